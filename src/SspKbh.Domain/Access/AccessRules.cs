@@ -1,0 +1,58 @@
+using SspKbh.Domain.Organisation;
+
+namespace SspKbh.Domain.Access;
+
+/// <summary>
+/// The rules that keep the §115 boundary in the user model: only authority persons
+/// (myndighedspersoner) may hold roles or memberships through which individuals are discussed.
+/// </summary>
+public static class AccessRules
+{
+    /// <summary>Roles through which a user can come to see personal data about a young person.</summary>
+    public static bool GrantsPersonalData(this AppRole role) => role is
+        AppRole.Administrator or AppRole.Secretary or AppRole.AuthorityMember or AppRole.LeaderGroupMember;
+
+    /// <summary>
+    /// Checks a user's roles and group memberships against their authority status.
+    /// Returns error keys (resolved to Danish texts by the Web project); empty when valid.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateAssignment(
+        bool isAuthorityPerson,
+        IReadOnlyCollection<AppRole> roles,
+        IReadOnlyCollection<(GroupKind Kind, GroupRole Role)> memberships)
+    {
+        var errors = new List<string>();
+        if (roles.Count == 0)
+        {
+            errors.Add("UserNeedsRole");
+        }
+
+        if (!isAuthorityPerson && roles.Any(r => r.GrantsPersonalData()))
+        {
+            errors.Add("RoleRequiresAuthority");
+        }
+
+        if (isAuthorityPerson && roles.Contains(AppRole.NonAuthorityMember))
+        {
+            errors.Add("NonAuthorityRoleForAuthority");
+        }
+
+        if (!isAuthorityPerson && memberships.Any(m => m.Kind.HandlesIndividualCases()))
+        {
+            errors.Add("CaseGroupRequiresAuthority");
+        }
+
+        if (memberships.Any(m => m.Role == GroupRole.Secretary) && !roles.Contains(AppRole.Secretary))
+        {
+            errors.Add("GroupSecretaryNeedsSecretaryRole");
+        }
+
+        if (memberships.Any(m => m.Kind is GroupKind.LeaderGroup or GroupKind.SspPlusLeaderGroup) &&
+            !roles.Contains(AppRole.LeaderGroupMember) && !roles.Contains(AppRole.Administrator))
+        {
+            errors.Add("LeaderGroupNeedsLeaderRole");
+        }
+
+        return errors;
+    }
+}

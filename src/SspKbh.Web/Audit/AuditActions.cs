@@ -1,0 +1,30 @@
+namespace SspKbh.Web.Audit;
+
+/// <summary>The action names written to the audit trail. Stable strings: reports filter on them.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign-in";
+    public const string SignInTwoFactor = "auth.sign-in-2fa";
+    public const string SignOut = "auth.sign-out";
+    public const string LockedOut = "auth.locked-out";
+    public const string TwoFactorEnabled = "auth.2fa-enabled";
+    public const string TwoFactorReset = "auth.2fa-reset";
+    public const string AccessDenied = "auth.access-denied";
+    public const string UserCreated = "admin.user.create";
+    public const string UserUpdated = "admin.user.update";
+    public const string UserDeactivated = "admin.user.deactivate";
+    public const string UserReactivated = "admin.user.reactivate";
+    public const string UserPasswordReset = "admin.user.password-reset";
+    public const string GroupCreated = "admin.group.create";
+    public const string GroupUpdated = "admin.group.update";
+    public const string PartyUpdated = "admin.party.update";
+    public const string PartyCreated = "admin.party.create";
+    public const string LocalAreaUpdated = "admin.local-area.update";
+}
+
+public static class AuditOutcomes
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    public const string Denied = "denied";
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Security;
+
+namespace SspKbh.Web.Features.Account;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // A form post (with antiforgery, validated because the handler binds [FromForm]) so that
+        // another site cannot sign a user out, and so it works without JavaScript.
+        endpoints.MapPost("/konto/log-ud", async (
+                HttpContext context,
+                SignInManager<AppUser> signInManager,
+                AuditService audit,
+                [FromForm(Name = "returnUrl")] string? returnUrl) =>
+            {
+                await audit.WriteAsync(new AuditEvent(AuditActions.SignOut, SubjectType: "user", SubjectId: context.User.UserId()), context.RequestAborted);
+                await signInManager.SignOutAsync();
+                return Results.LocalRedirect("/konto/log-ind?logget-ud=1");
+            })
+            .RequireAuthorization();
+        return endpoints;
+    }
+}

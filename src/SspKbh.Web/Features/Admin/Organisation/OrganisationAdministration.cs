@@ -1,0 +1,243 @@
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Organisation;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Components.Shared;
+using SspKbh.Web.Data;
+using SspKbh.Web.Resources;
+
+namespace SspKbh.Web.Features.Admin.Organisation;
+
+/// <summary>Parties, lokalområder and groups, edited by SSP Sekretariatet. Every change is audited.</summary>
+public sealed class OrganisationAdministration(SspDbContext db, AuditService audit)
+{
+    public Task<List<PartyItem>> ListPartiesAsync(bool activeOnly, CancellationToken cancellationToken) =>
+        db.Parties.AsNoTracking().Where(p => !activeOnly || p.IsActive).OrderBy(p => p.Code)
+            .Select(p => new PartyItem(p.Id, p.Code, p.Name, p.IsPublicAuthority, p.IsActive)).ToListAsync(cancellationToken);
+
+    public Task<List<GroupItem>> ListGroupsAsync(bool activeOnly, CancellationToken cancellationToken) =>
+        db.Groups.AsNoTracking().Where(g => !activeOnly || g.IsActive)
+            .OrderBy(g => g.Kind).ThenBy(g => g.Name)
+            .Select(g => new GroupItem(g.Id, g.Name, g.Kind, g.ParentGroupId,
+                db.Groups.Where(p => p.Id == g.ParentGroupId).Select(p => p.Name).FirstOrDefault(),
+                g.LocalAreaId, g.IsActive,
+                db.GroupMemberships.Count(m => m.GroupId == g.Id)))
+            .ToListAsync(cancellationToken);
+
+    public Task<List<AreaItem>> ListAreasAsync(CancellationToken cancellationToken) =>
+        db.LocalAreas.AsNoTracking().OrderBy(a => a.Name)
+            .Select(a => new AreaItem(a.Id, a.Name, a.CoordinationGroupId,
+                db.Groups.Where(g => g.Id == a.CoordinationGroupId).Select(g => g.Name).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+
+    public async Task<PartyInput?> GetPartyAsync(int id, CancellationToken cancellationToken) =>
+        await db.Parties.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new PartyInput { Code = p.Code, Name = p.Name, IsPublicAuthority = p.IsPublicAuthority, IsActive = p.IsActive, ConcurrencyStamp = p.ConcurrencyStamp })
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<AdminResult> SavePartyAsync(int? id, PartyInput input, CancellationToken cancellationToken)
+    {
+        var result = new AdminResult();
+        var code = input.Code!.Trim();
+        if (await db.Parties.AnyAsync(p => p.Code == code && p.Id != id, cancellationToken))
+        {
+            return result.Field(nameof(PartyInput.Code), Texts.Validation_PartyCodeTaken);
+        }
+
+        Party party;
+        if (id is null)
+        {
+            party = new Party();
+            db.Parties.Add(party);
+        }
+        else
+        {
+            var found = await db.Parties.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            if (found is null)
+            {
+                return result.General(Texts.NotFound_Text);
+            }
+
+            party = found;
+            if (!Concurrency.Matches(db, party, input.ConcurrencyStamp))
+            {
+                return result.General(Texts.Concurrency_Conflict);
+            }
+        }
+
+        party.Code = code;
+        party.Name = input.Name!.Trim();
+        party.IsPublicAuthority = input.IsPublicAuthority;
+        party.IsActive = input.IsActive;
+        party.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        if (!await Concurrency.TrySaveAsync(db, result, cancellationToken))
+        {
+            return result;
+        }
+
+        await audit.WriteAsync(new AuditEvent(id is null ? AuditActions.PartyCreated : AuditActions.PartyUpdated, SubjectType: "party",
+            SubjectId: party.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        result.CreatedId = party.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result;
+    }
+
+    public async Task<GroupInput?> GetGroupAsync(int id, CancellationToken cancellationToken) =>
+        await db.Groups.AsNoTracking().Where(g => g.Id == id)
+            .Select(g => new GroupInput { Name = g.Name, Kind = g.Kind, ParentGroupId = g.ParentGroupId, LocalAreaId = g.LocalAreaId, IsActive = g.IsActive, ConcurrencyStamp = g.ConcurrencyStamp })
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<AdminResult> SaveGroupAsync(int? id, GroupInput input, CancellationToken cancellationToken)
+    {
+        var result = new AdminResult();
+        var name = input.Name!.Trim();
+        if (await db.Groups.AnyAsync(g => g.Name == name && g.Id != id, cancellationToken))
+        {
+            result.Field(nameof(GroupInput.Name), Texts.Validation_GroupNameTaken);
+        }
+
+        SspGroup group;
+        if (id is null)
+        {
+            group = new SspGroup { Kind = input.Kind!.Value };
+        }
+        else
+        {
+            var found = await db.Groups.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
+            if (found is null)
+            {
+                return result.General(Texts.NotFound_Text);
+            }
+
+            group = found;
+            if (!Concurrency.Matches(db, group, input.ConcurrencyStamp))
+            {
+                return result.General(Texts.Concurrency_Conflict);
+            }
+        }
+
+        var parent = input.ParentGroupId is > 0
+            ? await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == input.ParentGroupId, cancellationToken)
+            : null;
+        if (input.ParentGroupId is > 0 && parent is null)
+        {
+            result.Field(nameof(GroupInput.ParentGroupId), Texts.Validation_UnknownGroup);
+        }
+        else if (group.ValidateParent(parent) is { } parentError)
+        {
+            result.Field(nameof(GroupInput.ParentGroupId), RoleNames.Error(parentError));
+        }
+
+        if (input.LocalAreaId is > 0 && !await db.LocalAreas.AnyAsync(a => a.Id == input.LocalAreaId, cancellationToken))
+        {
+            result.Field(nameof(GroupInput.LocalAreaId), Texts.Validation_UnknownArea);
+        }
+
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        if (id is null)
+        {
+            db.Groups.Add(group);
+        }
+
+        group.Name = name;
+        group.ParentGroupId = parent?.Id;
+        group.LocalAreaId = input.LocalAreaId is > 0 ? input.LocalAreaId : null;
+        group.IsActive = input.IsActive;
+        group.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        if (!await Concurrency.TrySaveAsync(db, result, cancellationToken))
+        {
+            return result;
+        }
+
+        await audit.WriteAsync(new AuditEvent(id is null ? AuditActions.GroupCreated : AuditActions.GroupUpdated, SubjectType: "group",
+            SubjectId: group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        result.CreatedId = group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result;
+    }
+
+    public async Task<AreaInput?> GetAreaAsync(int id, CancellationToken cancellationToken) =>
+        await db.LocalAreas.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new AreaInput { Name = a.Name, CoordinationGroupId = a.CoordinationGroupId, ConcurrencyStamp = a.ConcurrencyStamp })
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<AdminResult> SaveAreaAsync(int id, AreaInput input, CancellationToken cancellationToken)
+    {
+        var result = new AdminResult();
+        var area = await db.LocalAreas.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (area is null)
+        {
+            return result.General(Texts.NotFound_Text);
+        }
+
+        if (!Concurrency.Matches(db, area, input.ConcurrencyStamp))
+        {
+            return result.General(Texts.Concurrency_Conflict);
+        }
+
+        var name = input.Name!.Trim();
+        if (await db.LocalAreas.AnyAsync(a => a.Name == name && a.Id != id, cancellationToken))
+        {
+            result.Field(nameof(AreaInput.Name), Texts.Validation_AreaNameTaken);
+        }
+
+        if (input.CoordinationGroupId is > 0 &&
+            !await db.Groups.AnyAsync(g => g.Id == input.CoordinationGroupId && g.Kind == GroupKind.CoordinationGroup, cancellationToken))
+        {
+            result.Field(nameof(AreaInput.CoordinationGroupId), Texts.Validation_UnknownGroup);
+        }
+
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        area.Name = name;
+        area.CoordinationGroupId = input.CoordinationGroupId is > 0 ? input.CoordinationGroupId : null;
+        area.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        if (!await Concurrency.TrySaveAsync(db, result, cancellationToken))
+        {
+            return result;
+        }
+
+        await audit.WriteAsync(new AuditEvent(AuditActions.LocalAreaUpdated, SubjectType: "local-area",
+            SubjectId: id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        return result;
+    }
+}
+
+/// <summary>
+/// Optimistic concurrency on the ConcurrencyStamp columns: the form carries the stamp it was
+/// loaded with; EF checks the original value in the UPDATE, so a save between load and write fails too.
+/// </summary>
+internal static class Concurrency
+{
+    public static bool Matches<T>(SspDbContext db, T entity, string? postedStamp)
+        where T : class
+    {
+        var entry = db.Entry(entity);
+        var current = (string?)entry.Property("ConcurrencyStamp").CurrentValue;
+        if (!string.Equals(current, postedStamp, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        entry.Property("ConcurrencyStamp").OriginalValue = postedStamp;
+        return true;
+    }
+
+    public static async Task<bool> TrySaveAsync(SspDbContext db, AdminResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            result.General(Texts.Concurrency_Conflict);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using SspKbh.Web.Data;
+using SspKbh.Web.Demo;
+
+namespace SspKbh.Web.Infrastructure;
+
+/// <summary>
+/// Runs before the server accepts requests: applies migrations, seeds the organisation (all
+/// environments) and, when Demo:Seed is on (Development), the demo users.
+/// </summary>
+public sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await DatabaseSetup.MigrateAsync(services, cancellationToken);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().SeedAsync(cancellationToken);
+        if (configuration.GetValue("Demo:Seed", false))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+            logger.LogInformation("Demo users are present (Demo:Seed is on). Never enable this in production.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using SspKbh.Web;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Components;
+using SspKbh.Web.Data;
+using SspKbh.Web.Demo;
+using SspKbh.Web.Features.Account;
+using SspKbh.Web.Features.Admin;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Security;
+
+var danish = CultureInfo.GetCultureInfo("da-DK");
+CultureInfo.DefaultThreadCurrentCulture = danish;
+CultureInfo.DefaultThreadCurrentUICulture = danish;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSspLogging();
+
+// First, so migrations run before any other hosted service (e.g. data protection) reads the database.
+builder.Services.AddHostedService<StartupTasks>();
+builder.Services.AddRazorComponents();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSspDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSspSecurity(builder.Configuration);
+builder.Services.AddScoped<AuditService>();
+builder.Services.AddScoped<AuditVerification>();
+builder.Services.AddScoped<OrganisationSeeder>();
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddAdministration();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddAntiforgery(o =>
+{
+    o.HeaderName = "RequestVerificationToken";
+    o.Cookie.Name = "sspkbh.af";
+});
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+{
+    o.ValueLengthLimit = 64 * 1024;
+    o.ValueCountLimit = 500;
+    o.MultipartBodyLengthLimit = 1024 * 1024;
+});
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+
+var app = builder.Build();
+
+// Operator commands: `dotnet SspKbh.Web.dll migrate` and `... verify-audit`.
+if (args.Length > 0 && await Commands.TryRunAsync(app, args[0]) is { } exitCode)
+{
+    return exitCode;
+}
+
+app.UseMiddleware<BadRequestMiddleware>();
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler("/fejl", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseSecurityHeaders();
+app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(danish),
+    SupportedCultures = [danish],
+    SupportedUICultures = [danish],
+});
+app.MapStaticAssets();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseTwoFactorEnforcement();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

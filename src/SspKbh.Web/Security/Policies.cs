@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using SspKbh.Domain.Access;
+
+namespace SspKbh.Web.Security;
+
+/// <summary>
+/// Named authorization policies. Every page and endpoint names one of these (or is covered by the
+/// fallback policy, which requires a signed-in user); see docs/security.
+/// </summary>
+public static class Policies
+{
+    /// <summary>SSP Sekretariatet: users, organisation, audit.</summary>
+    public const string Administration = "Administration";
+
+    /// <summary>Roles that may see personal data about young people, and only as authority persons.</summary>
+    public const string PersonalData = "PersonalData";
+
+    /// <summary>Anonymous statistics for reports.</summary>
+    public const string Statistics = "Statistics";
+
+    /// <summary>Resource policy: the user is a member of the group (resource: group id).</summary>
+    public const string GroupMember = "GroupMember";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.FallbackPolicy = signedIn;
+        options.DefaultPolicy = signedIn;
+
+        options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(nameof(AppRole.Administrator)));
+
+        options.AddPolicy(PersonalData, p => p
+            .RequireAuthenticatedUser()
+            .RequireClaim(AppClaims.IsAuthority, "true")
+            .RequireRole(Enum.GetValues<AppRole>().Where(r => r.GrantsPersonalData()).Select(r => r.ToString())));
+
+        options.AddPolicy(Statistics, p => p
+            .RequireAuthenticatedUser()
+            .RequireRole(nameof(AppRole.StatisticsReader), nameof(AppRole.Administrator)));
+
+        options.AddPolicy(GroupMember, p => p.RequireAuthenticatedUser().AddRequirements(new GroupMemberRequirement()));
+    }
+}
+
+/// <summary>Requires membership of the group passed as the resource (an <see cref="int"/> group id).</summary>
+public sealed class GroupMemberRequirement : IAuthorizationRequirement;
+
+public sealed class GroupMemberHandler : AuthorizationHandler<GroupMemberRequirement, int>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GroupMemberRequirement requirement, int groupId)
+    {
+        if (context.User.IsInRole(AppRole.Administrator) || context.User.GroupIds().Contains(groupId))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Data;
+
+namespace SspKbh.Web.Security;
+
+public sealed class SecurityOptions
+{
+    /// <summary>Every account must use TOTP two-factor authentication. Only Development turns this off.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>How often the cookie is checked against the user's security stamp.</summary>
+    public TimeSpan SessionValidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Sliding idle timeout of a session.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+public static class SecuritySetup
+{
+    public const string LoginPath = "/konto/log-ind";
+    public const string TwoFactorSetupPath = "/konto/2fa/opsaet";
+    public const string AuthenticationMethodReference = "amr";
+    public const string MultiFactor = "mfa";
+
+    public static IServiceCollection AddSspSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SecurityOptions>(configuration.GetSection("Security"));
+        var security = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        }).AddIdentityCookies();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // NIST 800-63B style: length, no composition rules.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SspDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = security.SessionValidationInterval;
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                // Keep the proof of two-factor sign-in when the principal is rebuilt.
+                foreach (var amr in ctx.CurrentPrincipal?.FindAll(AuthenticationMethodReference) ?? [])
+                {
+                    ctx.NewPrincipal?.Identities.First().AddClaim(new Claim(amr.Type, amr.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "sspkbh.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = security.IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/konto/log-ud";
+            o.AccessDeniedPath = "/konto/adgang-naegtet";
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (IsHtmx(ctx.Request))
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
+                    return Task.CompletedTask;
+                }
+
+                ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = async ctx =>
+            {
+                // Answer 403 in place (the status page explains it in Danish) and record the attempt.
+                var audit = ctx.HttpContext.RequestServices.GetRequiredService<AuditService>();
+                await audit.WriteAsync(new AuditEvent(AuditActions.AccessDenied, AuditOutcomes.Denied,
+                    SubjectType: "path", SubjectId: Truncate(ctx.Request.Path.Value, 100)), ctx.HttpContext.RequestAborted);
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+            };
+        });
+
+        services.AddAuthorization(Policies.Add);
+        services.AddSingleton<IAuthorizationHandler, GroupMemberHandler>();
+
+        services.AddDataProtection().SetApplicationName("SspKbh");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IDbContextFactory<SspDbContext>>())));
+
+        return services;
+    }
+
+    /// <summary>
+    /// Sends a signed-in user who has not proved a second factor to the enrolment page when
+    /// two-factor authentication is required.
+    /// </summary>
+    public static IApplicationBuilder UseTwoFactorEnforcement(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        if (options.RequireTwoFactor &&
+            context.User.Identity?.IsAuthenticated == true &&
+            !context.User.HasClaim(AuthenticationMethodReference, MultiFactor) &&
+            !context.Request.Path.StartsWithSegments("/konto") &&
+            !context.Request.Path.StartsWithSegments("/status") &&
+            !context.Request.Path.StartsWithSegments("/healthz"))
+        {
+            context.Response.Redirect(TwoFactorSetupPath);
+            return;
+        }
+
+        await next(context);
+    });
+
+    private static bool IsHtmx(HttpRequest request) => request.Headers.ContainsKey("HX-Request");
+
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}
