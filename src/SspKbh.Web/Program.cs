@@ -17,8 +17,8 @@ CultureInfo.DefaultThreadCurrentUICulture = danish;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSspLogging();
 
-// First, so migrations run before any other hosted service (e.g. data protection) reads the database.
-builder.Services.AddHostedService<StartupTasks>();
+// At index 0, so migrations run before any other hosted service (data protection loads its key ring at start-up).
+builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
 builder.Services.AddRazorComponents();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -71,7 +71,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [danish],
     SupportedUICultures = [danish],
 });
-app.MapStaticAssets();
+// CSS, scripts and fonts are public; everything else needs a signed-in user (the fallback policy).
+app.MapStaticAssets().AllowAnonymous();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorEnforcement();
