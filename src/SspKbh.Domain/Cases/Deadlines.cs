@@ -1,0 +1,39 @@
+namespace SspKbh.Domain.Cases;
+
+/// <summary>
+/// How many days a first action and a review may take at one level. The values are configuration
+/// set by SSP København (the source documents give no numbers); see docs for the placeholders.
+/// </summary>
+public sealed record LevelDeadline(CaseLevel Level, int FirstActionDays, int ReviewDays)
+{
+    public const int MaxDays = 365;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (FirstActionDays is < 1 or > MaxDays) errors.Add("DeadlineDaysOutOfRange");
+        if (ReviewDays is < 1 or > MaxDays) errors.Add("DeadlineDaysOutOfRange");
+        return errors.Distinct().ToList();
+    }
+}
+
+public static class DeadlineRules
+{
+    /// <summary>Placeholders until SSP København decides: shorter for the more serious levels.</summary>
+    public static IReadOnlyList<LevelDeadline> Placeholders { get; } =
+    [
+        new(CaseLevel.WorryingBehaviour, FirstActionDays: 30, ReviewDays: 90),
+        new(CaseLevel.FirstTimeCrime, FirstActionDays: 14, ReviewDays: 60),
+        new(CaseLevel.RepeatedSeriousCrime, FirstActionDays: 7, ReviewDays: 30),
+        new(CaseLevel.CrimeDangerousToPersons, FirstActionDays: 3, ReviewDays: 30),
+    ];
+
+    /// <summary>A first action is due this many days after the case was raised (or re-levelled).</summary>
+    public static DateOnly FirstActionDue(DateOnly levelSetOn, LevelDeadline deadline) => levelSetOn.AddDays(deadline.FirstActionDays);
+
+    /// <summary>The next review is due this many days after the last review (or the level was set).</summary>
+    public static DateOnly ReviewDue(DateOnly lastReviewedOn, LevelDeadline deadline) => lastReviewedOn.AddDays(deadline.ReviewDays);
+
+    /// <summary>Overdue means the due date has passed (the due day itself is still in time).</summary>
+    public static bool IsOverdue(DateOnly due, DateOnly today) => today > due;
+}
