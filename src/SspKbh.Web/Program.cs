@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using SspKbh.Web;
 using SspKbh.Web.Audit;
@@ -46,9 +47,18 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024)
 var app = builder.Build();
 
 // Operator commands: `dotnet SspKbh.Web.dll migrate` and `... verify-audit`.
-if (args.Length > 0 && await Commands.TryRunAsync(app, args[0]) is { } exitCode)
+if (args.Length > 0 && await Commands.TryRunAsync(app, args[0], args) is { } exitCode)
 {
     return exitCode;
+}
+
+if (app.Configuration.GetValue("ReverseProxy:Enabled", false))
+{
+    // Behind a TLS-terminating proxy: trust its X-Forwarded-Proto/For so HTTPS, HSTS and secure cookies apply.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
 }
 
 app.UseMiddleware<BadRequestMiddleware>();

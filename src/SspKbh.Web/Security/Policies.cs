@@ -5,7 +5,7 @@ namespace SspKbh.Web.Security;
 
 /// <summary>
 /// Named authorization policies. Every page and endpoint names one of these (or is covered by the
-/// fallback policy, which requires a signed-in user); see docs/security.
+/// fallback policy, which requires a signed-in user); see docs/architecture.md.
 /// </summary>
 public static class Policies
 {

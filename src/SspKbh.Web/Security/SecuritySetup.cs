@@ -82,6 +82,8 @@ public static class SecuritySetup
             o.Cookie.Name = "sspkbh.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS; behind a TLS-terminating proxy set ReverseProxy:Enabled
+            // so the forwarded scheme counts (Program.cs).
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = security.IdleTimeout;
             o.SlidingExpiration = true;
