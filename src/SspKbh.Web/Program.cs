@@ -8,6 +8,7 @@ using SspKbh.Web.Data;
 using SspKbh.Web.Demo;
 using SspKbh.Web.Features.Account;
 using SspKbh.Web.Features.Admin;
+using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Security;
 
@@ -30,6 +31,7 @@ builder.Services.AddScoped<AuditVerification>();
 builder.Services.AddScoped<OrganisationSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddAdministration();
+builder.Services.AddCases();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddAntiforgery(o =>
 {
@@ -72,7 +74,7 @@ else
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseSecurityHeaders();
 app.UseMiddleware<RequestLoggingMiddleware>();
 app.UseRequestLocalization(new RequestLocalizationOptions

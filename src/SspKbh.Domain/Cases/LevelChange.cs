@@ -1,8 +1,5 @@
 namespace SspKbh.Domain.Cases;
 
-/// <summary>One step in a case's level history: who moved it, when, from, to and why.</summary>
-public sealed record LevelChange(CaseLevel? From, CaseLevel To, string Reason, string ChangedByUserId, DateTime ChangedAtUtc);
-
 public static class LevelChangeRules
 {
     /// <summary>

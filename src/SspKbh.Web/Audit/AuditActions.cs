@@ -20,6 +20,11 @@ public static class AuditActions
     public const string PartyUpdated = "admin.party.update";
     public const string PartyCreated = "admin.party.create";
     public const string LocalAreaUpdated = "admin.local-area.update";
+    public const string PersonSearch = "young-person.search";
+    public const string PersonCreated = "young-person.create";
+    public const string CaseCreated = "case.create";
+    public const string CaseView = "case.view";
+    public const string CaseList = "case.list";
 }
 
 public static class AuditOutcomes

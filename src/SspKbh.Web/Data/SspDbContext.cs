@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SspKbh.Domain.Audit;
+using SspKbh.Domain.Cases;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Security;
 
@@ -22,6 +23,16 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<YoungPerson> YoungPersons => Set<YoungPerson>();
+
+    public DbSet<CustodyHolder> CustodyHolders => Set<CustodyHolder>();
+
+    public DbSet<SspCase> Cases => Set<SspCase>();
+
+    public DbSet<CaseLevelChange> CaseLevelChanges => Set<CaseLevelChange>();
+
+    public DbSet<LevelDeadlineSetting> LevelDeadlines => Set<LevelDeadlineSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -103,11 +114,92 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(a => a.UserId);
         });
 
+        ConfigureCases(builder);
+
         builder.Entity<DataProtectionKey>(e =>
         {
             e.ToTable("DataProtectionKeys");
             e.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
             e.Property(k => k.Xml).IsRequired();
+        });
+    }
+
+    private static void ConfigureCases(ModelBuilder builder)
+    {
+        builder.Entity<YoungPerson>(e =>
+        {
+            e.ToTable("YoungPersons");
+            e.Property(p => p.FullName).HasMaxLength(200).IsRequired();
+            e.Property(p => p.NormalizedName).HasMaxLength(200).IsRequired();
+            e.Property(p => p.Cpr).HasMaxLength(10);
+            e.Property(p => p.Address).HasMaxLength(300);
+            e.Property(p => p.School).HasMaxLength(200);
+            e.Property(p => p.Club).HasMaxLength(200);
+            e.Property(p => p.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
+            e.HasIndex(p => p.Cpr).IsUnique();
+            e.HasIndex(p => new { p.NormalizedName, p.DateOfBirth });
+            e.HasIndex(p => p.LocalAreaId);
+            e.HasOne<LocalArea>().WithMany().HasForeignKey(p => p.LocalAreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.CustodyHolders).WithOne().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CustodyHolder>(e =>
+        {
+            e.ToTable("CustodyHolders");
+            e.Property(c => c.FullName).HasMaxLength(200).IsRequired();
+            e.Property(c => c.Relation).HasMaxLength(100);
+            e.Property(c => c.Phone).HasMaxLength(50);
+            e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.Address).HasMaxLength(300);
+            e.HasIndex(c => c.YoungPersonId);
+        });
+
+        builder.Entity<SspCase>(e =>
+        {
+            e.ToTable("Cases");
+            e.Property(c => c.CaseNumber).HasMaxLength(20).IsRequired();
+            e.Property(c => c.RaisedByName).HasMaxLength(200);
+            e.Property(c => c.Concern).HasMaxLength(4000).IsRequired();
+            e.Property(c => c.LeadUserId).HasMaxLength(450);
+            e.Property(c => c.LeadOverrideReason).HasMaxLength(1000);
+            e.Property(c => c.CreatedByUserId).HasMaxLength(450).IsRequired();
+            e.Property(c => c.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
+            e.Property(c => c.FormOffenceSituation).HasMaxLength(4000);
+            e.Property(c => c.FormSchool).HasMaxLength(4000);
+            e.Property(c => c.FormLeisure).HasMaxLength(4000);
+            e.Property(c => c.FormHome).HasMaxLength(4000);
+            e.Property(c => c.FormNetwork).HasMaxLength(4000);
+            e.Property(c => c.FormTriedSoFar).HasMaxLength(4000);
+            e.Ignore(c => c.Form);
+            e.HasIndex(c => c.CaseNumber).IsUnique();
+            e.HasIndex(c => c.YoungPersonId);
+            e.HasIndex(c => new { c.CoordinationGroupId, c.Status, c.Id });
+            e.HasIndex(c => new { c.Level, c.Id });
+            e.HasIndex(c => c.LeadPartyId);
+            e.HasIndex(c => c.RaisedByPartyId);
+            e.HasIndex(c => c.LeadUserId);
+            e.HasOne<YoungPerson>().WithMany().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SspGroup>().WithMany().HasForeignKey(c => c.CoordinationGroupId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Party>().WithMany().HasForeignKey(c => c.RaisedByPartyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Party>().WithMany().HasForeignKey(c => c.LeadPartyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.LeadUserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.LevelHistory).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseLevelChange>(e =>
+        {
+            e.ToTable("CaseLevelChanges");
+            e.Property(h => h.Reason).HasMaxLength(2000).IsRequired();
+            e.Property(h => h.ChangedByUserId).HasMaxLength(450).IsRequired();
+            e.HasIndex(h => new { h.CaseId, h.ChangedAtUtc });
+        });
+
+        builder.Entity<LevelDeadlineSetting>(e =>
+        {
+            e.ToTable("LevelDeadlines");
+            e.HasKey(d => d.Level);
+            e.Property(d => d.Level).ValueGeneratedNever();
+            e.Property(d => d.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
         });
     }
 

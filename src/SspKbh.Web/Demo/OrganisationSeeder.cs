@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
+using SspKbh.Domain.Cases;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Data;
 
@@ -46,6 +47,18 @@ public sealed class OrganisationSeeder(SspDbContext db, RoleManager<IdentityRole
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
+        }
+
+        if (!await db.LevelDeadlines.AnyAsync(cancellationToken))
+        {
+            // Placeholders until SSP København sets the real time frames (docs/configuration.md).
+            db.LevelDeadlines.AddRange(DeadlineRules.Placeholders.Select(d => new LevelDeadlineSetting
+            {
+                Level = d.Level,
+                FirstActionDays = d.FirstActionDays,
+                ReviewDays = d.ReviewDays,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         if (await db.Parties.AnyAsync(cancellationToken))

@@ -5,6 +5,8 @@ using SspKbh.Web.Components.Shared;
 using SspKbh.Web.Data;
 using SspKbh.Web.Resources;
 
+using SspKbh.Web.Infrastructure;
+
 namespace SspKbh.Web.Features.Admin.Organisation;
 
 /// <summary>Parties, lokalområder and groups, edited by SSP Sekretariatet. Every change is audited.</summary>
@@ -34,9 +36,9 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             .Select(p => new PartyInput { Code = p.Code, Name = p.Name, IsPublicAuthority = p.IsPublicAuthority, IsActive = p.IsActive, ConcurrencyStamp = p.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<AdminResult> SavePartyAsync(int? id, PartyInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SavePartyAsync(int? id, PartyInput input, CancellationToken cancellationToken)
     {
-        var result = new AdminResult();
+        var result = new ServiceResult();
         var code = input.Code!.Trim();
         if (await db.Parties.AnyAsync(p => p.Code == code && p.Id != id, cancellationToken))
         {
@@ -85,9 +87,9 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             .Select(g => new GroupInput { Name = g.Name, Kind = g.Kind, ParentGroupId = g.ParentGroupId, LocalAreaId = g.LocalAreaId, IsActive = g.IsActive, ConcurrencyStamp = g.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<AdminResult> SaveGroupAsync(int? id, GroupInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveGroupAsync(int? id, GroupInput input, CancellationToken cancellationToken)
     {
-        var result = new AdminResult();
+        var result = new ServiceResult();
         var name = input.Name!.Trim();
         if (await db.Groups.AnyAsync(g => g.Name == name && g.Id != id, cancellationToken))
         {
@@ -162,9 +164,9 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             .Select(a => new AreaInput { Name = a.Name, CoordinationGroupId = a.CoordinationGroupId, ConcurrencyStamp = a.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<AdminResult> SaveAreaAsync(int id, AreaInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveAreaAsync(int id, AreaInput input, CancellationToken cancellationToken)
     {
-        var result = new AdminResult();
+        var result = new ServiceResult();
         var area = await db.LocalAreas.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (area is null)
         {
@@ -227,7 +229,7 @@ internal static class Concurrency
         return true;
     }
 
-    public static async Task<bool> TrySaveAsync(SspDbContext db, AdminResult result, CancellationToken cancellationToken)
+    public static async Task<bool> TrySaveAsync(SspDbContext db, ServiceResult result, CancellationToken cancellationToken)
     {
         try
         {

@@ -8,6 +8,8 @@ using SspKbh.Web.Data;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Security;
 
+using SspKbh.Web.Infrastructure;
+
 namespace SspKbh.Web.Features.Admin.Users;
 
 public sealed record UserListItem(string Id, string FullName, string Email, string PartyCode, bool IsAuthorityPerson, bool IsActive, bool TwoFactorEnabled, string Roles);
@@ -82,7 +84,7 @@ public sealed class UserAdministration(
         return new UserDetails(user.Id, user.IsActive, user.TwoFactorEnabled, lockedOut, input);
     }
 
-    public async Task<AdminResult> CreateAsync(UserInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CreateAsync(UserInput input, CancellationToken cancellationToken)
     {
         var result = await CheckRulesAsync(null, input, cancellationToken);
         if (!result.Succeeded)
@@ -119,7 +121,7 @@ public sealed class UserAdministration(
         return result;
     }
 
-    public async Task<AdminResult> UpdateAsync(string id, UserInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UpdateAsync(string id, UserInput input, CancellationToken cancellationToken)
     {
         var result = await CheckRulesAsync(id, input, cancellationToken);
         if (!result.Succeeded)
@@ -197,9 +199,9 @@ public sealed class UserAdministration(
         return result;
     }
 
-    public async Task<AdminResult> SetActiveAsync(string id, bool active, string? actingUserId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SetActiveAsync(string id, bool active, string? actingUserId, CancellationToken cancellationToken)
     {
-        var result = new AdminResult();
+        var result = new ServiceResult();
         var user = await userManager.FindByIdAsync(id);
         if (user is null)
         {
@@ -219,9 +221,9 @@ public sealed class UserAdministration(
         return result;
     }
 
-    public async Task<AdminResult> ResetTwoFactorAsync(string id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ResetTwoFactorAsync(string id, CancellationToken cancellationToken)
     {
-        var result = new AdminResult();
+        var result = new ServiceResult();
         var user = await userManager.FindByIdAsync(id);
         if (user is null)
         {
@@ -235,9 +237,9 @@ public sealed class UserAdministration(
         return result;
     }
 
-    public async Task<AdminResult> UnlockAsync(string id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UnlockAsync(string id, CancellationToken cancellationToken)
     {
-        var result = new AdminResult();
+        var result = new ServiceResult();
         var user = await userManager.FindByIdAsync(id);
         if (user is null || !user.IsActive)
         {
@@ -262,9 +264,9 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Cross-record rules: party and groups exist, e-mail is free, §115 boundary holds.</summary>
-    private async Task<AdminResult> CheckRulesAsync(string? id, UserInput input, CancellationToken cancellationToken)
+    private async Task<ServiceResult> CheckRulesAsync(string? id, UserInput input, CancellationToken cancellationToken)
     {
-        var result = new AdminResult();
+        var result = new ServiceResult();
         if (!await db.Parties.AnyAsync(p => p.Id == input.PartyId && p.IsActive, cancellationToken))
         {
             result.Field(nameof(UserInput.PartyId), Texts.Validation_PartyRequired);
@@ -306,7 +308,7 @@ public sealed class UserAdministration(
         return result;
     }
 
-    private static AdminResult FromIdentity(AdminResult result, IdentityResult identity)
+    private static ServiceResult FromIdentity(ServiceResult result, IdentityResult identity)
     {
         foreach (var error in identity.Errors)
         {

@@ -1,0 +1,52 @@
+namespace SspKbh.Domain.Cases;
+
+/// <summary>The young person a case is about. Personal data: every read is audited.</summary>
+public sealed class YoungPerson
+{
+    public int Id { get; set; }
+
+    public string FullName { get; set; } = "";
+
+    /// <summary>Upper-case name for duplicate detection and search.</summary>
+    public string NormalizedName { get; set; } = "";
+
+    public DateOnly DateOfBirth { get; set; }
+
+    /// <summary>Ten digits without separator, or null. Unique when present.</summary>
+    public string? Cpr { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? School { get; set; }
+
+    public string? Club { get; set; }
+
+    public int LocalAreaId { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<CustodyHolder> CustodyHolders { get; set; } = [];
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    public static string Normalize(string name) =>
+        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();
+}
+
+/// <summary>A holder of parental custody (forældremyndighedsindehaver) with contact details.</summary>
+public sealed class CustodyHolder
+{
+    public int Id { get; set; }
+
+    public int YoungPersonId { get; set; }
+
+    public string FullName { get; set; } = "";
+
+    public string? Relation { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Address { get; set; }
+}

@@ -1,0 +1,379 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Cases;
+using SspKbh.Domain.Organisation;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Components.Shared;
+using SspKbh.Web.Data;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Security;
+
+namespace SspKbh.Web.Features.Cases;
+
+/// <summary>A young person who may be the one being registered.</summary>
+public sealed record PersonMatch(int Id, string FullName, DateOnly DateOfBirth, bool SameCpr, int CaseCount, bool HasCaseInScope);
+
+public sealed record CaseListItem(int Id, string CaseNumber, string PersonName, DateOnly DateOfBirth, CaseLevel Level, CaseStatus Status, string GroupName, DateOnly RaisedOn);
+
+public sealed record LevelHistoryItem(CaseLevel? From, CaseLevel To, string Reason, string ChangedBy, DateTime ChangedAtUtc);
+
+public sealed record CustodyHolderView(string FullName, string? Relation, string? Phone, string? Email);
+
+public sealed record CaseView(
+    int Id,
+    string CaseNumber,
+    CaseLevel Level,
+    CaseStatus Status,
+    CaseSource Source,
+    string GroupName,
+    string RaisedByParty,
+    string? RaisedByName,
+    DateOnly RaisedOn,
+    string Concern,
+    string LeadParty,
+    string? LeadPerson,
+    string? LeadOverrideReason,
+    DateOnly LevelSetOn,
+    DateOnly FirstActionDue,
+    bool FirstActionOverdue,
+    bool FlaggedForLeaderGroup,
+    LevelForm Form,
+    string PersonName,
+    DateOnly DateOfBirth,
+    int Age,
+    bool SspPlusAge,
+    string? CprMasked,
+    string? Address,
+    string? School,
+    string? Club,
+    string LocalArea,
+    IReadOnlyList<CustodyHolderView> CustodyHolders,
+    IReadOnlyList<LevelHistoryItem> History,
+    CaseAccessBasis Basis);
+
+public enum LookupOutcome
+{
+    Found,
+    NotFound,
+    Forbidden,
+}
+
+/// <summary>
+/// Registering and reading enkeltsager. Every read of personal data and every change goes to the
+/// audit trail; scope (which cases a user may see) comes from <see cref="CaseAccess"/>.
+/// </summary>
+public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
+{
+    public DateOnly Today => DanishTime.Today(clock);
+
+    /// <summary>Young people who match the CPR number, or the name and date of birth.</summary>
+    public async Task<List<PersonMatch>> FindMatchesAsync(string? cprInput, string? name, DateOnly? dateOfBirth, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var cpr = CprNumber.TryParse(cprInput, out var parsed) ? parsed.Digits : null;
+        var normalized = string.IsNullOrWhiteSpace(name) ? null : YoungPerson.Normalize(name);
+        if (cpr is null && (normalized is null || dateOfBirth is null))
+        {
+            return [];
+        }
+
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        var people = await db.YoungPersons.AsNoTracking()
+            .Where(p => (cpr != null && p.Cpr == cpr) || (normalized != null && p.NormalizedName == normalized && p.DateOfBirth == dateOfBirth))
+            .Select(p => new { p.Id, p.FullName, p.DateOfBirth, p.Cpr })
+            .Take(10)
+            .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.YoungPersonId))
+            .Select(c => new { c.YoungPersonId, c.CoordinationGroupId, c.Level }).ToListAsync(cancellationToken);
+        var matches = people.Select(p => new PersonMatch(p.Id, p.FullName, p.DateOfBirth, cpr != null && p.Cpr == cpr,
+                cases.Count(c => c.YoungPersonId == p.Id),
+                cases.Any(c => c.YoungPersonId == p.Id && scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.None)))
+            .ToList();
+        await audit.WriteAsync(new AuditEvent(AuditActions.PersonSearch, SubjectType: "young-person",
+            SubjectId: string.Join(',', ids), Purpose: "duplicate-check",
+            Details: $"by={(cpr is null ? "name+birthdate" : "cpr")}; matches={matches.Count}", Actor: user), cancellationToken);
+        return matches;
+    }
+
+    public async Task<ServiceResult> RegisterAsync(RegisterCaseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var result = new ServiceResult();
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        var level = input.Level!.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        YoungPerson? person = null;
+        int localAreaId;
+        if (input.ExistingPersonId is { } existingId)
+        {
+            person = await db.YoungPersons.FirstOrDefaultAsync(p => p.Id == existingId, cancellationToken);
+            if (person is null)
+            {
+                return result.Field(nameof(RegisterCaseInput.ExistingPersonId), Texts.Case_Validation_PersonNotFound);
+            }
+
+            localAreaId = input.LocalAreaId ?? person.LocalAreaId;
+        }
+        else
+        {
+            localAreaId = input.LocalAreaId!.Value;
+            var matches = await FindMatchesAsync(input.Cpr, input.FullName, input.DateOfBirth, user, cancellationToken);
+            if (matches.Count > 0)
+            {
+                var field = matches.Any(m => m.SameCpr) ? nameof(RegisterCaseInput.Cpr) : nameof(RegisterCaseInput.FullName);
+                result.Field(field, Texts.Case_Validation_PersonExists);
+            }
+        }
+
+        var groupId = await db.LocalAreas.AsNoTracking().Where(a => a.Id == localAreaId)
+            .Select(a => a.CoordinationGroupId).FirstOrDefaultAsync(cancellationToken);
+        if (groupId is null)
+        {
+            result.Field(nameof(RegisterCaseInput.LocalAreaId), Texts.Validation_UnknownArea);
+        }
+        else if (!scope.MemberGroupIds.Contains(groupId.Value))
+        {
+            result.Field(nameof(RegisterCaseInput.LocalAreaId), Texts.Case_Validation_NotYourGroup);
+        }
+
+        var defaultLeadCode = level.DefaultLeadParty();
+        var parties = await db.Parties.AsNoTracking().Where(p => p.Id == input.LeadPartyId || p.Id == input.RaisedByPartyId || p.Code == defaultLeadCode)
+            .ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
+        input.LeadPartyId ??= parties.FirstOrDefault(p => p.Value == defaultLeadCode).Key;
+        if (!parties.ContainsKey(input.RaisedByPartyId!.Value))
+        {
+            result.Field(nameof(RegisterCaseInput.RaisedByPartyId), Texts.Validation_PartyRequired);
+        }
+
+        if (!parties.TryGetValue(input.LeadPartyId!.Value, out var leadPartyCode))
+        {
+            result.Field(nameof(RegisterCaseInput.LeadPartyId), Texts.Case_Validation_LeadPartyRequired);
+        }
+        else
+        {
+            var lead = new LeadAssignment(leadPartyCode, NullIfBlank(input.LeadUserId), NullIfBlank(input.LeadOverrideReason));
+            foreach (var (field, error) in lead.Validate(level))
+            {
+                var inputField = field switch
+                {
+                    nameof(LeadAssignment.PartyCode) => nameof(RegisterCaseInput.LeadPartyId),
+                    nameof(LeadAssignment.PersonUserId) => nameof(RegisterCaseInput.LeadUserId),
+                    _ => nameof(RegisterCaseInput.LeadOverrideReason),
+                };
+                result.Field(inputField, CaseTexts.Error(error));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.LeadUserId) && groupId is not null &&
+            !await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.UserId == input.LeadUserId, cancellationToken))
+        {
+            result.Field(nameof(RegisterCaseInput.LeadUserId), Texts.Case_Validation_LeadNotInGroup);
+        }
+
+        if (level.RequiresLevelForm())
+        {
+            foreach (var missing in input.Form.MissingFields())
+            {
+                result.Field("Form" + missing, Texts.Case_Validation_FormFieldRequired);
+            }
+        }
+
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var createdPerson = person is null;
+        if (person is null)
+        {
+            person = new YoungPerson
+            {
+                FullName = input.FullName!.Trim(),
+                NormalizedName = YoungPerson.Normalize(input.FullName!),
+                DateOfBirth = input.DateOfBirth!.Value,
+                Cpr = CprNumber.TryParse(input.Cpr, out var cpr) ? cpr.Digits : null,
+                Address = NullIfBlank(input.Address),
+                School = NullIfBlank(input.School),
+                Club = NullIfBlank(input.Club),
+                LocalAreaId = localAreaId,
+                CreatedAtUtc = now,
+            };
+            AddCustodyHolder(person, input.Custody1Name, input.Custody1Relation, input.Custody1Phone, input.Custody1Email);
+            AddCustodyHolder(person, input.Custody2Name, input.Custody2Relation, input.Custody2Phone, input.Custody2Email);
+            db.YoungPersons.Add(person);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var newCase = SspCase.Register(
+            caseNumber: "NY-" + Guid.NewGuid().ToString("N")[..12],
+            youngPersonId: person.Id,
+            coordinationGroupId: groupId!.Value,
+            level: level,
+            source: input.Source!.Value,
+            raisedByPartyId: input.RaisedByPartyId!.Value,
+            raisedByName: NullIfBlank(input.RaisedByName),
+            raisedOn: input.RaisedOn!.Value,
+            concern: input.Concern!.Trim(),
+            leadPartyId: input.LeadPartyId!.Value,
+            leadUserId: NullIfBlank(input.LeadUserId),
+            leadOverrideReason: NullIfBlank(input.LeadOverrideReason),
+            form: level.RequiresLevelForm() ? input.Form : null,
+            createdByUserId: user.UserId()!,
+            nowUtc: now);
+        db.Cases.Add(newCase);
+        await db.SaveChangesAsync(cancellationToken);
+        // The number shows the year and the row id, so it is unique without a counter table.
+        newCase.CaseNumber = string.Create(CultureInfo.InvariantCulture, $"{newCase.RaisedOn.Year}-{newCase.Id:D5}");
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+
+        if (createdPerson)
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.PersonCreated, SubjectType: "young-person", SubjectId: Id(person.Id), Actor: user), cancellationToken);
+        }
+
+        await audit.WriteAsync(new AuditEvent(AuditActions.CaseCreated, SubjectType: "case", SubjectId: Id(newCase.Id),
+            Details: $"level={(int)level}; young-person={person.Id}; group={newCase.CoordinationGroupId}", Actor: user), cancellationToken);
+        result.CreatedId = Id(newCase.Id);
+        return result;
+    }
+
+    public async Task<(LookupOutcome Outcome, CaseView? View)> GetAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.LevelHistory).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (c is null)
+        {
+            return (LookupOutcome.NotFound, null);
+        }
+
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        var basis = scope.BasisFor(c.CoordinationGroupId, c.Level);
+        if (basis == CaseAccessBasis.None)
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Actor: user), cancellationToken);
+            return (LookupOutcome.Forbidden, null);
+        }
+
+        var person = await db.YoungPersons.AsNoTracking().Include(p => p.CustodyHolders).FirstAsync(p => p.Id == c.YoungPersonId, cancellationToken);
+        var partyNames = await db.Parties.AsNoTracking().Where(p => p.Id == c.LeadPartyId || p.Id == c.RaisedByPartyId)
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var userIds = c.LevelHistory.Select(h => h.ChangedByUserId).Append(c.LeadUserId ?? "").Distinct().ToList();
+        var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        var groupName = await db.Groups.AsNoTracking().Where(g => g.Id == c.CoordinationGroupId).Select(g => g.Name).FirstAsync(cancellationToken);
+        var areaName = await db.LocalAreas.AsNoTracking().Where(a => a.Id == person.LocalAreaId).Select(a => a.Name).FirstAsync(cancellationToken);
+        var deadline = await DeadlineForAsync(c.Level, cancellationToken);
+        var today = Today;
+        var firstActionDue = DeadlineRules.FirstActionDue(c.LevelSetOn, deadline);
+
+        await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, SubjectType: "case", SubjectId: Id(id),
+            Purpose: basis == CaseAccessBasis.LeaderGroupReview ? "leader-group-review" : "coordination-group", Actor: user), cancellationToken);
+
+        return (LookupOutcome.Found, new CaseView(
+            c.Id, c.CaseNumber, c.Level, c.Status, c.Source, groupName,
+            partyNames.GetValueOrDefault(c.RaisedByPartyId, ""), c.RaisedByName, c.RaisedOn, c.Concern,
+            partyNames.GetValueOrDefault(c.LeadPartyId, ""), c.LeadUserId is null ? null : userNames.GetValueOrDefault(c.LeadUserId),
+            c.LeadOverrideReason, c.LevelSetOn, firstActionDue, c.Status != CaseStatus.Closed && DeadlineRules.IsOverdue(firstActionDue, today),
+            c.FlaggedForLeaderGroup, c.Form,
+            person.FullName, person.DateOfBirth, YoungPersonRules.AgeInYears(person.DateOfBirth, today),
+            YoungPersonRules.IsSspPlusAge(person.DateOfBirth, today),
+            person.Cpr is null ? null : CprNumber.TryParse(person.Cpr, out var cpr) ? cpr.Masked : null,
+            person.Address, person.School, person.Club, areaName,
+            person.CustodyHolders.Select(h => new CustodyHolderView(h.FullName, h.Relation, h.Phone, h.Email)).ToList(),
+            c.LevelHistory.OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)
+                .Select(h => new LevelHistoryItem(h.From, h.To, h.Reason, userNames.GetValueOrDefault(h.ChangedByUserId, ""), h.ChangedAtUtc)).ToList(),
+            basis));
+    }
+
+    /// <summary>The newest cases the user may see (the full list with filters and paging is issue 3, item 8).</summary>
+    public async Task<List<CaseListItem>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.IsEmpty)
+        {
+            return [];
+        }
+
+        var rows = await scope.Apply(db.Cases.AsNoTracking())
+            .OrderByDescending(c => c.Id)
+            .Take(50)
+            .Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new { c, p.FullName, p.DateOfBirth })
+            .Join(db.Groups, x => x.c.CoordinationGroupId, g => g.Id,
+                (x, g) => new { x.c.Id, x.c.CaseNumber, x.FullName, x.DateOfBirth, x.c.Level, x.c.Status, GroupName = g.Name, x.c.RaisedOn })
+            .OrderByDescending(x => x.Id)
+            .ToListAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.CaseList, SubjectType: "case", SubjectId: string.Join(',', rows.Select(r => r.Id)),
+            Purpose: "case-list", Actor: user), cancellationToken);
+        return rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.FullName, r.DateOfBirth, r.Level, r.Status, r.GroupName, r.RaisedOn)).ToList();
+    }
+
+    public sealed record LeadCandidate(string UserId, string FullName, string PartyCode, string GroupName);
+
+    /// <summary>Authority members of the user's koordinationsgrupper, who can be named as lead.</summary>
+    public async Task<List<LeadCandidate>> LeadCandidatesAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        var groupIds = scope.MemberGroupIds.ToList();
+        var rows = await db.GroupMemberships.AsNoTracking()
+            .Where(m => groupIds.Contains(m.GroupId))
+            .Join(db.Users.Where(u => u.IsActive && u.IsAuthorityPerson), m => m.UserId, u => u.Id, (m, u) => new { m.GroupId, u.Id, u.FullName, u.PartyId })
+            .Join(db.Parties, x => x.PartyId, p => p.Id, (x, p) => new { x.GroupId, x.Id, x.FullName, p.Code })
+            .Join(db.Groups, x => x.GroupId, g => g.Id, (x, g) => new { x.Id, x.FullName, x.Code, g.Name })
+            .OrderBy(x => x.FullName)
+            .ToListAsync(cancellationToken);
+        return rows.Select(x => new LeadCandidate(x.Id, x.FullName, x.Code, x.Name)).ToList();
+    }
+
+    /// <summary>Lokalområder whose koordinationsgruppe the user belongs to (where they may register cases).</summary>
+    public async Task<List<(int Id, string Name)>> RegistrableAreasAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        var groupIds = scope.MemberGroupIds.ToList();
+        var areas = await db.LocalAreas.AsNoTracking()
+            .Where(a => a.CoordinationGroupId != null && groupIds.Contains(a.CoordinationGroupId.Value))
+            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
+        return areas.Select(a => (a.Id, a.Name)).ToList();
+    }
+
+    public async Task<LevelDeadline> DeadlineForAsync(CaseLevel level, CancellationToken cancellationToken) =>
+        (await db.LevelDeadlines.AsNoTracking().FirstOrDefaultAsync(d => d.Level == level, cancellationToken))?.ToDeadline()
+        ?? DeadlineRules.Placeholders.First(d => d.Level == level);
+
+    private static void AddCustodyHolder(YoungPerson person, string? name, string? relation, string? phone, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return;
+        }
+
+        person.CustodyHolders.Add(new CustodyHolder
+        {
+            FullName = name.Trim(),
+            Relation = NullIfBlank(relation),
+            Phone = NullIfBlank(phone),
+            Email = NullIfBlank(email),
+        });
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Danish texts for case enums and rule errors.</summary>
+public static class CaseTexts
+{
+    public static string Level(CaseLevel level) => Get("CaseLevel_" + level) ?? level.ToString();
+
+    public static string LevelMeaning(CaseLevel level) => Get("CaseLevelMeaning_" + level) ?? "";
+
+    public static string Status(CaseStatus status) => Get("CaseStatus_" + status) ?? status.ToString();
+
+    public static string Source(CaseSource source) => Get("CaseSource_" + source) ?? source.ToString();
+
+    public static string Error(string key) => RoleNames.Error(key);
+
+    private static string? Get(string key) => Texts.ResourceManager.GetString(key, Texts.Culture);
+}

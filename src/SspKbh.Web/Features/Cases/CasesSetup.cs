@@ -1,0 +1,11 @@
+namespace SspKbh.Web.Features.Cases;
+
+public static class CasesSetup
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddScoped<CaseAccess>();
+        services.AddScoped<CaseService>();
+        return services;
+    }
+}
