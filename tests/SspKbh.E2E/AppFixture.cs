@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace SspKbh.E2E;
+
+/// <summary>One running app and one browser, shared by the tests of a class.</summary>
+public abstract class AppFixture(bool requireTwoFactor) : IAsyncLifetime
+{
+    private AppServer? server;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public AppServer Server => server ?? throw new InvalidOperationException("The fixture is not started.");
+
+    public async Task InitializeAsync()
+    {
+        // The browser first: a missing Chromium should be the first thing a failing run says.
+        (playwright, browser) = await Browser.LaunchAsync();
+        server = await AppServer.StartAsync(requireTwoFactor);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page on the app.</summary>
+    public async Task<TrackedPage> NewPageAsync(bool javaScriptEnabled = true, int width = 1280, int height = 900)
+    {
+        var context = await (browser ?? throw new InvalidOperationException("The fixture is not started.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl.ToString(),
+            JavaScriptEnabled = javaScriptEnabled,
+            Locale = "da-DK",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        var page = await context.NewPageAsync();
+        return new TrackedPage(context, page, Server);
+    }
+}
+
+public sealed class TwoFactorRequiredApp() : AppFixture(requireTwoFactor: true);
+
+public sealed class TwoFactorOptionalApp() : AppFixture(requireTwoFactor: false);

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace SspKbh.E2E;
+
+/// <summary>
+/// A page in its own browser context that remembers every stylesheet, script, font and image
+/// response of the current document, so a test can tell when the page would look broken to a person.
+/// </summary>
+public sealed partial class TrackedPage : IAsyncDisposable
+{
+    public const string DemoPassword = "Demo-kodeord-2026";
+
+    private static readonly HashSet<string> AssetTypes = ["stylesheet", "script", "font", "image"];
+
+    private readonly IBrowserContext context;
+    private readonly AppServer server;
+    private readonly ConcurrentQueue<(string Url, string Type, int Status)> assets = new();
+    private readonly ConcurrentQueue<string> failedRequests = new();
+
+    public TrackedPage(IBrowserContext context, IPage page, AppServer server)
+    {
+        this.context = context;
+        this.server = server;
+        Page = page;
+        page.Response += (_, response) =>
+        {
+            if (AssetTypes.Contains(response.Request.ResourceType))
+            {
+                assets.Enqueue((response.Url, response.Request.ResourceType, response.Status));
+            }
+        };
+        page.RequestFailed += (_, request) => failedRequests.Enqueue($"{request.Method} {request.Url}: {request.Failure}");
+
+        // The checks are about the page on screen: forget what earlier pages loaded.
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                assets.Clear();
+                failedRequests.Clear();
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+
+    /// <summary>Opens a path and checks that the page is the one expected (no error page, styles loaded).</summary>
+    public async Task GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status} (final URL {Page.Url}).");
+    }
+
+    /// <summary>Email and password on the login page; the caller waits for where it should lead.</summary>
+    public async Task SubmitLoginAsync(string email, string password = DemoPassword)
+    {
+        await Page.WaitForURLAsync(LoginUrl());
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.GetByTestId("login-submit").ClickAsync();
+    }
+
+    public async Task ExpectUrlAsync(Regex url, string what)
+    {
+        try
+        {
+            await Page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            var body = await Page.Locator("body").InnerTextAsync();
+            Assert.Fail($"Expected {what} ({url}), but the browser is at {Page.Url}. The page says:\n{Truncate(body, 2000)}\n\nApp output (tail):\n{Tail(server.Output, 40)}");
+        }
+    }
+
+    /// <summary>
+    /// Every stylesheet, script, font and image the page asked for answered 200, DKFDS's stylesheet
+    /// among them, and the text is set in DKFDS's font: what a person sees is the designed page.
+    /// </summary>
+    public async Task AssertLooksStyledAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var seen = assets.ToArray();
+        var broken = seen.Where(a => a.Status != 200 && a.Status != 304).Select(a => $"{a.Status} {a.Type} {a.Url}").ToList();
+        broken.AddRange(failedRequests);
+        Assert.True(broken.Count == 0, "Page assets did not load:\n" + string.Join('\n', broken));
+
+        Assert.Contains(seen, a => a.Type == "stylesheet" && DkfdsCss().IsMatch(a.Url) && a.Status is 200 or 304);
+        Assert.Contains(seen, a => a.Type == "stylesheet" && a.Url.Contains("/css/site.", StringComparison.Ordinal) && a.Status is 200 or 304);
+
+        // The stylesheet really applies to this page: DKFDS sets IBM Plex Sans on the body, and the
+        // browser has loaded that font (not fallen back to a system font).
+        var fontFamily = await Page.Locator("body").EvaluateAsync<string>("b => getComputedStyle(b).fontFamily");
+        Assert.Contains("IBM Plex Sans", fontFamily, StringComparison.Ordinal);
+        var loadedFonts = await Page.Locator("body").EvaluateAsync<string[]>(
+            "async () => { await document.fonts.ready; return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight); }");
+        Assert.True(loadedFonts.Any(f => f.Contains("IBM Plex Sans", StringComparison.Ordinal)),
+            $"IBM Plex Sans is not loaded on {Page.Url}; loaded fonts: [{string.Join(", ", loadedFonts)}]");
+    }
+
+    public static Regex LoginUrl() => LoginUrlRegex();
+
+    public static Regex HomeUrl() => HomeUrlRegex();
+
+    public static Regex TwoFactorSetupUrl() => TwoFactorSetupUrlRegex();
+
+    public static Regex TwoFactorLoginUrl() => TwoFactorLoginUrlRegex();
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
+
+    [GeneratedRegex(@"/lib/dkfds/(.+/)?dkfds\.min\.[^/]*css$")]
+    private static partial Regex DkfdsCss();
+
+    [GeneratedRegex(@"^https?://[^/]+/konto/log-ind(\?.*)?$")]
+    private static partial Regex LoginUrlRegex();
+
+    [GeneratedRegex(@"^https?://[^/]+/(\?.*)?$")]
+    private static partial Regex HomeUrlRegex();
+
+    [GeneratedRegex(@"^https?://[^/]+/konto/2fa/opsaet(\?.*)?$")]
+    private static partial Regex TwoFactorSetupUrlRegex();
+
+    [GeneratedRegex(@"^https?://[^/]+/konto/log-ind/2fa(\?.*)?$")]
+    private static partial Regex TwoFactorLoginUrlRegex();
+}
