@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
+using SspKbh.Domain.Cases;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Data;
 using SspKbh.Web.Security;
@@ -63,6 +64,96 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
                 db.GroupMemberships.Add(new GroupMembership { GroupId = groups[group], UserId = user.Id, Role = role });
             }
 
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await SeedCasesAsync(parties, groups, cancellationToken);
+    }
+
+    private sealed record DemoCase(
+        string Name, string BirthDate, string? Cpr, string Area, string? School, string? Club, string[] Custody,
+        CaseLevel Level, CaseSource Source, string RaisedByParty, int DaysAgo, string Concern, bool NamedLead, LevelForm? Form);
+
+    // Fictional young people whose stories follow the worked cases in SSP København's material.
+    private static readonly DemoCase[] Cases =
+    [
+        new("Yusuf Amin", "2012-06-14", "140612-4117", "Amager Øst", "Sundby Skole, 8. klasse", null, ["Leila Amin (mor)"],
+            CaseLevel.CrimeDangerousToPersons, CaseSource.PoliceLevelReport, "POL", 5,
+            "Anholdt sammen med to ældre venner for et røveri med vold mod en jævnaldrende. Har haft langt fravær fra skolen og er stoppet i klubben og til fodbold.",
+            true, new LevelForm(
+                "Røveri med vold sammen med to ældre venner. Storebror er kendt af politiet.",
+                "Stort fravær gennem flere måneder; skolen har svært ved at få kontakt til hjemmet.",
+                "Er holdt op i klubben og til fodbold i løbet af det seneste halve år.",
+                "Familien mangler overskud; mor er alene med fire børn. Socialforvaltningen har startet en børnefaglig undersøgelse.",
+                "Omgås ældre unge fra bebyggelsen, som politiet kender.",
+                "Var niveau 1-sag i lokaludvalget for et år siden (uheldige grupperinger); samtale med skolen.")),
+        new("Freja Nielsen", "2014-02-03", null, "Amager Øst", "Lergravsparkens Skole, 6. klasse", "Fritidscenter Øst", ["Jens Nielsen (far)", "Karin Nielsen (mor)"],
+            CaseLevel.WorryingBehaviour, CaseSource.School, "BUF", 12,
+            "Stigende fravær siden sommerferien og ses ofte sent om aftenen ved indkøbscentret sammen med ældre unge.", false, null),
+        new("Oliver Hansen", "2011-09-22", null, "Amager Øst", "Sundby Skole, 9. klasse", null, ["Mette Hansen (mor)"],
+            CaseLevel.WorryingBehaviour, CaseSource.Club, "KFF", 20,
+            "En del af gruppen, der larmer og skaber utryghed i bebyggelsen. Mistede fodbolden efter en skade og har ikke fundet en ny fritidsaktivitet.", false, null),
+        new("Adam Khalil", "2011-04-09", null, "Amager Øst", "Sundby Skole, 9. klasse", null, ["Samira Khalil (mor)"],
+            CaseLevel.FirstTimeCrime, CaseSource.PoliceLevelReport, "POL", 9,
+            "Mistænkt for et tyveri fra en kiosk sammen med andre fra gruppen i bebyggelsen; udelukket fra den lokale klub.", true, null),
+        new("Noah Berg", "2012-01-30", null, "Sundby", "Sundby Skole, 8. klasse", "Klubben Sundby", ["Anne Berg (mor)"],
+            CaseLevel.WorryingBehaviour, CaseSource.Club, "KFF", 3,
+            "Klubben er bekymret for hans nye omgangskreds og for, at han er begyndt at ryge hash.", false, null),
+        new("Mikkel Sørensen", "2009-03-01", null, "Amager Øst", null, null, ["Per Sørensen (far)"],
+            CaseLevel.RepeatedSeriousCrime, CaseSource.SocialServices, "SOF", 40,
+            "Flere sigtelser for indbrud og hærværk det seneste år. Er fyldt 17½ og skal overdrages til SSP+.",
+            true, new LevelForm("Tre sigtelser for indbrud og én for hærværk.", "Er droppet ud af 10. klasse.", "Ingen faste fritidsaktiviteter.",
+                "Bor hos far; god kontakt, men far føler sig magtesløs.", "Omgås en gruppe ældre, der er kendt for indbrud.", "Mentor via Socialforvaltningen i et halvt år.")),
+        new("Sara Jensen", "2013-07-11", null, "Ørestad", "Ørestad Skole, 7. klasse", null, ["Lone Jensen (mor)"],
+            CaseLevel.FirstTimeCrime, CaseSource.PoliceLevelReport, "POL", 15,
+            "Taget for butikstyveri i et storcenter sammen med en veninde. Første gang, hun er i kontakt med politiet.", true, null),
+        new("Elias Madsen", "2010-11-05", null, "Valby", "Valby Skole, 10. klasse", null, ["Hanne Madsen (mor)"],
+            CaseLevel.WorryingBehaviour, CaseSource.School, "BUF", 25,
+            "Skolen har hørt, at han opholder sig i et miljø, hvor der sælges hash.", false, null),
+    ];
+
+    private async Task SeedCasesAsync(Dictionary<string, int> parties, Dictionary<string, int> groups, CancellationToken cancellationToken)
+    {
+        if (await db.Cases.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var areas = await db.LocalAreas.AsNoTracking().ToDictionaryAsync(a => a.Name, a => (a.Id, a.CoordinationGroupId), cancellationToken);
+        var secretary = await users.FindByEmailAsync("sekretaer@sspkbh.dk");
+        var police = await users.FindByEmailAsync("myndighed@sspkbh.dk");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        foreach (var demo in Cases)
+        {
+            var (areaId, groupId) = areas[demo.Area];
+            var person = new YoungPerson
+            {
+                FullName = demo.Name,
+                NormalizedName = YoungPerson.Normalize(demo.Name),
+                DateOfBirth = DateOnly.Parse(demo.BirthDate, System.Globalization.CultureInfo.InvariantCulture),
+                Cpr = demo.Cpr?.Replace("-", "", StringComparison.Ordinal),
+                School = demo.School,
+                Club = demo.Club,
+                LocalAreaId = areaId,
+                CreatedAtUtc = now,
+                CustodyHolders = demo.Custody.Select(c => new CustodyHolder
+                {
+                    FullName = c[..c.IndexOf(" (", StringComparison.Ordinal)],
+                    Relation = c[(c.IndexOf('(') + 1)..^1],
+                }).ToList(),
+            };
+            db.YoungPersons.Add(person);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var leadUser = demo.NamedLead ? (groupId == groups["Koordinationsgruppe Amager Øst"] ? secretary?.Id : police?.Id) : null;
+            var raisedOn = today.AddDays(-demo.DaysAgo);
+            var c = SspCase.Register("DEMO", person.Id, groupId!.Value, demo.Level, demo.Source, parties[demo.RaisedByParty], null,
+                raisedOn, demo.Concern, parties[demo.Level.DefaultLeadParty()], leadUser, null, demo.Form,
+                secretary?.Id ?? "", now.AddDays(-demo.DaysAgo));
+            db.Cases.Add(c);
+            await db.SaveChangesAsync(cancellationToken);
+            c.CaseNumber = $"{raisedOn.Year}-{c.Id:D5}";
             await db.SaveChangesAsync(cancellationToken);
         }
     }
