@@ -135,7 +135,8 @@ public static class SecuritySetup
             !context.User.HasClaim(AuthenticationMethodReference, MultiFactor) &&
             !context.Request.Path.StartsWithSegments("/konto") &&
             !context.Request.Path.StartsWithSegments("/status") &&
-            !context.Request.Path.StartsWithSegments("/healthz"))
+            !context.Request.Path.StartsWithSegments("/healthz") &&
+            context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
         {
             context.Response.Redirect(TwoFactorSetupPath);
             return;
