@@ -67,6 +67,28 @@ public sealed class SspCase
 
     public LevelForm Form => new(FormOffenceSituation, FormSchool, FormLeisure, FormHome, FormNetwork, FormTriedSoFar);
 
+    /// <summary>The overall goal and the sub-goals for school, leisure, home and crime.</summary>
+    public string? OverallGoal { get; set; }
+
+    public string? GoalSchool { get; set; }
+
+    public string? GoalLeisure { get; set; }
+
+    public string? GoalHome { get; set; }
+
+    public string? GoalCrime { get; set; }
+
+    /// <summary>The last time the group reviewed the case; the next review is due from here.</summary>
+    public DateOnly? LastReviewedOn { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public CloseReason? CloseReason { get; set; }
+
+    public DateOnly? SspPlusHandoverOn { get; set; }
+
+    public int? SspPlusGroupId { get; set; }
+
     public string CreatedByUserId { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }
@@ -74,6 +96,135 @@ public sealed class SspCase
     public DateTime UpdatedAtUtc { get; set; }
 
     public List<CaseLevelChange> LevelHistory { get; set; } = [];
+
+    public List<CaseStatusChange> StatusHistory { get; set; } = [];
+
+    /// <summary>
+    /// Moves the case to another level. Errors come back by field (keys resolved to Danish by the
+    /// Web project) and nothing changes; otherwise the change is recorded in the history, deadlines
+    /// count from <paramref name="today"/>, and an escalation to 3–4 flags the leader group.
+    /// The lead must suit the new level (SOF at 3–4, a named person from 2).
+    /// </summary>
+    public IReadOnlyList<(string Field, string Error)> ChangeLevel(
+        CaseLevel to, string? reason, LevelForm? form, LeadAssignment lead, int leadPartyId,
+        string userId, DateTime nowUtc, DateOnly today)
+    {
+        if (Status == CaseStatus.Closed)
+        {
+            return [("Level", "CaseIsClosed")];
+        }
+
+        var errors = LevelChangeRules.Check(Level, to, reason, form).ToList();
+        if (Enum.IsDefined(to))
+        {
+            errors.AddRange(lead.Validate(to).Select(e => ("Lead." + e.Field, e.Error)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        LevelHistory.Add(new CaseLevelChange { From = Level, To = to, Reason = reason!.Trim(), ChangedByUserId = userId, ChangedAtUtc = nowUtc });
+        FlaggedForLeaderGroup = LevelChangeRules.FlagsLeaderGroup(Level, to) || (FlaggedForLeaderGroup && to.RequiresLevelForm());
+        Level = to;
+        LevelSetOn = today;
+        LeadPartyId = leadPartyId;
+        LeadUserId = lead.PersonUserId;
+        LeadOverrideReason = lead.OverrideReason;
+        if (to.RequiresLevelForm() && form is not null)
+        {
+            SetForm(form);
+        }
+
+        Touch(nowUtc);
+        return [];
+    }
+
+    /// <summary>Open → under coordination → closed (with a reason); reopening needs a reason.</summary>
+    public string? ChangeStatus(CaseStatus to, string? reason, CloseReason? closeReason, string userId, DateTime nowUtc, DateOnly today)
+    {
+        if (CaseStatusRules.CheckTransition(Status, to, reason, closeReason) is { } error)
+        {
+            return error;
+        }
+
+        StatusHistory.Add(new CaseStatusChange
+        {
+            From = Status,
+            To = to,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            CloseReason = to == CaseStatus.Closed ? closeReason : null,
+            ChangedByUserId = userId,
+            ChangedAtUtc = nowUtc,
+        });
+        Status = to;
+        ClosedOn = to == CaseStatus.Closed ? today : null;
+        CloseReason = to == CaseStatus.Closed ? closeReason : null;
+        if (to != CaseStatus.Closed)
+        {
+            SspPlusHandoverOn = null;
+            SspPlusGroupId = null;
+        }
+
+        Touch(nowUtc);
+        return null;
+    }
+
+    /// <summary>Hands the case over to SSP+ (young people from 17½): closes it in SSP with that reason.</summary>
+    public string? HandOverToSspPlus(DateOnly handoverOn, int receivingGroupId, string userId, DateTime nowUtc, DateOnly today)
+    {
+        if (handoverOn > today)
+        {
+            return "HandoverInFuture";
+        }
+
+        var error = ChangeStatus(CaseStatus.Closed, null, Cases.CloseReason.HandedOverToSspPlus, userId, nowUtc, today);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        SspPlusHandoverOn = handoverOn;
+        SspPlusGroupId = receivingGroupId;
+        return null;
+    }
+
+    public void SetGoals(string? overall, string? school, string? leisure, string? home, string? crime, DateTime nowUtc)
+    {
+        OverallGoal = Clean(overall);
+        GoalSchool = Clean(school);
+        GoalLeisure = Clean(leisure);
+        GoalHome = Clean(home);
+        GoalCrime = Clean(crime);
+        Touch(nowUtc);
+    }
+
+    /// <summary>The group has reviewed the case today; the next review is due from here.</summary>
+    public void MarkReviewed(DateOnly today, DateTime nowUtc)
+    {
+        LastReviewedOn = today;
+        Touch(nowUtc);
+    }
+
+    public void SetForm(LevelForm form)
+    {
+        FormOffenceSituation = Clean(form.OffenceSituation);
+        FormSchool = Clean(form.School);
+        FormLeisure = Clean(form.Leisure);
+        FormHome = Clean(form.Home);
+        FormNetwork = Clean(form.Network);
+        FormTriedSoFar = Clean(form.TriedSoFar);
+    }
+
+    /// <summary>Every save gets a new stamp, so a form loaded before it is refused as stale.</summary>
+    public void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        ConcurrencyStamp = Guid.NewGuid().ToString("N");
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
@@ -137,6 +288,26 @@ public sealed class CaseLevelChange
     public CaseLevel To { get; set; }
 
     public string Reason { get; set; } = "";
+
+    public string ChangedByUserId { get; set; } = "";
+
+    public DateTime ChangedAtUtc { get; set; }
+}
+
+/// <summary>One row of a case's status history.</summary>
+public sealed class CaseStatusChange
+{
+    public int Id { get; set; }
+
+    public int CaseId { get; set; }
+
+    public CaseStatus From { get; set; }
+
+    public CaseStatus To { get; set; }
+
+    public string? Reason { get; set; }
+
+    public CloseReason? CloseReason { get; set; }
 
     public string ChangedByUserId { get; set; } = "";
 

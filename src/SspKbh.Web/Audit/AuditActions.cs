@@ -25,6 +25,7 @@ public static class AuditActions
     public const string CaseCreated = "case.create";
     public const string CaseView = "case.view";
     public const string CaseList = "case.list";
+    public const string CaseUpdate = "case.update";
 }
 
 public static class AuditOutcomes

@@ -34,6 +34,12 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
 
     public DbSet<LevelDeadlineSetting> LevelDeadlines => Set<LevelDeadlineSetting>();
 
+    public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
+
+    public DbSet<CaseAction> CaseActions => Set<CaseAction>();
+
+    public DbSet<JournalNote> JournalNotes => Set<JournalNote>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // All timestamps are UTC. SQLite returns DateTime with Kind=Unspecified; say what it is.
@@ -171,6 +177,14 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(c => c.FormNetwork).HasMaxLength(4000);
             e.Property(c => c.FormTriedSoFar).HasMaxLength(4000);
             e.Ignore(c => c.Form);
+            e.Property(c => c.OverallGoal).HasMaxLength(2000);
+            e.Property(c => c.GoalSchool).HasMaxLength(2000);
+            e.Property(c => c.GoalLeisure).HasMaxLength(2000);
+            e.Property(c => c.GoalHome).HasMaxLength(2000);
+            e.Property(c => c.GoalCrime).HasMaxLength(2000);
+            e.HasOne<SspGroup>().WithMany().HasForeignKey(c => c.SspPlusGroupId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.SspPlusGroupId);
+            e.HasMany(c => c.StatusHistory).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(c => c.CaseNumber).IsUnique();
             e.HasIndex(c => c.YoungPersonId);
             e.HasIndex(c => new { c.CoordinationGroupId, c.Status, c.Id });
@@ -192,6 +206,40 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(h => h.Reason).HasMaxLength(2000).IsRequired();
             e.Property(h => h.ChangedByUserId).HasMaxLength(450).IsRequired();
             e.HasIndex(h => new { h.CaseId, h.ChangedAtUtc });
+        });
+
+        builder.Entity<CaseStatusChange>(e =>
+        {
+            e.ToTable("CaseStatusChanges");
+            e.Property(h => h.Reason).HasMaxLength(2000);
+            e.Property(h => h.ChangedByUserId).HasMaxLength(450).IsRequired();
+            e.HasIndex(h => new { h.CaseId, h.ChangedAtUtc });
+        });
+
+        builder.Entity<CaseAction>(e =>
+        {
+            e.ToTable("CaseActions");
+            e.Property(a => a.What).HasMaxLength(1000).IsRequired();
+            e.Property(a => a.OwnerUserId).HasMaxLength(450);
+            e.Property(a => a.OwnerName).HasMaxLength(200).IsRequired();
+            e.Property(a => a.CreatedByUserId).HasMaxLength(450).IsRequired();
+            e.Property(a => a.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
+            e.HasOne<SspCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Party>().WithMany().HasForeignKey(a => a.OwnerPartyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.CaseId, a.Status, a.DueOn });
+            e.HasIndex(a => new { a.Status, a.DueOn });
+            e.HasIndex(a => a.OwnerUserId);
+            e.HasIndex(a => a.OwnerPartyId);
+        });
+
+        builder.Entity<JournalNote>(e =>
+        {
+            e.ToTable("JournalNotes");
+            e.Property(n => n.Text).HasMaxLength(8000).IsRequired();
+            e.Property(n => n.AuthorUserId).HasMaxLength(450).IsRequired();
+            e.HasOne<SspCase>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(n => new { n.CaseId, n.NoteDate });
         });
 
         builder.Entity<LevelDeadlineSetting>(e =>

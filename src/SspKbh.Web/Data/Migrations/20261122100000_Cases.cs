@@ -89,6 +89,16 @@ public sealed class Cases : Migration
                 FormHome = table.Column<string>(maxLength: 4000, nullable: true),
                 FormNetwork = table.Column<string>(maxLength: 4000, nullable: true),
                 FormTriedSoFar = table.Column<string>(maxLength: 4000, nullable: true),
+                OverallGoal = table.Column<string>(maxLength: 2000, nullable: true),
+                GoalSchool = table.Column<string>(maxLength: 2000, nullable: true),
+                GoalLeisure = table.Column<string>(maxLength: 2000, nullable: true),
+                GoalHome = table.Column<string>(maxLength: 2000, nullable: true),
+                GoalCrime = table.Column<string>(maxLength: 2000, nullable: true),
+                LastReviewedOn = table.Column<DateOnly>(nullable: true),
+                ClosedOn = table.Column<DateOnly>(nullable: true),
+                CloseReason = table.Column<int>(nullable: true),
+                SspPlusHandoverOn = table.Column<DateOnly>(nullable: true),
+                SspPlusGroupId = table.Column<int>(nullable: true),
                 CreatedByUserId = table.Column<string>(maxLength: 450, nullable: false),
                 CreatedAtUtc = table.Column<DateTime>(nullable: false),
                 UpdatedAtUtc = table.Column<DateTime>(nullable: false),
@@ -101,6 +111,7 @@ public sealed class Cases : Migration
                 table.ForeignKey("FK_Cases_Parties_LeadPartyId", x => x.LeadPartyId, "Parties", "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("FK_Cases_Parties_RaisedByPartyId", x => x.RaisedByPartyId, "Parties", "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("FK_Cases_Groups_CoordinationGroupId", x => x.CoordinationGroupId, "Groups", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_Cases_Groups_SspPlusGroupId", x => x.SspPlusGroupId, "Groups", "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("FK_Cases_YoungPersons_YoungPersonId", x => x.YoungPersonId, "YoungPersons", "Id", onDelete: ReferentialAction.Restrict);
             });
 
@@ -122,6 +133,74 @@ public sealed class Cases : Migration
                 table.ForeignKey("FK_CaseLevelChanges_Cases_CaseId", x => x.CaseId, "Cases", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "CaseStatusChanges",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Identity(),
+                CaseId = table.Column<int>(nullable: false),
+                From = table.Column<int>(nullable: false),
+                To = table.Column<int>(nullable: false),
+                Reason = table.Column<string>(maxLength: 2000, nullable: true),
+                CloseReason = table.Column<int>(nullable: true),
+                ChangedByUserId = table.Column<string>(maxLength: 450, nullable: false),
+                ChangedAtUtc = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CaseStatusChanges", x => x.Id);
+                table.ForeignKey("FK_CaseStatusChanges_Cases_CaseId", x => x.CaseId, "Cases", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "CaseActions",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Identity(),
+                CaseId = table.Column<int>(nullable: false),
+                What = table.Column<string>(maxLength: 1000, nullable: false),
+                OwnerUserId = table.Column<string>(maxLength: 450, nullable: true),
+                OwnerName = table.Column<string>(maxLength: 200, nullable: false),
+                OwnerPartyId = table.Column<int>(nullable: false),
+                DueOn = table.Column<DateOnly>(nullable: false),
+                Status = table.Column<int>(nullable: false),
+                CompletedOn = table.Column<DateOnly>(nullable: true),
+                CreatedByUserId = table.Column<string>(maxLength: 450, nullable: false),
+                CreatedAtUtc = table.Column<DateTime>(nullable: false),
+                ConcurrencyStamp = table.Column<string>(maxLength: 64, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CaseActions", x => x.Id);
+                table.ForeignKey("FK_CaseActions_AspNetUsers_OwnerUserId", x => x.OwnerUserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_CaseActions_Cases_CaseId", x => x.CaseId, "Cases", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_CaseActions_Parties_OwnerPartyId", x => x.OwnerPartyId, "Parties", "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "JournalNotes",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Identity(),
+                CaseId = table.Column<int>(nullable: false),
+                NoteDate = table.Column<DateOnly>(nullable: false),
+                AuthorUserId = table.Column<string>(maxLength: 450, nullable: false),
+                Text = table.Column<string>(maxLength: 8000, nullable: false),
+                CreatedAtUtc = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_JournalNotes", x => x.Id);
+                table.ForeignKey("FK_JournalNotes_Cases_CaseId", x => x.CaseId, "Cases", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex("IX_CaseStatusChanges_CaseId_ChangedAtUtc", "CaseStatusChanges", ["CaseId", "ChangedAtUtc"]);
+        migrationBuilder.CreateIndex("IX_CaseActions_CaseId_Status_DueOn", "CaseActions", ["CaseId", "Status", "DueOn"]);
+        migrationBuilder.CreateIndex("IX_CaseActions_OwnerPartyId", "CaseActions", "OwnerPartyId");
+        migrationBuilder.CreateIndex("IX_CaseActions_OwnerUserId", "CaseActions", "OwnerUserId");
+        migrationBuilder.CreateIndex("IX_CaseActions_Status_DueOn", "CaseActions", ["Status", "DueOn"]);
+        migrationBuilder.CreateIndex("IX_JournalNotes_CaseId_NoteDate", "JournalNotes", ["CaseId", "NoteDate"]);
+        migrationBuilder.CreateIndex("IX_Cases_SspPlusGroupId", "Cases", "SspPlusGroupId");
         migrationBuilder.CreateIndex("IX_CaseLevelChanges_CaseId_ChangedAtUtc", "CaseLevelChanges", ["CaseId", "ChangedAtUtc"]);
         migrationBuilder.CreateIndex("IX_Cases_CaseNumber", "Cases", "CaseNumber", unique: true);
         migrationBuilder.CreateIndex("IX_Cases_CoordinationGroupId_Status_Id", "Cases", ["CoordinationGroupId", "Status", "Id"]);
@@ -138,6 +217,9 @@ public sealed class Cases : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("JournalNotes");
+        migrationBuilder.DropTable("CaseActions");
+        migrationBuilder.DropTable("CaseStatusChanges");
         migrationBuilder.DropTable("CaseLevelChanges");
         migrationBuilder.DropTable("Cases");
         migrationBuilder.DropTable("CustodyHolders");

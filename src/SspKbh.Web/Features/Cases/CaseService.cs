@@ -51,7 +51,24 @@ public sealed record CaseView(
     string LocalArea,
     IReadOnlyList<CustodyHolderView> CustodyHolders,
     IReadOnlyList<LevelHistoryItem> History,
-    CaseAccessBasis Basis);
+    CaseAccessBasis Basis,
+    GoalsInput Goals,
+    IReadOnlyList<ActionView> Actions,
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<StatusHistoryItem> StatusHistory,
+    DateOnly NextReviewDue,
+    bool ReviewOverdue,
+    CloseReason? CloseReason,
+    DateOnly? ClosedOn,
+    DateOnly? SspPlusHandoverOn,
+    string? SspPlusGroup,
+    string ConcurrencyStamp);
+
+public sealed record ActionView(int Id, string What, string OwnerName, string OwnerParty, DateOnly DueOn, ActionStatus Status, DateOnly? CompletedOn, bool Overdue, string ConcurrencyStamp);
+
+public sealed record NoteView(DateOnly NoteDate, string Author, string Text);
+
+public sealed record StatusHistoryItem(CaseStatus From, CaseStatus To, string? Reason, CloseReason? CloseReason, string ChangedBy, DateTime ChangedAtUtc);
 
 public enum LookupOutcome
 {
@@ -243,7 +260,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
 
     public async Task<(LookupOutcome Outcome, CaseView? View)> GetAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var c = await db.Cases.AsNoTracking().Include(x => x.LevelHistory).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var c = await db.Cases.AsNoTracking().Include(x => x.LevelHistory).Include(x => x.StatusHistory).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (c is null)
         {
             return (LookupOutcome.NotFound, null);
@@ -258,15 +276,29 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         }
 
         var person = await db.YoungPersons.AsNoTracking().Include(p => p.CustodyHolders).FirstAsync(p => p.Id == c.YoungPersonId, cancellationToken);
-        var partyNames = await db.Parties.AsNoTracking().Where(p => p.Id == c.LeadPartyId || p.Id == c.RaisedByPartyId)
+        var actions = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == id)
+            .OrderBy(a => a.Status).ThenBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        var notes = await db.JournalNotes.AsNoTracking().Where(n => n.CaseId == id)
+            .OrderByDescending(n => n.NoteDate).ThenByDescending(n => n.Id).ToListAsync(cancellationToken);
+        var partyIds = actions.Select(a => a.OwnerPartyId).Append(c.LeadPartyId).Append(c.RaisedByPartyId).Distinct().ToList();
+        var partyNames = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var userIds = c.LevelHistory.Select(h => h.ChangedByUserId).Append(c.LeadUserId ?? "").Distinct().ToList();
+        var userIds = c.LevelHistory.Select(h => h.ChangedByUserId)
+            .Concat(c.StatusHistory.Select(h => h.ChangedByUserId))
+            .Concat(notes.Select(n => n.AuthorUserId))
+            .Append(c.LeadUserId ?? "").Distinct().ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
         var groupName = await db.Groups.AsNoTracking().Where(g => g.Id == c.CoordinationGroupId).Select(g => g.Name).FirstAsync(cancellationToken);
+        var sspPlusGroup = c.SspPlusGroupId is null ? null
+            : await db.Groups.AsNoTracking().Where(g => g.Id == c.SspPlusGroupId).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken);
         var areaName = await db.LocalAreas.AsNoTracking().Where(a => a.Id == person.LocalAreaId).Select(a => a.Name).FirstAsync(cancellationToken);
         var deadline = await DeadlineForAsync(c.Level, cancellationToken);
         var today = Today;
         var firstActionDue = DeadlineRules.FirstActionDue(c.LevelSetOn, deadline);
+        var nextReviewDue = DeadlineRules.ReviewDue(c.LastReviewedOn ?? c.LevelSetOn, deadline);
+        var isOpen = c.Status != CaseStatus.Closed;
+        // The first-action deadline is met as soon as any action has been planned after the level was set.
+        var firstActionTaken = actions.Any(a => DateOnly.FromDateTime(a.CreatedAtUtc) >= c.LevelSetOn || a.DueOn >= c.LevelSetOn);
 
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, SubjectType: "case", SubjectId: Id(id),
             Purpose: basis == CaseAccessBasis.LeaderGroupReview ? "leader-group-review" : "coordination-group", Actor: user), cancellationToken);
@@ -275,7 +307,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             c.Id, c.CaseNumber, c.Level, c.Status, c.Source, groupName,
             partyNames.GetValueOrDefault(c.RaisedByPartyId, ""), c.RaisedByName, c.RaisedOn, c.Concern,
             partyNames.GetValueOrDefault(c.LeadPartyId, ""), c.LeadUserId is null ? null : userNames.GetValueOrDefault(c.LeadUserId),
-            c.LeadOverrideReason, c.LevelSetOn, firstActionDue, c.Status != CaseStatus.Closed && DeadlineRules.IsOverdue(firstActionDue, today),
+            c.LeadOverrideReason, c.LevelSetOn, firstActionDue, isOpen && !firstActionTaken && DeadlineRules.IsOverdue(firstActionDue, today),
             c.FlaggedForLeaderGroup, c.Form,
             person.FullName, person.DateOfBirth, YoungPersonRules.AgeInYears(person.DateOfBirth, today),
             YoungPersonRules.IsSspPlusAge(person.DateOfBirth, today),
@@ -284,7 +316,16 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             person.CustodyHolders.Select(h => new CustodyHolderView(h.FullName, h.Relation, h.Phone, h.Email)).ToList(),
             c.LevelHistory.OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)
                 .Select(h => new LevelHistoryItem(h.From, h.To, h.Reason, userNames.GetValueOrDefault(h.ChangedByUserId, ""), h.ChangedAtUtc)).ToList(),
-            basis));
+            basis,
+            new GoalsInput { OverallGoal = c.OverallGoal, GoalSchool = c.GoalSchool, GoalLeisure = c.GoalLeisure, GoalHome = c.GoalHome, GoalCrime = c.GoalCrime },
+            actions.Select(a => new ActionView(a.Id, a.What, a.OwnerName, partyNames.GetValueOrDefault(a.OwnerPartyId, ""), a.DueOn, a.Status, a.CompletedOn,
+                isOpen && a.IsOverdue(today), a.ConcurrencyStamp)).ToList(),
+            notes.Select(n => new NoteView(n.NoteDate, userNames.GetValueOrDefault(n.AuthorUserId, ""), n.Text)).ToList(),
+            c.StatusHistory.OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)
+                .Select(h => new StatusHistoryItem(h.From, h.To, h.Reason, h.CloseReason, userNames.GetValueOrDefault(h.ChangedByUserId, ""), h.ChangedAtUtc)).ToList(),
+            nextReviewDue,
+            isOpen && DeadlineRules.IsOverdue(nextReviewDue, today),
+            c.CloseReason, c.ClosedOn, c.SspPlusHandoverOn, sspPlusGroup, c.ConcurrencyStamp));
     }
 
     /// <summary>The newest cases the user may see (the full list with filters and paging is issue 3, item 8).</summary>
@@ -372,6 +413,10 @@ public static class CaseTexts
     public static string Status(CaseStatus status) => Get("CaseStatus_" + status) ?? status.ToString();
 
     public static string Source(CaseSource source) => Get("CaseSource_" + source) ?? source.ToString();
+
+    public static string CloseReason(CloseReason reason) => Get("CloseReason_" + reason) ?? reason.ToString();
+
+    public static string ActionStatus(ActionStatus status) => Get("ActionStatus_" + status) ?? status.ToString();
 
     public static string Error(string key) => RoleNames.Error(key);
 

@@ -6,6 +6,7 @@ public static class CasesSetup
     {
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseService>();
+        services.AddScoped<CaseWorkService>();
         return services;
     }
 }

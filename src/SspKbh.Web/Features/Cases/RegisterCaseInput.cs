@@ -4,8 +4,24 @@ using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Cases;
 
+/// <summary>The fields of the standardised level 3–4 form, shared by the forms that can set a level.</summary>
+public interface ILevelFormInput
+{
+    string? FormOffenceSituation { get; set; }
+
+    string? FormSchool { get; set; }
+
+    string? FormLeisure { get; set; }
+
+    string? FormHome { get; set; }
+
+    string? FormNetwork { get; set; }
+
+    string? FormTriedSoFar { get; set; }
+}
+
 /// <summary>The registration form: the young person (or an existing one), the concern and the lead.</summary>
-public sealed class RegisterCaseInput
+public sealed class RegisterCaseInput : ILevelFormInput
 {
     /// <summary>Set when the user chose an already registered young person.</summary>
     public int? ExistingPersonId { get; set; }

@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Cases;
+using SspKbh.Domain.Organisation;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Data;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Security;
+
+namespace SspKbh.Web.Features.Cases;
+
+/// <summary>What an edit page needs to show about the case it changes.</summary>
+public sealed record CaseEditContext(
+    int Id,
+    string CaseNumber,
+    string PersonName,
+    CaseLevel Level,
+    CaseStatus Status,
+    int LeadPartyId,
+    string? LeadUserId,
+    string? LeadOverrideReason,
+    LevelForm Form,
+    GoalsInput Goals,
+    bool SspPlusAge,
+    int CoordinationGroupId,
+    CaseAccessBasis Basis,
+    string ConcurrencyStamp);
+
+public sealed record WorkResult(LookupOutcome Outcome, ServiceResult Result)
+{
+    public bool Succeeded => Outcome == LookupOutcome.Found && Result.Succeeded;
+}
+
+/// <summary>
+/// Changes to a case after registration: level, status, SSP+ handover, goals, actions, journal
+/// notes and reviews. Level, status and handover belong to the koordinationsgruppe; goals, actions
+/// and notes may also be written by the ledergruppe reviewing a level 3–4 case. Every change is
+/// checked against the case's concurrency stamp and audited.
+/// </summary>
+public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
+{
+    public DateOnly Today => DanishTime.Today(clock);
+
+    public async Task<(LookupOutcome Outcome, CaseEditContext? Context)> GetForEditAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, basis) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        if (c is null)
+        {
+            return (outcome, null);
+        }
+
+        var person = await db.YoungPersons.AsNoTracking().Where(p => p.Id == c.YoungPersonId)
+            .Select(p => new { p.FullName, p.DateOfBirth }).FirstAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, SubjectType: "case", SubjectId: Id(id), Purpose: "edit", Actor: user), cancellationToken);
+        return (LookupOutcome.Found, new CaseEditContext(c.Id, c.CaseNumber, person.FullName, c.Level, c.Status, c.LeadPartyId, c.LeadUserId,
+            c.LeadOverrideReason, c.Form,
+            new GoalsInput { OverallGoal = c.OverallGoal, GoalSchool = c.GoalSchool, GoalLeisure = c.GoalLeisure, GoalHome = c.GoalHome, GoalCrime = c.GoalCrime, ConcurrencyStamp = c.ConcurrencyStamp },
+            YoungPersonRules.IsSspPlusAge(person.DateOfBirth, Today), c.CoordinationGroupId, basis, c.ConcurrencyStamp));
+    }
+
+    public async Task<WorkResult> ChangeLevelAsync(int id, LevelChangeInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
+        {
+            return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
+        }
+
+        var level = input.Level!.Value;
+        var defaultCode = level.DefaultLeadParty();
+        var parties = await db.Parties.AsNoTracking().Where(p => p.Id == input.LeadPartyId || p.Code == defaultCode)
+            .ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
+        var leadPartyId = input.LeadPartyId ?? parties.FirstOrDefault(p => p.Value == defaultCode).Key;
+        if (!parties.TryGetValue(leadPartyId, out var leadCode))
+        {
+            return new WorkResult(outcome, result.Field(nameof(LevelChangeInput.LeadPartyId), Texts.Case_Validation_LeadPartyRequired));
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.LeadUserId) &&
+            !await db.GroupMemberships.AnyAsync(m => m.GroupId == c.CoordinationGroupId && m.UserId == input.LeadUserId, cancellationToken))
+        {
+            result.Field(nameof(LevelChangeInput.LeadUserId), Texts.Case_Validation_LeadNotInGroup);
+        }
+
+        var lead = new LeadAssignment(leadCode, Blank(input.LeadUserId), Blank(input.LeadOverrideReason));
+        var from = c.Level;
+        foreach (var (field, error) in c.ChangeLevel(level, input.Reason, level.RequiresLevelForm() ? input.Form : null, lead, leadPartyId,
+                     user.UserId()!, clock.GetUtcNow().UtcDateTime, Today))
+        {
+            result.Field(field switch
+            {
+                "Lead.PartyCode" => nameof(LevelChangeInput.LeadPartyId),
+                "Lead.PersonUserId" => nameof(LevelChangeInput.LeadUserId),
+                "Lead.OverrideReason" => nameof(LevelChangeInput.LeadOverrideReason),
+                _ when field.StartsWith("Form.", StringComparison.Ordinal) => "Form" + field["Form.".Length..],
+                _ => field,
+            }, field.StartsWith("Form.", StringComparison.Ordinal) ? Texts.Case_Validation_FormFieldRequired : CaseTexts.Error(error));
+        }
+
+        return await SaveAsync(c, result, user, $"level={(int)from}->{(int)level}", cancellationToken);
+    }
+
+    public async Task<WorkResult> ChangeStatusAsync(int id, StatusInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
+        {
+            return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
+        }
+
+        if (input.CloseReason == CloseReason.HandedOverToSspPlus)
+        {
+            // A handover names the receiving group and date: it has its own form.
+            return new WorkResult(outcome, result.Field(nameof(StatusInput.CloseReason), Texts.Case_Validation_UseHandoverForm));
+        }
+
+        var from = c.Status;
+        if (c.ChangeStatus(input.Status!.Value, input.Reason, input.CloseReason, user.UserId()!, clock.GetUtcNow().UtcDateTime, Today) is { } error)
+        {
+            result.Field(error is "CloseNeedsReason" ? nameof(StatusInput.CloseReason) : error is "StatusUnchanged" or "StatusCannotGoBack" or "StatusTransitionNotAllowed" ? nameof(StatusInput.Status) : nameof(StatusInput.Reason),
+                CaseTexts.Error(error));
+        }
+
+        return await SaveAsync(c, result, user, $"status={from}->{input.Status}", cancellationToken);
+    }
+
+    public async Task<WorkResult> HandOverAsync(int id, HandoverInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
+        {
+            return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
+        }
+
+        if (!await db.Groups.AnyAsync(g => g.Id == input.GroupId && g.IsActive && g.Kind == GroupKind.SspPlusCoordinationGroup, cancellationToken))
+        {
+            return new WorkResult(outcome, result.Field(nameof(HandoverInput.GroupId), Texts.Case_Validation_HandoverGroupRequired));
+        }
+
+        if (c.HandOverToSspPlus(input.HandoverOn!.Value, input.GroupId!.Value, user.UserId()!, clock.GetUtcNow().UtcDateTime, Today) is { } error)
+        {
+            result.Field(error == "HandoverInFuture" ? nameof(HandoverInput.HandoverOn) : nameof(HandoverInput.GroupId), CaseTexts.Error(error));
+        }
+
+        return await SaveAsync(c, result, user, "handover=ssp-plus", cancellationToken);
+    }
+
+    public async Task<WorkResult> SetGoalsAsync(int id, GoalsInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
+        {
+            return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
+        }
+
+        c.SetGoals(input.OverallGoal, input.GoalSchool, input.GoalLeisure, input.GoalHome, input.GoalCrime, clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync(c, result, user, "goals", cancellationToken);
+    }
+
+    public async Task<WorkResult> MarkReviewedAsync(int id, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null || !Concurrency.Matches(db, c, stamp))
+        {
+            return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
+        }
+
+        c.MarkReviewed(Today, clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync(c, result, user, "reviewed", cancellationToken);
+    }
+
+    public async Task<WorkResult> AddActionAsync(int id, ActionInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null)
+        {
+            return new WorkResult(outcome, result);
+        }
+
+        if (c.Status == CaseStatus.Closed)
+        {
+            return new WorkResult(outcome, result.General(CaseTexts.Error("CaseIsClosed")));
+        }
+
+        if (!await db.Parties.AnyAsync(p => p.Id == input.OwnerPartyId && p.IsActive, cancellationToken))
+        {
+            result.Field(nameof(ActionInput.OwnerPartyId), Texts.Validation_PartyRequired);
+        }
+
+        string? ownerName = Blank(input.OwnerName);
+        if (!string.IsNullOrWhiteSpace(input.OwnerUserId))
+        {
+            ownerName = await db.Users.Where(u => u.Id == input.OwnerUserId && u.IsActive).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
+            if (ownerName is null)
+            {
+                result.Field(nameof(ActionInput.OwnerUserId), Texts.Case_Validation_ActionOwnerRequired);
+            }
+        }
+
+        if (input.DueOn is { } due && due < c.RaisedOn)
+        {
+            result.Field(nameof(ActionInput.DueOn), Texts.Case_Validation_ActionDueBeforeCase);
+        }
+
+        if (!result.Succeeded)
+        {
+            return new WorkResult(outcome, result);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.CaseActions.Add(new CaseAction
+        {
+            CaseId = c.Id,
+            What = input.What!.Trim(),
+            OwnerUserId = Blank(input.OwnerUserId),
+            OwnerName = ownerName!,
+            OwnerPartyId = input.OwnerPartyId!.Value,
+            DueOn = input.DueOn!.Value,
+            CreatedByUserId = user.UserId()!,
+            CreatedAtUtc = now,
+        });
+        c.Touch(now);
+        return await SaveAsync(c, result, user, "action-add", cancellationToken);
+    }
+
+    public async Task<WorkResult> CompleteActionAsync(int id, int actionId, ActionStatus outcomeStatus, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null)
+        {
+            return new WorkResult(outcome, result);
+        }
+
+        var action = await db.CaseActions.FirstOrDefaultAsync(a => a.Id == actionId && a.CaseId == id, cancellationToken);
+        if (action is null)
+        {
+            return new WorkResult(LookupOutcome.NotFound, result);
+        }
+
+        if (!Concurrency.Matches(db, action, stamp))
+        {
+            return new WorkResult(outcome, result.General(Texts.Concurrency_Conflict));
+        }
+
+        if (action.Complete(outcomeStatus, Today) is { } error)
+        {
+            return new WorkResult(outcome, result.General(CaseTexts.Error(error)));
+        }
+
+        c.Touch(clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync(c, result, user, $"action-{outcomeStatus}={actionId}", cancellationToken);
+    }
+
+    public async Task<WorkResult> AddNoteAsync(int id, NoteInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null)
+        {
+            return new WorkResult(outcome, result);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.JournalNotes.Add(new JournalNote
+        {
+            CaseId = c.Id,
+            NoteDate = input.NoteDate!.Value,
+            AuthorUserId = user.UserId()!,
+            Text = input.Text!.Trim(),
+            CreatedAtUtc = now,
+        });
+        c.Touch(now);
+        return await SaveAsync(c, result, user, "note-add", cancellationToken);
+    }
+
+    /// <summary>Loads a case for change, tracked, if the user may change it (audits a refusal).</summary>
+    private async Task<(LookupOutcome, SspCase?, CaseAccessBasis)> LoadAsync(int id, ClaimsPrincipal user, bool coordinationGroupOnly, CancellationToken cancellationToken)
+    {
+        var c = await db.Cases.Include(x => x.LevelHistory).Include(x => x.StatusHistory).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (c is null)
+        {
+            return (LookupOutcome.NotFound, null, CaseAccessBasis.None);
+        }
+
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        var basis = scope.BasisFor(c.CoordinationGroupId, c.Level);
+        if (basis == CaseAccessBasis.None || (coordinationGroupOnly && basis != CaseAccessBasis.CoordinationGroupMember))
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.CaseUpdate, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Actor: user), cancellationToken);
+            return (LookupOutcome.Forbidden, null, basis);
+        }
+
+        return (LookupOutcome.Found, c, basis);
+    }
+
+    private async Task<WorkResult> SaveAsync(SspCase c, ServiceResult result, ClaimsPrincipal user, string details, CancellationToken cancellationToken)
+    {
+        if (!result.Succeeded || !await Concurrency.TrySaveAsync(db, result, cancellationToken))
+        {
+            return new WorkResult(LookupOutcome.Found, result);
+        }
+
+        await audit.WriteAsync(new AuditEvent(AuditActions.CaseUpdate, SubjectType: "case", SubjectId: Id(c.Id), Details: details, Actor: user), cancellationToken);
+        return new WorkResult(LookupOutcome.Found, result);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
