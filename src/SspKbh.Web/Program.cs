@@ -92,6 +92,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapCaseExport();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -26,6 +26,7 @@ public static class AuditActions
     public const string CaseView = "case.view";
     public const string CaseList = "case.list";
     public const string CaseUpdate = "case.update";
+    public const string CaseExport = "case.export";
 }
 
 public static class AuditOutcomes

@@ -15,8 +15,6 @@ namespace SspKbh.Web.Features.Cases;
 /// <summary>A young person who may be the one being registered.</summary>
 public sealed record PersonMatch(int Id, string FullName, DateOnly DateOfBirth, bool SameCpr, int CaseCount, bool HasCaseInScope);
 
-public sealed record CaseListItem(int Id, string CaseNumber, string PersonName, DateOnly DateOfBirth, CaseLevel Level, CaseStatus Status, string GroupName, DateOnly RaisedOn);
-
 public sealed record LevelHistoryItem(CaseLevel? From, CaseLevel To, string Reason, string ChangedBy, DateTime ChangedAtUtc);
 
 public sealed record CustodyHolderView(string FullName, string? Relation, string? Phone, string? Email);
@@ -297,8 +295,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         var firstActionDue = DeadlineRules.FirstActionDue(c.LevelSetOn, deadline);
         var nextReviewDue = DeadlineRules.ReviewDue(c.LastReviewedOn ?? c.LevelSetOn, deadline);
         var isOpen = c.Status != CaseStatus.Closed;
-        // The first-action deadline is met as soon as any action has been planned after the level was set.
-        var firstActionTaken = actions.Any(a => DateOnly.FromDateTime(a.CreatedAtUtc) >= c.LevelSetOn || a.DueOn >= c.LevelSetOn);
+        // The first-action deadline is met once an action due on or after the day the level was set exists.
+        var firstActionTaken = actions.Any(a => a.DueOn >= c.LevelSetOn);
 
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, SubjectType: "case", SubjectId: Id(id),
             Purpose: basis == CaseAccessBasis.LeaderGroupReview ? "leader-group-review" : "coordination-group", Actor: user), cancellationToken);
@@ -328,26 +326,14 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             c.CloseReason, c.ClosedOn, c.SspPlusHandoverOn, sspPlusGroup, c.ConcurrencyStamp));
     }
 
-    /// <summary>The newest cases the user may see (the full list with filters and paging is issue 3, item 8).</summary>
-    public async Task<List<CaseListItem>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The groups whose cases the user sees (for the list filter).</summary>
+    public async Task<List<(int Id, string Name)>> ScopeGroupsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var scope = await access.ScopeForAsync(user, cancellationToken);
-        if (scope.IsEmpty)
-        {
-            return [];
-        }
-
-        var rows = await scope.Apply(db.Cases.AsNoTracking())
-            .OrderByDescending(c => c.Id)
-            .Take(50)
-            .Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new { c, p.FullName, p.DateOfBirth })
-            .Join(db.Groups, x => x.c.CoordinationGroupId, g => g.Id,
-                (x, g) => new { x.c.Id, x.c.CaseNumber, x.FullName, x.DateOfBirth, x.c.Level, x.c.Status, GroupName = g.Name, x.c.RaisedOn })
-            .OrderByDescending(x => x.Id)
-            .ToListAsync(cancellationToken);
-        await audit.WriteAsync(new AuditEvent(AuditActions.CaseList, SubjectType: "case", SubjectId: string.Join(',', rows.Select(r => r.Id)),
-            Purpose: "case-list", Actor: user), cancellationToken);
-        return rows.Select(r => new CaseListItem(r.Id, r.CaseNumber, r.FullName, r.DateOfBirth, r.Level, r.Status, r.GroupName, r.RaisedOn)).ToList();
+        var ids = scope.MemberGroupIds.Concat(scope.LeaderReviewGroupIds).Distinct().ToList();
+        var groups = await db.Groups.AsNoTracking().Where(g => ids.Contains(g.Id)).OrderBy(g => g.Name)
+            .Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
+        return groups.Select(g => (g.Id, g.Name)).ToList();
     }
 
     public sealed record LeadCandidate(string UserId, string FullName, string PartyCode, string GroupName);
@@ -417,6 +403,10 @@ public static class CaseTexts
     public static string CloseReason(CloseReason reason) => Get("CloseReason_" + reason) ?? reason.ToString();
 
     public static string ActionStatus(ActionStatus status) => Get("ActionStatus_" + status) ?? status.ToString();
+
+    public static string AgeBand(AgeBand band) => Get("AgeBand_" + band) ?? band.ToString();
+
+    public static string Sort(CaseSort sort) => Get("CaseSort_" + sort) ?? sort.ToString();
 
     public static string Error(string key) => RoleNames.Error(key);
 

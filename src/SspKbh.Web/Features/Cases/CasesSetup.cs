@@ -7,6 +7,7 @@ public static class CasesSetup
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseWorkService>();
+        services.AddScoped<CaseListQuery>();
         return services;
     }
 }

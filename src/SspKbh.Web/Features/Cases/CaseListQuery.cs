@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Cases;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Data;
+using SspKbh.Web.Infrastructure;
+
+namespace SspKbh.Web.Features.Cases;
+
+public sealed record CaseRow(
+    int Id, string CaseNumber, string PersonName, DateOnly DateOfBirth, CaseLevel Level, CaseStatus Status,
+    string GroupName, string LeadParty, DateOnly RaisedOn, bool Overdue);
+
+public sealed record CasePage(IReadOnlyList<CaseRow> Rows, string? NextCursor, IReadOnlyDictionary<CaseLevel, int> CountsByLevel, int Total);
+
+/// <summary>
+/// The case list: the user's scope, the filter, a sort with a unique tie-breaker and keyset paging
+/// (page 2,000 costs what page 1 costs). Every list and export is audited.
+/// </summary>
+public sealed class CaseListQuery(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
+{
+    public const int PageSize = 50;
+    public const int MaxExportRows = 10_000;
+
+    // A class with init members (not a positional record): EF can sort and filter on member-initialised projections.
+    private sealed class Projected
+    {
+        public int Id { get; init; }
+
+        public string CaseNumber { get; init; } = "";
+
+        public string PersonName { get; init; } = "";
+
+        public string NormalizedName { get; init; } = "";
+
+        public DateOnly DateOfBirth { get; init; }
+
+        public CaseLevel Level { get; init; }
+
+        public CaseStatus Status { get; init; }
+
+        public int GroupId { get; init; }
+
+        public int LeadPartyId { get; init; }
+
+        public DateOnly RaisedOn { get; init; }
+
+        public DateOnly LevelSetOn { get; init; }
+
+        public DateOnly? LastReviewedOn { get; init; }
+    }
+
+    public async Task<CasePage> PageAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.IsEmpty)
+        {
+            return new CasePage([], null, Enum.GetValues<CaseLevel>().ToDictionary(l => l, _ => 0), 0);
+        }
+
+        var today = DanishTime.Today(clock);
+        var deadlines = await DeadlinesAsync(cancellationToken);
+        var filtered = Filter(scope.Apply(db.Cases.AsNoTracking()), filter with { Level = null }, today, deadlines);
+        var counts = await filtered.GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byLevel = Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0);
+        if (filter.Level is { } level)
+        {
+            filtered = filtered.Where(c => c.Level == level);
+        }
+
+        var rows = await Page(Project(filtered), filter).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var hasMore = rows.Count > PageSize;
+        rows = rows.Take(PageSize).ToList();
+        var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
+        var total = filter.Level is { } l2 ? byLevel[l2] : byLevel.Values.Sum();
+
+        await audit.WriteAsync(new AuditEvent(AuditActions.CaseList, SubjectType: "case",
+            SubjectId: Truncate(string.Join(',', result.Select(r => r.Id)), 100), Purpose: "case-list",
+            Details: filter.Describe() + $"; rows={result.Count}", Actor: user), cancellationToken);
+        return new CasePage(result, hasMore ? Cursor(rows[^1], filter.Sort) : null, byLevel, total);
+    }
+
+    /// <summary>All matching rows (up to <see cref="MaxExportRows"/>) for the CSV export.</summary>
+    public async Task<IReadOnlyList<CaseRow>> ExportAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.IsEmpty)
+        {
+            return [];
+        }
+
+        var today = DanishTime.Today(clock);
+        var deadlines = await DeadlinesAsync(cancellationToken);
+        var rows = await Page(Project(Filter(scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines)), filter with { After = null })
+            .Take(MaxExportRows).ToListAsync(cancellationToken);
+        var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.CaseExport, SubjectType: "case", Purpose: "case-export",
+            Details: filter.Describe() + $"; rows={result.Count}", Actor: user), cancellationToken);
+        return result;
+    }
+
+    private IQueryable<SspCase> Filter(IQueryable<SspCase> cases, CaseFilter filter, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines)
+    {
+        if (filter.Level is { } level) cases = cases.Where(c => c.Level == level);
+        if (filter.GroupId is { } group) cases = cases.Where(c => c.CoordinationGroupId == group);
+        if (filter.Status is { } status) cases = cases.Where(c => c.Status == status);
+        if (filter.LeadPartyId is { } lead) cases = cases.Where(c => c.LeadPartyId == lead);
+        if (filter.LocalAreaId is { } area)
+        {
+            cases = cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.LocalAreaId == area));
+        }
+
+        if (filter.Age is { } age)
+        {
+            // Age bands as birth-date ranges, so the database can use them directly.
+            var (bornAfter, bornOnOrBefore) = age switch
+            {
+                AgeBand.Under14 => (today.AddYears(-14), DateOnly.MaxValue),
+                AgeBand.From14To15 => (today.AddYears(-16), today.AddYears(-14)),
+                AgeBand.From16To17 => (today.AddYears(-18), today.AddYears(-16)),
+                _ => (DateOnly.MinValue, today.AddYears(-18)),
+            };
+            cases = cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.DateOfBirth > bornAfter && p.DateOfBirth <= bornOnOrBefore));
+        }
+
+        if (filter.Search is { } search)
+        {
+            if (CprNumber.TryParse(search, out var cpr))
+            {
+                var digits = cpr.Digits;
+                cases = cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.Cpr == digits));
+            }
+            else
+            {
+                var term = YoungPerson.Normalize(search);
+                cases = cases.Where(c => c.CaseNumber == search ||
+                    db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.NormalizedName.Contains(term)));
+            }
+        }
+
+        if (filter.OverdueOnly)
+        {
+            var r1 = today.AddDays(-deadlines[CaseLevel.WorryingBehaviour].ReviewDays);
+            var r2 = today.AddDays(-deadlines[CaseLevel.FirstTimeCrime].ReviewDays);
+            var r3 = today.AddDays(-deadlines[CaseLevel.RepeatedSeriousCrime].ReviewDays);
+            var r4 = today.AddDays(-deadlines[CaseLevel.CrimeDangerousToPersons].ReviewDays);
+            var f1 = today.AddDays(-deadlines[CaseLevel.WorryingBehaviour].FirstActionDays);
+            var f2 = today.AddDays(-deadlines[CaseLevel.FirstTimeCrime].FirstActionDays);
+            var f3 = today.AddDays(-deadlines[CaseLevel.RepeatedSeriousCrime].FirstActionDays);
+            var f4 = today.AddDays(-deadlines[CaseLevel.CrimeDangerousToPersons].FirstActionDays);
+            cases = cases.Where(c => c.Status != CaseStatus.Closed && (
+                db.CaseActions.Any(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned && a.DueOn < today)
+                || (c.Level == CaseLevel.WorryingBehaviour && (c.LastReviewedOn ?? c.LevelSetOn) < r1)
+                || (c.Level == CaseLevel.FirstTimeCrime && (c.LastReviewedOn ?? c.LevelSetOn) < r2)
+                || (c.Level == CaseLevel.RepeatedSeriousCrime && (c.LastReviewedOn ?? c.LevelSetOn) < r3)
+                || (c.Level == CaseLevel.CrimeDangerousToPersons && (c.LastReviewedOn ?? c.LevelSetOn) < r4)
+                || (!db.CaseActions.Any(a => a.CaseId == c.Id && a.DueOn >= c.LevelSetOn) && (
+                    (c.Level == CaseLevel.WorryingBehaviour && c.LevelSetOn < f1)
+                    || (c.Level == CaseLevel.FirstTimeCrime && c.LevelSetOn < f2)
+                    || (c.Level == CaseLevel.RepeatedSeriousCrime && c.LevelSetOn < f3)
+                    || (c.Level == CaseLevel.CrimeDangerousToPersons && c.LevelSetOn < f4)))));
+        }
+
+        return cases;
+    }
+
+    private IQueryable<Projected> Project(IQueryable<SspCase> cases) =>
+        cases.Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new Projected
+        {
+            Id = c.Id,
+            CaseNumber = c.CaseNumber,
+            PersonName = p.FullName,
+            NormalizedName = p.NormalizedName,
+            DateOfBirth = p.DateOfBirth,
+            Level = c.Level,
+            Status = c.Status,
+            GroupId = c.CoordinationGroupId,
+            LeadPartyId = c.LeadPartyId,
+            RaisedOn = c.RaisedOn,
+            LevelSetOn = c.LevelSetOn,
+            LastReviewedOn = c.LastReviewedOn,
+        });
+
+    /// <summary>Orders by the chosen sort with the id as tie-breaker, and starts after the cursor.</summary>
+    private static IQueryable<Projected> Page(IQueryable<Projected> rows, CaseFilter filter)
+    {
+        var cursor = ParseCursor(filter.After);
+        switch (filter.Sort)
+        {
+            case CaseSort.Oldest:
+                if (cursor?.Id is { } oldestId) rows = rows.Where(r => r.Id > oldestId);
+                return rows.OrderBy(r => r.Id);
+            case CaseSort.Level:
+                if (cursor is { Level: { } lvl, Id: var levelId })
+                {
+                    rows = rows.Where(r => r.Level < lvl || (r.Level == lvl && r.Id < levelId));
+                }
+
+                return rows.OrderByDescending(r => r.Level).ThenByDescending(r => r.Id);
+            case CaseSort.Name:
+                if (cursor is { Name: { } name, Id: var nameId })
+                {
+                    rows = rows.Where(r => string.Compare(r.NormalizedName, name) > 0 || (r.NormalizedName == name && r.Id > nameId));
+                }
+
+                return rows.OrderBy(r => r.NormalizedName).ThenBy(r => r.Id);
+            default:
+                if (cursor?.Id is { } newestId) rows = rows.Where(r => r.Id < newestId);
+                return rows.OrderByDescending(r => r.Id);
+        }
+    }
+
+    private sealed record CursorValue(int Id, CaseLevel? Level, string? Name);
+
+    private static string Cursor(Projected last, CaseSort sort) => sort switch
+    {
+        CaseSort.Level => string.Create(CultureInfo.InvariantCulture, $"{last.Id}.{(int)last.Level}"),
+        CaseSort.Name => string.Create(CultureInfo.InvariantCulture, $"{last.Id}.{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(last.NormalizedName)).Replace('+', '-').Replace('/', '_')}"),
+        _ => last.Id.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static CursorValue? ParseCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        var parts = cursor.Split('.', 2);
+        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+
+        if (parts.Length == 1)
+        {
+            return new CursorValue(id, null, null);
+        }
+
+        if (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var level) && Enum.IsDefined((CaseLevel)level))
+        {
+            return new CursorValue(id, (CaseLevel)level, null);
+        }
+
+        try
+        {
+            var name = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(parts[1].Replace('-', '+').Replace('_', '/')));
+            return new CursorValue(id, null, name);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<List<CaseRow>> ToRowsAsync(List<Projected> rows, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var groupIds = rows.Select(r => r.GroupId).Distinct().ToList();
+        var partyIds = rows.Select(r => r.LeadPartyId).Distinct().ToList();
+        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        var parties = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
+        var actions = await db.CaseActions.AsNoTracking().Where(a => ids.Contains(a.CaseId))
+            .Select(a => new { a.CaseId, a.Status, a.DueOn }).ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var deadline = deadlines[r.Level];
+            var caseActions = actions.Where(a => a.CaseId == r.Id).ToList();
+            var overdue = r.Status != CaseStatus.Closed && (
+                caseActions.Any(a => a.Status == ActionStatus.Planned && DeadlineRules.IsOverdue(a.DueOn, today))
+                || DeadlineRules.IsOverdue(DeadlineRules.ReviewDue(r.LastReviewedOn ?? r.LevelSetOn, deadline), today)
+                || (!caseActions.Any(a => a.DueOn >= r.LevelSetOn) && DeadlineRules.IsOverdue(DeadlineRules.FirstActionDue(r.LevelSetOn, deadline), today)));
+            return new CaseRow(r.Id, r.CaseNumber, r.PersonName, r.DateOfBirth, r.Level, r.Status,
+                groups.GetValueOrDefault(r.GroupId, ""), parties.GetValueOrDefault(r.LeadPartyId, ""), r.RaisedOn, overdue);
+        }).ToList();
+    }
+
+    private async Task<IReadOnlyDictionary<CaseLevel, LevelDeadline>> DeadlinesAsync(CancellationToken cancellationToken)
+    {
+        var stored = await db.LevelDeadlines.AsNoTracking().ToListAsync(cancellationToken);
+        return Enum.GetValues<CaseLevel>().ToDictionary(l => l,
+            l => stored.FirstOrDefault(d => d.Level == l)?.ToDeadline() ?? DeadlineRules.Placeholders.First(d => d.Level == l));
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}
