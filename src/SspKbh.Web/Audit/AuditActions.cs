@@ -20,6 +20,7 @@ public static class AuditActions
     public const string PartyUpdated = "admin.party.update";
     public const string PartyCreated = "admin.party.create";
     public const string LocalAreaUpdated = "admin.local-area.update";
+    public const string DeadlinesUpdated = "admin.deadlines.update";
     public const string PersonSearch = "young-person.search";
     public const string PersonCreated = "young-person.create";
     public const string CaseCreated = "case.create";

@@ -30,7 +30,7 @@ public sealed class AuditService(
     // One writer at a time in this process; the unique Sequence index (and an advisory lock on
     // PostgreSQL) keeps several processes from forking the chain.
     private static readonly SemaphoreSlim WriteLock = new(1, 1);
-    private const long PostgresAdvisoryLockKey = 0x55B_A0D1;
+    internal const long PostgresAdvisoryLockKey = 0x55B_A0D1;
 
     public async Task WriteAsync(AuditEvent e, CancellationToken cancellationToken = default)
     {

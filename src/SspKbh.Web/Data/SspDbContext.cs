@@ -40,6 +40,10 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
 
     public DbSet<JournalNote> JournalNotes => Set<JournalNote>();
 
+    public DbSet<CaseFactor> CaseFactors => Set<CaseFactor>();
+
+    public DbSet<CaseFactorNote> CaseFactorNotes => Set<CaseFactorNote>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // All timestamps are UTC. SQLite returns DateTime with Kind=Unspecified; say what it is.
@@ -240,6 +244,22 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(n => n.AuthorUserId).HasMaxLength(450).IsRequired();
             e.HasOne<SspCase>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(n => new { n.CaseId, n.NoteDate });
+        });
+
+        builder.Entity<CaseFactor>(e =>
+        {
+            e.ToTable("CaseFactors");
+            e.Property(f => f.Code).HasMaxLength(50).IsRequired();
+            e.HasOne<SspCase>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => new { f.CaseId, f.Code }).IsUnique();
+        });
+
+        builder.Entity<CaseFactorNote>(e =>
+        {
+            e.ToTable("CaseFactorNotes");
+            e.Property(n => n.Note).HasMaxLength(2000).IsRequired();
+            e.HasOne<SspCase>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(n => new { n.CaseId, n.Domain }).IsUnique();
         });
 
         builder.Entity<LevelDeadlineSetting>(e =>

@@ -194,6 +194,37 @@ public sealed class Cases : Migration
                 table.ForeignKey("FK_JournalNotes_Cases_CaseId", x => x.CaseId, "Cases", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "CaseFactors",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Identity(),
+                CaseId = table.Column<int>(nullable: false),
+                Code = table.Column<string>(maxLength: 50, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CaseFactors", x => x.Id);
+                table.ForeignKey("FK_CaseFactors_Cases_CaseId", x => x.CaseId, "Cases", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "CaseFactorNotes",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Identity(),
+                CaseId = table.Column<int>(nullable: false),
+                Domain = table.Column<int>(nullable: false),
+                Note = table.Column<string>(maxLength: 2000, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CaseFactorNotes", x => x.Id);
+                table.ForeignKey("FK_CaseFactorNotes_Cases_CaseId", x => x.CaseId, "Cases", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex("IX_CaseFactors_CaseId_Code", "CaseFactors", ["CaseId", "Code"], unique: true);
+        migrationBuilder.CreateIndex("IX_CaseFactorNotes_CaseId_Domain", "CaseFactorNotes", ["CaseId", "Domain"], unique: true);
         migrationBuilder.CreateIndex("IX_CaseStatusChanges_CaseId_ChangedAtUtc", "CaseStatusChanges", ["CaseId", "ChangedAtUtc"]);
         migrationBuilder.CreateIndex("IX_CaseActions_CaseId_Status_DueOn", "CaseActions", ["CaseId", "Status", "DueOn"]);
         migrationBuilder.CreateIndex("IX_CaseActions_OwnerPartyId", "CaseActions", "OwnerPartyId");
@@ -217,6 +248,8 @@ public sealed class Cases : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("CaseFactorNotes");
+        migrationBuilder.DropTable("CaseFactors");
         migrationBuilder.DropTable("JournalNotes");
         migrationBuilder.DropTable("CaseActions");
         migrationBuilder.DropTable("CaseStatusChanges");

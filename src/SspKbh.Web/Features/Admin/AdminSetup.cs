@@ -9,6 +9,7 @@ public static class AdminSetup
     {
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationAdministration>();
+        services.AddScoped<Deadlines.DeadlineAdministration>();
         return services;
     }
 }

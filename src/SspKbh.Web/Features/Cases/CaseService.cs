@@ -60,7 +60,9 @@ public sealed record CaseView(
     DateOnly? ClosedOn,
     DateOnly? SspPlusHandoverOn,
     string? SspPlusGroup,
-    string ConcurrencyStamp);
+    string ConcurrencyStamp,
+    IReadOnlyList<FactorDefinition> Factors,
+    IReadOnlyDictionary<FactorDomain, string> FactorNotes);
 
 public sealed record ActionView(int Id, string What, string OwnerName, string OwnerParty, DateOnly DueOn, ActionStatus Status, DateOnly? CompletedOn, bool Overdue, string ConcurrencyStamp);
 
@@ -274,6 +276,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         }
 
         var person = await db.YoungPersons.AsNoTracking().Include(p => p.CustodyHolders).FirstAsync(p => p.Id == c.YoungPersonId, cancellationToken);
+        var factorCodes = await db.CaseFactors.AsNoTracking().Where(f => f.CaseId == id).Select(f => f.Code).ToListAsync(cancellationToken);
+        var factorNotes = await db.CaseFactorNotes.AsNoTracking().Where(n => n.CaseId == id).ToDictionaryAsync(n => n.Domain, n => n.Note, cancellationToken);
         var actions = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == id)
             .OrderBy(a => a.Status).ThenBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         var notes = await db.JournalNotes.AsNoTracking().Where(n => n.CaseId == id)
@@ -323,7 +327,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
                 .Select(h => new StatusHistoryItem(h.From, h.To, h.Reason, h.CloseReason, userNames.GetValueOrDefault(h.ChangedByUserId, ""), h.ChangedAtUtc)).ToList(),
             nextReviewDue,
             isOpen && DeadlineRules.IsOverdue(nextReviewDue, today),
-            c.CloseReason, c.ClosedOn, c.SspPlusHandoverOn, sspPlusGroup, c.ConcurrencyStamp));
+            c.CloseReason, c.ClosedOn, c.SspPlusHandoverOn, sspPlusGroup, c.ConcurrencyStamp,
+            RiskFactorChecklist.All.Where(f => factorCodes.Contains(f.Code)).ToList(), factorNotes));
     }
 
     /// <summary>The groups whose cases the user sees (for the list filter).</summary>
@@ -403,6 +408,10 @@ public static class CaseTexts
     public static string CloseReason(CloseReason reason) => Get("CloseReason_" + reason) ?? reason.ToString();
 
     public static string ActionStatus(ActionStatus status) => Get("ActionStatus_" + status) ?? status.ToString();
+
+    public static string Factor(string code) => Get("Factor_" + code) ?? code;
+
+    public static string FactorDomain(FactorDomain domain) => Get("FactorDomain_" + domain) ?? domain.ToString();
 
     public static string AgeBand(AgeBand band) => Get("AgeBand_" + band) ?? band.ToString();
 

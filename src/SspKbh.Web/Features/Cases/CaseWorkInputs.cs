@@ -159,3 +159,25 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
         RuleFor(x => x.Text).NotEmpty().WithMessage(Texts.Case_Validation_NoteTextRequired).MaximumLength(8000).WithMessage(Texts.Validation_TooLong);
     }
 }
+
+public sealed class FactorsInput
+{
+    /// <summary>Ticked factors, keyed by factor code.</summary>
+    public Dictionary<string, bool> Factors { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Notes keyed by <see cref="FactorDomain"/> name.</summary>
+    public Dictionary<string, string?> Notes { get; set; } = new(StringComparer.Ordinal);
+
+    public string? ConcurrencyStamp { get; set; }
+}
+
+public sealed class FactorsInputValidator : AbstractValidator<FactorsInput>
+{
+    public FactorsInputValidator()
+    {
+        RuleFor(x => x.Factors).Must(f => f.Keys.All(RiskFactorChecklist.IsKnown)).WithMessage(Texts.Factors_Unknown);
+        RuleFor(x => x.Notes).Must(n => n.Keys.All(k => Enum.TryParse<FactorDomain>(k, out var d) && Enum.IsDefined(d) && !int.TryParse(k, out _)))
+            .WithMessage(Texts.Factors_Unknown)
+            .Must(n => n.Values.All(v => v is null || v.Length <= 2000)).WithMessage(Texts.Validation_TooLong);
+    }
+}

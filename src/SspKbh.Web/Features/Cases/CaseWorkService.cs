@@ -163,6 +163,54 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         return await SaveAsync(c, result, user, "goals", cancellationToken);
     }
 
+    public async Task<FactorsInput> GetFactorsAsync(int id, CancellationToken cancellationToken)
+    {
+        var codes = await db.CaseFactors.AsNoTracking().Where(f => f.CaseId == id).Select(f => f.Code).ToListAsync(cancellationToken);
+        var notes = await db.CaseFactorNotes.AsNoTracking().Where(n => n.CaseId == id).ToListAsync(cancellationToken);
+        return new FactorsInput
+        {
+            Factors = RiskFactorChecklist.All.ToDictionary(f => f.Code, f => codes.Contains(f.Code), StringComparer.Ordinal),
+            Notes = Enum.GetValues<FactorDomain>().ToDictionary(d => d.ToString(), d => notes.FirstOrDefault(n => n.Domain == d)?.Note, StringComparer.Ordinal),
+        };
+    }
+
+    public async Task<WorkResult> SetFactorsAsync(int id, FactorsInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
+        {
+            return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
+        }
+
+        var wanted = input.Factors.Where(f => f.Value && RiskFactorChecklist.IsKnown(f.Key)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var existing = await db.CaseFactors.Where(f => f.CaseId == id).ToListAsync(cancellationToken);
+        db.CaseFactors.RemoveRange(existing.Where(f => !wanted.Contains(f.Code)));
+        db.CaseFactors.AddRange(wanted.Where(code => existing.All(f => f.Code != code)).Select(code => new CaseFactor { CaseId = id, Code = code }));
+
+        var notes = await db.CaseFactorNotes.Where(n => n.CaseId == id).ToListAsync(cancellationToken);
+        foreach (var domain in Enum.GetValues<FactorDomain>())
+        {
+            var text = Blank(input.Notes.GetValueOrDefault(domain.ToString()));
+            var note = notes.FirstOrDefault(n => n.Domain == domain);
+            if (text is null && note is not null)
+            {
+                db.CaseFactorNotes.Remove(note);
+            }
+            else if (text is not null && note is null)
+            {
+                db.CaseFactorNotes.Add(new CaseFactorNote { CaseId = id, Domain = domain, Note = text });
+            }
+            else if (text is not null && note is not null)
+            {
+                note.Note = text;
+            }
+        }
+
+        c.Touch(clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync(c, result, user, $"factors={wanted.Count}", cancellationToken);
+    }
+
     public async Task<WorkResult> MarkReviewedAsync(int id, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);

@@ -1,0 +1,47 @@
+using SspKbh.Web.Audit;
+using SspKbh.Web.Data;
+using SspKbh.Web.Demo;
+using SspKbh.Web.Features.Admin;
+using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Security;
+
+namespace SspKbh.Web;
+
+/// <summary>
+/// The app's service registrations. Program.cs uses them, and so do the benchmarks
+/// (bench/SspKbh.Benchmarks), so what is measured is wired exactly like the running app.
+/// </summary>
+public static class AppServices
+{
+    public static WebApplicationBuilder AddSspServices(this WebApplicationBuilder builder)
+    {
+        // At index 0, so migrations run before any other hosted service (data protection loads its key ring at start-up).
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
+        builder.Services.AddRazorComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSspDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddSspSecurity(builder.Configuration);
+        builder.Services.AddScoped<AuditService>();
+        builder.Services.AddScoped<AuditVerification>();
+        builder.Services.AddScoped<OrganisationSeeder>();
+        builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddAdministration();
+        builder.Services.AddCases();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "sspkbh.af";
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.ValueLengthLimit = 64 * 1024;
+            o.ValueCountLimit = 500;
+            o.MultipartBodyLengthLimit = 1024 * 1024;
+        });
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+        return builder;
+    }
+}
