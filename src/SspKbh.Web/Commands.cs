@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
@@ -21,6 +22,8 @@ public static class Commands
                 await DatabaseSetup.MigrateAsync(app.Services);
                 Console.WriteLine("Database migrated.");
                 return 0;
+            case "generate":
+                return await GenerateAsync(app, args ?? []);
             case "verify-audit":
             {
                 await using var scope = app.Services.CreateAsyncScope();
@@ -38,6 +41,78 @@ public static class Commands
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Fills the database with fictional volume data for load tests and benchmarks:
+    /// <c>generate --cases 100000 [--audit 1000000] [--seed 42] [--force]</c>. Refused in Production
+    /// (also when ASPNETCORE_ENVIRONMENT is unset, which ASP.NET Core treats as Production) unless
+    /// <c>--force</c> is given. Prints counts and timings only, never personal data.
+    /// </summary>
+    private static async Task<int> GenerateAsync(WebApplication app, string[] args)
+    {
+        const string usage = "Usage: generate --cases <n> [--audit <n>] [--seed <n>] [--force]  (default audit rows: 10 per case; seed 42)";
+        int? cases = null;
+        long? auditRows = null;
+        var seed = 42;
+        var force = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--cases" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n):
+                    cases = n;
+                    i++;
+                    break;
+                case "--audit" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n):
+                    auditRows = n;
+                    i++;
+                    break;
+                case "--seed" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n):
+                    seed = n;
+                    i++;
+                    break;
+                case "--force":
+                    force = true;
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}'.");
+                    Console.Error.WriteLine(usage);
+                    return 1;
+            }
+        }
+
+        if (cases is null)
+        {
+            Console.Error.WriteLine(usage);
+            return 1;
+        }
+
+        if (app.Environment.IsProduction() && !force)
+        {
+            Console.Error.WriteLine("Refusing to generate fictional data: the environment is Production (ASPNETCORE_ENVIRONMENT is "
+                + "'Production' or not set). Set ASPNETCORE_ENVIRONMENT=Development, or pass --force if this really is a test database.");
+            return 1;
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            Console.Error.WriteLine("WARNING: --force in Production. The demo users (with the published demo password) are created if missing.");
+        }
+
+        var options = new GenerateOptions(cases.Value, auditRows ?? cases.Value * 10L, seed);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Generating {options.Cases:N0} fictional cases and {options.AuditRows:N0} audit rows (seed {options.Seed}) ..."));
+        var generator = ActivatorUtilities.CreateInstance<DataGenerator>(app.Services);
+        var result = await generator.GenerateAsync(options, Console.Out, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Added {result.YoungPersons:N0} young persons, {result.CustodyHolders:N0} custody holders, {result.Cases:N0} cases, "
+            + $"{result.LevelChanges:N0} level changes, {result.StatusChanges:N0} status changes, {result.Actions:N0} actions, "
+            + $"{result.Notes:N0} journal notes, {result.AuditRows:N0} audit rows and {result.StaffUsersCreated} staff users (no password)."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Time: cases {result.CaseTime.TotalSeconds:F1} s, audit {result.AuditTime.TotalSeconds:F1} s, total {result.Elapsed.TotalSeconds:F1} s."));
+        return 0;
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public static class AuditActions
     public const string CaseList = "case.list";
     public const string CaseUpdate = "case.update";
     public const string CaseExport = "case.export";
+    public const string CprReveal = "young-person.cpr-reveal";
 }
 
 public static class AuditOutcomes

@@ -85,6 +85,32 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
 {
     public DateOnly Today => DanishTime.Today(clock);
 
+    /// <summary>
+    /// The full CPR number, for members of the case's koordinationsgruppe who need it (e.g. to find
+    /// the young person in their own case system). Every reveal is audited.
+    /// </summary>
+    public async Task<(LookupOutcome Outcome, string? Cpr)> RevealCprAsync(int caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
+            .Select(x => new { x.CoordinationGroupId, x.Level, x.YoungPersonId }).FirstOrDefaultAsync(cancellationToken);
+        if (c is null)
+        {
+            return (LookupOutcome.NotFound, null);
+        }
+
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.CoordinationGroupMember)
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.CprReveal, AuditOutcomes.Denied, SubjectType: "young-person", SubjectId: Id(c.YoungPersonId), Actor: user), cancellationToken);
+            return (LookupOutcome.Forbidden, null);
+        }
+
+        var cpr = await db.YoungPersons.AsNoTracking().Where(p => p.Id == c.YoungPersonId).Select(p => p.Cpr).FirstAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.CprReveal, SubjectType: "young-person", SubjectId: Id(c.YoungPersonId),
+            Purpose: "coordination-group", Details: $"case={caseId}", Actor: user), cancellationToken);
+        return (LookupOutcome.Found, cpr is not null && CprNumber.TryParse(cpr, out var parsed) ? parsed.Formatted : null);
+    }
+
     /// <summary>Young people who match the CPR number, or the name and date of birth.</summary>
     public async Task<List<PersonMatch>> FindMatchesAsync(string? cprInput, string? name, DateOnly? dateOfBirth, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
