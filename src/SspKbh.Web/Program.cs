@@ -46,6 +46,7 @@ else
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseStatusPageSupport();
 app.UseSecurityHeaders();
 app.UseMiddleware<RequestLoggingMiddleware>();
 app.UseRequestLocalization(new RequestLocalizationOptions

@@ -11,11 +11,26 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        var migrate = configuration.GetValue("Database:MigrateOnStartup", true);
+        if (migrate)
         {
             await DatabaseSetup.MigrateAsync(services, cancellationToken);
         }
 
+        try
+        {
+            await SeedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!migrate && ex is not OperationCanceledException)
+        {
+            // Migrations are run by the operator (`migrate`), so the schema is theirs to provide: start anyway,
+            // and let /healthz report Unhealthy until the database answers, instead of a crash loop.
+            logger.LogError(ex, "Start-up seeding failed; the database is unreachable or not migrated. /healthz reports Unhealthy");
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().SeedAsync(cancellationToken);
         if (configuration.GetValue("Demo:Seed", false))

@@ -19,9 +19,10 @@ public sealed class UserInput
     /// <summary>Only when creating: the first password, handed to the user by the administrator.</summary>
     public string? InitialPassword { get; set; }
 
-    public Dictionary<string, bool> Roles { get; set; } = new(StringComparer.Ordinal);
+    // Form binding sets a collection to null when the post has none of its fields (no role ticked, no groups).
+    public Dictionary<string, bool> Roles { get; set => field = value ?? new(StringComparer.Ordinal); } = new(StringComparer.Ordinal);
 
-    public List<MembershipInput> Memberships { get; set; } = [];
+    public List<MembershipInput> Memberships { get; set => field = value ?? []; } = [];
 
     public int? NewGroupId { get; set; }
 

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SspKbh.Domain.Access;
+using SspKbh.Domain.Audit;
+using SspKbh.Web.Data;
+using SspKbh.Web.Demo;
+using SspKbh.Web.Features.Admin.Users;
+
+namespace SspKbh.Web.Tests.Infrastructure;
+
+/// <summary>One running app (and database) shared by the tests of one test class.</summary>
+public abstract class AppFixture : IAsyncLifetime
+{
+    public abstract DbProvider Provider { get; }
+
+    protected virtual IReadOnlyDictionary<string, string?>? Overrides => null;
+
+    public SspAppFactory App { get; private set; } = default!;
+
+    public async Task InitializeAsync() => App = await SspAppFactory.StartAsync(Provider, Overrides);
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteApp : AppFixture
+{
+    public override DbProvider Provider => DbProvider.Sqlite;
+}
+
+public sealed class PostgresApp : AppFixture
+{
+    public override DbProvider Provider => DbProvider.Postgres;
+}
+
+/// <summary>Two-factor authentication required, as in production.</summary>
+public sealed class SqliteTwoFactorApp : AppFixture
+{
+    public override DbProvider Provider => DbProvider.Sqlite;
+
+    protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?> { ["Security:RequireTwoFactor"] = "true" };
+}
+
+public sealed class PostgresTwoFactorApp : AppFixture
+{
+    public override DbProvider Provider => DbProvider.Postgres;
+
+    protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?> { ["Security:RequireTwoFactor"] = "true" };
+}
+
+public sealed record TestUser(string Id, string Email, string FullName);
+
+public static class AppHelpers
+{
+    /// <summary>
+    /// Creates a user through the administration service (as an administrator would), so a test can
+    /// lock, deactivate or enrol it without disturbing the shared demo users.
+    /// </summary>
+    public static async Task<TestUser> CreateUserAsync(this SspAppFactory app, AppRole[] roles, bool authority = true, string party = "BUF")
+    {
+        var email = $"test-{Guid.NewGuid():N}@sspkbh.dk";
+        var name = $"Testperson {Guid.NewGuid().ToString("N")[..6]}";
+        return await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<SspDbContext>();
+            var partyId = await db.Parties.Where(p => p.Code == party).Select(p => p.Id).SingleAsync();
+            var input = new UserInput
+            {
+                FullName = name,
+                Email = email,
+                PartyId = partyId,
+                IsAuthorityPerson = authority,
+                InitialPassword = DemoDataSeeder.DemoPassword,
+                Roles = roles.ToDictionary(r => r.ToString(), _ => true, StringComparer.Ordinal),
+            };
+            var result = await services.GetRequiredService<UserAdministration>().CreateAsync(input, CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join("; ", result.FieldErrors.SelectMany(f => f.Value).Concat(result.GeneralErrors)));
+            return new TestUser(result.CreatedId!, email, name);
+        });
+    }
+
+    public static async Task<string> UserIdAsync(this SspAppFactory app, string email)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    public static async Task<List<AuditRecord>> AuditEntriesAsync(this SspAppFactory app, Func<AuditRecord, bool>? filter = null)
+    {
+        await using var db = app.CreateDbContext();
+        var all = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync();
+        return filter is null ? all : all.Where(filter).ToList();
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SspKbh.Web.Data;
+
+namespace SspKbh.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh database. Environment "Testing" on purpose: it runs the production
+/// pipeline (UseExceptionHandler + HSTS, no developer exception page, no Development appsettings),
+/// so what the tests see is what a user in production sees. Demo users are seeded
+/// (password <see cref="Demo.DemoDataSeeder.DemoPassword"/>); two-factor is off unless a test turns it on;
+/// sessions are revalidated against the security stamp on every request.
+/// </summary>
+public sealed class SspAppFactory : WebApplicationFactory<Program>
+{
+    public const string TestEnvironment = "Testing";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    private SspAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        Database = database;
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Demo:Seed"] = "true",
+            ["Serilog:WriteToFile"] = "false",
+            ["Serilog:Json"] = "false",
+            ["Serilog:MinimumLevel"] = "Warning",
+            ["Security:RequireTwoFactor"] = "false",
+            ["Security:SessionValidationInterval"] = "00:00:00",
+            ["Database:MigrateOnStartup"] = "true",
+        };
+        foreach (var (key, value) in database.AppSettings)
+        {
+            _settings[key] = value;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    public DbProvider Provider => Database.Provider;
+
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    /// <summary>Creates the database and starts the app (migrations and seeding run before this returns).</summary>
+    public static async Task<SspAppFactory> StartAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var factory = new SspAppFactory(database, overrides);
+        try
+        {
+            factory.StartServer();
+            return factory;
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Like <see cref="StartAsync"/> but the caller starts the server (e.g. after <c>UseKestrel</c>).</summary>
+    public static async Task<SspAppFactory> CreateAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        new(await TestDatabase.CreateAsync(provider), overrides);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(TestEnvironment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public SspDbContext CreateDbContext() => Database.CreateContext();
+
+    /// <summary>Runs <paramref name="work"/> with a scope of the app's own services.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public TestBrowser CreateBrowser() => new(this);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
