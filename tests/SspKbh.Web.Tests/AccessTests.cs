@@ -165,8 +165,9 @@ public abstract class AccessTests(AppFixture fixture)
             var id = raw.Contains("parter", StringComparison.Ordinal) ? partyId.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : raw.Contains("grupper", StringComparison.Ordinal) ? groupId.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : raw.Contains("omraader", StringComparison.Ordinal) ? areaId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : userId;
-            var url = RouteSamples.SampleUrl(endpoint.RoutePattern, new Dictionary<string, string> { ["Id"] = id });
+                : raw.Contains("brugere", StringComparison.Ordinal) ? userId
+                : null;
+            var url = RouteSamples.SampleUrl(endpoint.RoutePattern, id is null ? null : new Dictionary<string, string> { ["Id"] = id });
 
             var page = await browser.GetAsync(url);
 
