@@ -635,7 +635,10 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
             var count = Pick([(0, 10), (1, 25), (2, 35), (3, 20), (4, 10)]);
             for (var n = 0; n < count; n++)
             {
-                var created = Min(end, from.AddDays(random.Next(0, 30)));
+                // The first action soon after the case is raised, later ones spread over its life.
+                var created = n == 0
+                    ? Min(end, from.AddDays(random.Next(0, 14)))
+                    : from.AddDays(random.Next(0, Math.Max(1, end.DayNumber - from.DayNumber + 1)));
                 var due = created.AddDays(random.Next(3, 45));
                 var insider = members.Count > 0 && random.NextDouble() < 0.7 ? members[random.Next(members.Count)] : null;
                 var action = new CaseAction
@@ -654,7 +657,7 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
                 {
                     Check(action.Complete(random.NextDouble() < 0.85 ? ActionStatus.Done : ActionStatus.Cancelled, Min(end, Max(created, due.AddDays(-random.Next(0, 10))))));
                 }
-                else if (due < _today && random.NextDouble() < 0.75)
+                else if (due < _today && random.NextDouble() < 0.9)
                 {
                     Check(action.Complete(ActionStatus.Done, Max(created, due.AddDays(-random.Next(0, 5)))));
                 }
@@ -1016,8 +1019,10 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
             _getters = properties.Select(p => Getter(p.PropertyInfo!)).ToArray();
             _mappings = properties.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
             _converters = _mappings.Select(m => m.Converter).ToArray();
-            // Well below SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
-            _rowsPerStatement = Math.Max(1, 1000 / _columns.Length);
+            // SQLite: one row per statement, reused. Microsoft.Data.Sqlite looks every parameter up by
+            // name in a linear list, so a statement with hundreds of parameters costs quadratic time.
+            // PostgreSQL: many rows per statement to save round trips (well below its 65,535 parameters).
+            _rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, 1000 / _columns.Length);
         }
 
         public async Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<T> rows, CancellationToken cancellationToken)

@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Cases;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Tests.Infrastructure;
+
+namespace SspKbh.Web.Tests;
+
+/// <summary>
+/// Enkeltsager end to end over HTTP, as a browser without JavaScript: registration with duplicate
+/// check, level and status rules, goals/actions/notes, scope by group, the list and the export.
+/// </summary>
+public abstract class CaseTests(AppFixture fixture)
+{
+    private SspAppFactory App => fixture.App;
+
+    private const string Secretary = "sekretaer@sspkbh.dk";
+    private const string Police = "myndighed@sspkbh.dk";
+    private const string Leader = "leder@sspkbh.dk";
+
+    private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
+
+    private async Task<Page> RegisterAsync(TestBrowser browser, string name, string level = "WorryingBehaviour", string area = "Amager Øst",
+        string birthDate = "2012-05-01", string? cpr = null, IEnumerable<KeyValuePair<string, string?>>? extra = null)
+    {
+        var form = await browser.GetAsync("/sager/ny");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        var areaId = await IdOfAreaAsync(area);
+        var fields = new List<KeyValuePair<string, string?>>
+        {
+            new("Input.FullName", name), new("Input.DateOfBirth", birthDate), new("Input.Cpr", cpr),
+            new("Input.LocalAreaId", areaId), new("Input.Level", level), new("Input.Source", "School"),
+            new("Input.RaisedByPartyId", await PartyIdAsync("BUF")), new("Input.Concern", "Meget fravær og sene aftener."),
+        };
+        fields.AddRange(extra ?? []);
+        return await browser.SubmitAsync(form, "register-case", fields);
+    }
+
+    [Fact]
+    public async Task A_secretary_registers_a_level_1_concern_and_sees_the_case_with_BUF_as_lead()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var name = Unique("Asger Testsen");
+
+        var posted = await RegisterAsync(browser, name);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        var location = TestBrowser.Location(posted.Response)!;
+        Assert.Matches("^/sager/[0-9]+\\?oprettet=1$", location);
+        var casePage = await browser.GetAsync(location);
+        Assert.Equal(HttpStatusCode.OK, casePage.Status);
+        Assert.Contains(name, casePage.TestIdText("young-person"), StringComparison.Ordinal);
+        Assert.Contains("Niveau 1", casePage.TestIdText("case-summary"), StringComparison.Ordinal);
+        Assert.Contains("Børne- og Ungdomsforvaltningen", casePage.TestIdText("case-lead"), StringComparison.Ordinal);
+
+        var caseId = location.Split('/', '?')[2];
+        var audit = await App.AuditEntriesAsync(a => a.SubjectType == "case" && a.SubjectId == caseId);
+        Assert.Contains(audit, a => a.Action == "case.create" && a.Outcome == "success");
+        Assert.Contains(audit, a => a.Action == "case.view" && a.Purpose == "coordination-group");
+        Assert.All(audit, a => Assert.DoesNotContain(name, a.Details ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invalid_registrations_get_danish_field_messages_and_save_nothing()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var before = await CountCasesAsync();
+
+        var future = await RegisterAsync(browser, Unique("Fremtid"), birthDate: DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.Equal([Texts.Case_Validation_BirthDateInvalid], future.FieldErrors("birthdate"));
+
+        var badCpr = await RegisterAsync(browser, Unique("Cpr"), cpr: "320112-1234");
+        Assert.Equal([Texts.Case_Validation_CprInvalid], badCpr.FieldErrors("cpr"));
+
+        var level7 = await RegisterAsync(browser, Unique("Niveau"), level: "7");
+        Assert.NotEqual(HttpStatusCode.InternalServerError, level7.Status);
+        Assert.NotEmpty(level7.FieldErrors("level"));
+
+        var level4WithoutForm = await RegisterAsync(browser, Unique("Uden skema"), level: "CrimeDangerousToPersons");
+        Assert.Equal([Texts.Case_Validation_FormFieldRequired], level4WithoutForm.FieldErrors("f-offence"));
+        Assert.Equal([Texts.Error_LeadPersonRequired], level4WithoutForm.FieldErrors("leaduser"));
+
+        var overrideWithoutReason = await RegisterAsync(browser, Unique("Anden tovholder"),
+            extra: [new("Input.LeadPartyId", await PartyIdAsync("POL"))]);
+        Assert.Equal([Texts.Error_LeadOverrideNeedsReason], overrideWithoutReason.FieldErrors("leadreason"));
+
+        var script = await RegisterAsync(browser, "<script>alert(1)</script>", birthDate: "x");
+        Assert.NotEqual(HttpStatusCode.InternalServerError, script.Status);
+        Assert.DoesNotContain("<script>alert(1)</script>", await script.Response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(before, await CountCasesAsync());
+    }
+
+    [Fact]
+    public async Task A_known_young_person_is_offered_instead_of_a_duplicate()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var people = await CountPeopleAsync();
+
+        // The demo data has Yusuf Amin with CPR 140612-4117.
+        var offered = await RegisterAsync(browser, "Et andet navn", birthDate: "2012-06-14", cpr: "1406124117");
+        Assert.Equal(HttpStatusCode.OK, offered.Status);
+        Assert.Contains("Yusuf Amin", offered.TestIdText("person-matches"), StringComparison.Ordinal);
+        Assert.Equal(people, await CountPeopleAsync());
+
+        var yusuf = await PersonIdAsync("Yusuf Amin");
+        var chosen = await browser.SubmitAsync(offered, "register-case", [new("Input.ExistingPersonId", yusuf)]);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.Status);
+        Assert.Equal(people, await CountPeopleAsync());
+        var casePage = await browser.GetAsync(TestBrowser.Location(chosen.Response)!);
+        Assert.Contains("Yusuf Amin", casePage.TestIdText("young-person"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Escalating_to_level_4_needs_the_form_and_a_named_lead_and_then_reaches_the_leader_group()
+    {
+        using var secretary = App.CreateBrowser();
+        await secretary.SignInAsync(Secretary);
+        var posted = await RegisterAsync(secretary, Unique("Eskalering"));
+        var caseUrl = TestBrowser.Location(posted.Response)!.Split('?')[0];
+
+        using var leader = App.CreateBrowser();
+        await leader.SignInAsync(Leader);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync(caseUrl)).Status);
+
+        var levelPage = await secretary.GetAsync(caseUrl + "/niveau");
+        var refused = await secretary.SubmitAsync(levelPage, "change-level", [new("Input.Level", "CrimeDangerousToPersons"), new("Input.Reason", "Anholdt for røveri")]);
+        Assert.Equal([Texts.Error_LeadPersonRequired], refused.FieldErrors("leaduser"));
+        Assert.Equal([Texts.Case_Validation_FormFieldRequired], refused.FieldErrors("f-home"));
+
+        var lead = await App.UserIdAsync(Secretary);
+        var accepted = await secretary.SubmitAsync(refused, "change-level",
+        [
+            new("Input.Level", "CrimeDangerousToPersons"), new("Input.Reason", "Anholdt for røveri"), new("Input.LeadUserId", lead),
+            new("Input.FormOffenceSituation", "Røveri"), new("Input.FormSchool", "Fravær"), new("Input.FormLeisure", "Ingen"),
+            new("Input.FormHome", "Mor alene"), new("Input.FormNetwork", "Ældre venner"), new("Input.FormTriedSoFar", "Samtale"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
+
+        var casePage = await secretary.GetAsync(caseUrl);
+        Assert.Contains("Niveau 4", casePage.TestIdText("case-summary"), StringComparison.Ordinal);
+        Assert.Contains("Niveau 1 → Niveau 4", Page.Normalize(casePage.TestIdText("level-history")!), StringComparison.Ordinal);
+        Assert.Contains("Anholdt for røveri", casePage.TestIdText("level-history"), StringComparison.Ordinal);
+        Assert.Contains("Socialforvaltningen", casePage.TestIdText("case-lead"), StringComparison.Ordinal);
+        Assert.NotNull(casePage.TestIdText("leader-group-flag"));
+
+        var leaderView = await leader.GetAsync(caseUrl);
+        Assert.Equal(HttpStatusCode.OK, leaderView.Status);
+        Assert.NotNull(leaderView.TestIdText("access-basis"));
+        Assert.Contains(await App.AuditEntriesAsync(), a => a.Action == "case.view" && a.Purpose == "leader-group-review" && a.SubjectId == caseUrl.Split('/')[2]);
+    }
+
+    [Fact]
+    public async Task Goals_actions_and_notes_are_kept_and_an_action_past_its_date_is_flagged()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var posted = await RegisterAsync(browser, Unique("Handling"), extra: [new("Input.RaisedOn", DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        var caseUrl = TestBrowser.Location(posted.Response)!.Split('?')[0];
+
+        var goals = await browser.SubmitAsync(await browser.GetAsync(caseUrl + "/maal"), "goals",
+            [new("Input.OverallGoal", "Tilbage i skole"), new("Input.GoalSchool", "Skolen ringer kl. 8.30")]);
+        Assert.Equal(HttpStatusCode.Redirect, goals.Status);
+
+        var actionForm = await browser.GetAsync(caseUrl + "/handlinger/ny");
+        var noOwner = await browser.SubmitAsync(actionForm, "add-action", [new("Input.What", "Hjemmebesøg"), new("Input.DueOn", "")]);
+        Assert.Equal([Texts.Case_Validation_ActionOwnerRequired], noOwner.FieldErrors("ownername"));
+        Assert.Equal([Texts.Case_Validation_ActionDueRequired], noOwner.FieldErrors("dueon"));
+
+        var yesterday = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var added = await browser.SubmitAsync(noOwner, "add-action",
+            [new("Input.What", "Hjemmebesøg"), new("Input.OwnerName", "Klasselærer Hans"), new("Input.OwnerPartyId", await PartyIdAsync("BUF")), new("Input.DueOn", yesterday)]);
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+
+        var note = await browser.SubmitAsync(await browser.GetAsync(caseUrl + "/notater/ny"), "add-note", [new("Input.Text", "Mor ringede til skolen.")]);
+        Assert.Equal(HttpStatusCode.Redirect, note.Status);
+
+        var casePage = await browser.GetAsync(caseUrl);
+        Assert.Contains("Tilbage i skole", casePage.TestIdText("goals"), StringComparison.Ordinal);
+        Assert.Contains("Klasselærer Hans", casePage.TestIdText("actions"), StringComparison.Ordinal);
+        Assert.NotNull(casePage.TestIdText("action-overdue"));
+        Assert.NotNull(casePage.TestIdText("actions-overdue"));
+        Assert.Contains("Mor ringede til skolen.", casePage.TestIdText("notes"), StringComparison.Ordinal);
+
+        // Marking the action done removes the overdue flag.
+        var done = await browser.SubmitAsync(casePage, casePage.Document.QuerySelector("[data-testid='actions'] input[name='_handler']")!.GetAttribute("value")!,
+            [new("outcome", "Done")]);
+        Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        var after = await browser.GetAsync(caseUrl);
+        Assert.Null(after.TestIdText("action-overdue"));
+        Assert.Contains(Texts.ActionStatus_Done, after.TestIdText("actions"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_needs_a_reason_and_reopening_needs_an_explanation()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var caseUrl = TestBrowser.Location((await RegisterAsync(browser, Unique("Afslut"))).Response)!.Split('?')[0];
+
+        var statusPage = await browser.GetAsync(caseUrl + "/status");
+        var noReason = await browser.SubmitAsync(statusPage, "change-status", [new("StatusInput.Status", "Closed")]);
+        Assert.Equal([Texts.Error_CloseNeedsReason], noReason.FieldErrors("closereason"));
+
+        var closed = await browser.SubmitAsync(noReason, "change-status", [new("StatusInput.Status", "Closed"), new("StatusInput.CloseReason", "ConcernResolved")]);
+        Assert.Equal(HttpStatusCode.Redirect, closed.Status);
+        Assert.NotNull((await browser.GetAsync(caseUrl)).TestIdText("case-closed"));
+
+        var reopenPage = await browser.GetAsync(caseUrl + "/status");
+        var noExplanation = await browser.SubmitAsync(reopenPage, "change-status", [new("StatusInput.Status", "UnderCoordination")]);
+        Assert.Equal([Texts.Error_ReopenNeedsReason], noExplanation.FieldErrors("statusreason"));
+        var reopened = await browser.SubmitAsync(noExplanation, "change-status", [new("StatusInput.Status", "UnderCoordination"), new("StatusInput.Reason", "Ny bekymring")]);
+        Assert.Equal(HttpStatusCode.Redirect, reopened.Status);
+        var history = (await browser.GetAsync(caseUrl)).TestIdText("status-history");
+        Assert.Contains("Ny bekymring", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_people_editing_the_same_case_do_not_overwrite_each_other()
+    {
+        using var first = App.CreateBrowser();
+        using var second = App.CreateBrowser();
+        await first.SignInAsync(Secretary);
+        await second.SignInAsync(Police);
+        var caseUrl = TestBrowser.Location((await RegisterAsync(first, Unique("Samtidig"))).Response)!.Split('?')[0];
+
+        var a = await first.GetAsync(caseUrl + "/maal");
+        var b = await second.GetAsync(caseUrl + "/maal");
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(a, "goals", [new("Input.OverallGoal", "Første version")])).Status);
+
+        var stale = await second.SubmitAsync(b, "goals", [new("Input.OverallGoal", "Anden version")]);
+        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Contains(Texts.Concurrency_Conflict, stale.TestIdText("error-summary"), StringComparison.Ordinal);
+        Assert.NotNull(stale.TestIdText("reload-latest"));
+        Assert.Contains("Første version", (await first.GetAsync(caseUrl)).TestIdText("goals"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cases_are_seen_only_inside_the_users_scope()
+    {
+        // Demo data: Elias Madsen's case belongs to Valby, where no demo user is a member.
+        var valbyCase = await CaseIdAsync("Elias Madsen");
+        var saraCase = await CaseIdAsync("Sara Jensen"); // Amager Vest, level 2
+        foreach (var email in new[] { Secretary, Police, Leader, "admin@sspkbh.dk" })
+        {
+            using var browser = App.CreateBrowser();
+            await browser.SignInAsync(email);
+            Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/sager/{valbyCase}")).Status);
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/sager/987654")).Status);
+            var list = await browser.GetAsync("/sager");
+            Assert.DoesNotContain("Elias Madsen", list.Text, StringComparison.Ordinal);
+        }
+
+        using var police = App.CreateBrowser();
+        await police.SignInAsync(Police);
+        Assert.Equal(HttpStatusCode.OK, (await police.GetAsync($"/sager/{saraCase}")).Status);
+        using var secretary = App.CreateBrowser();
+        await secretary.SignInAsync(Secretary);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/sager/{saraCase}")).Status);
+
+        foreach (var email in new[] { "ikke-myndighed@sspkbh.dk", "statistik@sspkbh.dk" })
+        {
+            using var browser = App.CreateBrowser();
+            await browser.SignInAsync(email);
+            Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/sager")).Status);
+            Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/sager/{saraCase}")).Status);
+            Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/sager/eksport.csv")).Status);
+        }
+
+        Assert.Contains(await App.AuditEntriesAsync(), a => a.Action == "case.view" && a.Outcome == "denied" && a.SubjectId == valbyCase);
+    }
+
+    [Fact]
+    public async Task The_case_list_pages_with_a_cursor_filters_counts_and_exports()
+    {
+        var groupId = await GroupIdAsync("Koordinationsgruppe Amager Vest");
+        var prefix = Unique("Liste");
+        await using (var db = App.CreateDbContext())
+        {
+            var area = await db.LocalAreas.Where(a => a.Name == "Ørestad").Select(a => a.Id).SingleAsync();
+            var sof = await db.Parties.Where(p => p.Code == "SOF").Select(p => p.Id).SingleAsync();
+            var bufId = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
+            for (var i = 0; i < 55; i++)
+            {
+                var person = new YoungPerson { FullName = $"{prefix} {i:D2}", NormalizedName = YoungPerson.Normalize($"{prefix} {i:D2}"), DateOfBirth = new DateOnly(2012, 1, 1), LocalAreaId = area, CreatedAtUtc = DateTime.UtcNow };
+                db.YoungPersons.Add(person);
+                await db.SaveChangesAsync();
+                var level = i % 2 == 0 ? CaseLevel.WorryingBehaviour : CaseLevel.FirstTimeCrime;
+                db.Cases.Add(SspCase.Register($"T-{prefix[^8..]}-{i}", person.Id, groupId, level, CaseSource.School, bufId, null,
+                    DateOnly.FromDateTime(DateTime.UtcNow), "Test", level == CaseLevel.WorryingBehaviour ? bufId : sof, null, null, null, "test", DateTime.UtcNow));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Police); // member of Amager Vest
+        var filter = $"?gruppe={groupId}&q={Uri.EscapeDataString(prefix)}";
+        var first = await browser.GetAsync("/sager" + filter);
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        var firstNames = first.Document.QuerySelectorAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent).ToList();
+        Assert.Equal(50, firstNames.Count);
+        Assert.Equal("Niveau 1 (28)", first.TestIdText("count-1"));
+        Assert.Equal("Niveau 2 (27)", first.TestIdText("count-2"));
+
+        var next = first.Document.QuerySelector("[data-testid='next-page']")!.GetAttribute("href")!;
+        var second = await browser.GetAsync(next);
+        var secondNames = second.Document.QuerySelectorAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent).ToList();
+        Assert.Equal(5, secondNames.Count);
+        Assert.Empty(firstNames.Intersect(secondNames));
+        Assert.Null(second.TestIdText("next-page"));
+
+        var byName = await browser.GetAsync("/sager" + filter + "&sortering=Name&niveau=FirstTimeCrime");
+        var sorted = byName.Document.QuerySelectorAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent).ToList();
+        Assert.Equal(27, sorted.Count);
+        Assert.Equal(sorted.OrderBy(n => n, StringComparer.Ordinal), sorted);
+
+        var hostile = await browser.GetAsync("/sager?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&niveau=9");
+        Assert.Equal(HttpStatusCode.OK, hostile.Status);
+        Assert.NotNull(hostile.TestIdText("filter-ignored"));
+        Assert.DoesNotContain("<script>alert(1)</script>", await hostile.Response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var csv = await browser.Client.GetAsync("/sager/eksport.csv" + filter + "&niveau=WorryingBehaviour");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 28, lines.Length);
+        Assert.Contains(await App.AuditEntriesAsync(), a => a.Action == "case.export" && a.Details!.Contains("rows=28", StringComparison.Ordinal));
+    }
+
+    private async Task<int> CountCasesAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Cases.CountAsync();
+    }
+
+    private async Task<int> CountPeopleAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.YoungPersons.CountAsync();
+    }
+
+    private async Task<string> IdOfAreaAsync(string name)
+    {
+        await using var db = App.CreateDbContext();
+        return (await db.LocalAreas.Where(a => a.Name == name).Select(a => a.Id).SingleAsync()).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> PartyIdAsync(string code)
+    {
+        await using var db = App.CreateDbContext();
+        return (await db.Parties.Where(p => p.Code == code).Select(p => p.Id).SingleAsync()).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private async Task<int> GroupIdAsync(string name)
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
+    }
+
+    private async Task<string> PersonIdAsync(string name)
+    {
+        await using var db = App.CreateDbContext();
+        return (await db.YoungPersons.Where(p => p.FullName == name).Select(p => p.Id).SingleAsync()).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> CaseIdAsync(string personName)
+    {
+        await using var db = App.CreateDbContext();
+        var id = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == personName)).Select(c => c.Id).FirstAsync();
+        return id.ToString(CultureInfo.InvariantCulture);
+    }
+}
+
+public sealed class CaseTestsSqlite(SqliteApp fixture) : CaseTests(fixture), IClassFixture<SqliteApp>;
+
+public sealed class CaseTestsPostgres(PostgresApp fixture) : CaseTests(fixture), IClassFixture<PostgresApp>;
