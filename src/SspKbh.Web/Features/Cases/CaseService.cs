@@ -124,6 +124,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         var scope = await access.ScopeForAsync(user, cancellationToken);
         var people = await db.YoungPersons.AsNoTracking()
             .Where(p => (cpr != null && p.Cpr == cpr) || (normalized != null && p.NormalizedName == normalized && p.DateOfBirth == dateOfBirth))
+            .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.FullName, p.DateOfBirth, p.Cpr })
             .Take(10)
             .ToListAsync(cancellationToken);

@@ -333,7 +333,8 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
     /// <summary>Loads a case for change, tracked, if the user may change it (audits a refusal).</summary>
     private async Task<(LookupOutcome, SspCase?, CaseAccessBasis)> LoadAsync(int id, ClaimsPrincipal user, bool coordinationGroupOnly, CancellationToken cancellationToken)
     {
-        var c = await db.Cases.Include(x => x.LevelHistory).Include(x => x.StatusHistory).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        // Histories are only appended to, so they are not loaded.
+        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (c is null)
         {
             return (LookupOutcome.NotFound, null, CaseAccessBasis.None);
