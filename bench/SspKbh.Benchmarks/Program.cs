@@ -1,0 +1,110 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using SspKbh.Benchmarks;
+
+// dotnet run -c Release --project bench/SspKbh.Benchmarks -- [--quick] [--regenerate] [--analyze] [--sql] [BenchmarkDotNet options, e.g. --filter *Page*]
+//   --quick       fewer iterations (a few minutes in all)
+//   --regenerate  build the cached database again
+//   --analyze     run SQLite's ANALYZE on the copy first (what `PRAGMA optimize` would give)
+//   --sql         print each scenario's SQL and timings once instead of measuring
+var quick = args.Contains("--quick");
+var regenerate = args.Contains("--regenerate");
+var sql = args.Contains("--sql");
+var analyze = args.Contains("--analyze");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze")).ToArray();
+
+await BenchDatabase.PrepareAsync(regenerate, analyze);
+if (sql)
+{
+    // Diagnostics: run each scenario twice (the second run shows warm timings) and print its SQL.
+    CaseBenchmarks.LogSql = true;
+    var bench = new CaseBenchmarks();
+    await bench.SetupAsync();
+    foreach (var (name, run) in new (string, Func<Task<int>>)[]
+             {
+                 ("Baseline", bench.Baseline), ("ListFirstPage", bench.ListFirstPage), ("ListLevelAndSearch", bench.ListLevelAndSearch),
+                 ("ListAllGroupsPage1", bench.ListAllGroupsPage1), ("ListAllGroupsPage1000", bench.ListAllGroupsPage1000),
+                 ("ListAllGroupsPage2000", bench.ListAllGroupsPage2000), ("CasePage", bench.CasePage),
+             })
+    {
+        await run();
+        Console.WriteLine($"===== {name} =====");
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await run();
+        Console.WriteLine($"===== {name}: {stopwatch.Elapsed.TotalMilliseconds:F1} ms =====");
+    }
+
+    await bench.CleanupAsync();
+    return 0;
+}
+
+// One request per measurement (InvocationCount 1), so P95 is the 95th percentile of single requests.
+// In-process: the app's services run in this process, as they do in the web server.
+var job = Job.Default
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithInvocationCount(1)
+    .WithUnrollFactor(1)
+    .WithLaunchCount(1)
+    .WithWarmupCount(quick ? 5 : 10)
+    .WithIterationCount(quick ? 40 : 200)
+    .WithId(quick ? "Quick" : "Full");
+var config = DefaultConfig.Instance
+    .AddJob(job.AsDefault())
+    .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
+    .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
+    .WithOptions(ConfigOptions.JoinSummary);
+
+var summaries = new List<Summary> { BenchmarkRunner.Run<CaseBenchmarks>(config, rest) };
+Goals.Print(summaries);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+
+/// <summary>The targets of issue 3, checked against this run.</summary>
+internal static class Goals
+{
+    private const double TargetMs = 30;
+    private const double MaxPage2000Ratio = 1.2;
+
+    public static void Print(IReadOnlyList<Summary> summaries)
+    {
+        var reports = summaries.SelectMany(s => s.Reports).Where(r => r.Success && r.ResultStatistics is not null)
+            .ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name, r => r.ResultStatistics!);
+        if (reports.Count == 0)
+        {
+            return;
+        }
+
+        static double Ms(double ns) => ns / 1_000_000;
+        var baseline = reports.GetValueOrDefault(nameof(CaseBenchmarks.Baseline));
+        Console.WriteLine();
+        Console.WriteLine("| benchmark | mean (ms) | p95 (ms) | mean / baseline | p95 goal |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        foreach (var (name, stats) in reports)
+        {
+            var goal = name is nameof(CaseBenchmarks.ListFirstPage) or nameof(CaseBenchmarks.ListLevelAndSearch) or nameof(CaseBenchmarks.CasePage)
+                ? (Ms(stats.Percentiles.P95) <= TargetMs ? "met (≤ 30 ms)" : "MISSED (> 30 ms)")
+                : "";
+            var ratio = baseline is null ? "" : (stats.Mean / baseline.Mean).ToString("F1", CultureInfo.InvariantCulture) + "×";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Ms(stats.Mean):F2} | {Ms(stats.Percentiles.P95):F2} | {ratio} | {goal} |"));
+        }
+
+        if (reports.TryGetValue(nameof(CaseBenchmarks.ListAllGroupsPage1), out var page1)
+            && reports.TryGetValue(nameof(CaseBenchmarks.ListAllGroupsPage2000), out var page2000))
+        {
+            var ratio = page2000.Mean / page1.Mean;
+            var p95Ratio = page2000.Percentiles.P95 / page1.Percentiles.P95;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Page 2,000 / page 1 (all groups): mean {ratio:F2}×, p95 {p95Ratio:F2}× — goal ≤ {MaxPage2000Ratio}×: {(ratio <= MaxPage2000Ratio ? "met" : "MISSED")}"));
+            if (reports.TryGetValue(nameof(CaseBenchmarks.ListAllGroupsPage1000), out var page1000))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Page 1,000 / page 1 (all groups): mean {page1000.Mean / page1.Mean:F2}×, p95 {page1000.Percentiles.P95 / page1.Percentiles.P95:F2}×"));
+            }
+        }
+    }
+}
