@@ -196,6 +196,31 @@ public abstract class CaseTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_home_page_shows_overdue_cases_of_my_groups_and_the_actions_i_am_responsible_for()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var caseUrl = TestBrowser.Location((await RegisterAsync(browser, Unique("Min opgave"))).Response)!.Split('?')[0];
+        var me = await App.UserIdAsync(Secretary);
+        var what = Unique("Ring til mor");
+        var added = await browser.SubmitAsync(await browser.GetAsync(caseUrl + "/handlinger/ny"), "add-action",
+            [new("Input.What", what), new("Input.OwnerUserId", me), new("Input.OwnerPartyId", await PartyIdAsync("SOF")),
+             new("Input.DueOn", DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+
+        var home = await browser.GetAsync("/");
+        Assert.Contains(what, home.TestIdText("home-actions"), StringComparison.Ordinal);
+        // The demo data has level 3 and 4 cases in Amager Øst whose deadlines have passed.
+        Assert.NotNull(home.TestIdText("home-overdue"));
+
+        using var outsider = App.CreateBrowser();
+        await outsider.SignInAsync("ikke-myndighed@sspkbh.dk");
+        var outsiderHome = await outsider.GetAsync("/");
+        Assert.Null(outsiderHome.TestIdText("home-overdue"));
+        Assert.Null(outsiderHome.TestIdText("home-actions"));
+    }
+
+    [Fact]
     public async Task Closing_needs_a_reason_and_reopening_needs_an_explanation()
     {
         using var browser = App.CreateBrowser();

@@ -192,6 +192,9 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(c => c.CaseNumber).IsUnique();
             e.HasIndex(c => c.YoungPersonId);
             e.HasIndex(c => new { c.CoordinationGroupId, c.Status, c.Id });
+            // Case list at volume: a group's newest page and its counts per level (migration CaseListIndexes).
+            e.HasIndex(c => new { c.CoordinationGroupId, c.Id, c.Level });
+            e.HasIndex(c => new { c.Level, c.CoordinationGroupId });
             e.HasIndex(c => new { c.Level, c.Id });
             e.HasIndex(c => c.LeadPartyId);
             e.HasIndex(c => c.RaisedByPartyId);

@@ -81,6 +81,49 @@ public sealed class CaseListQuery(SspDbContext db, CaseAccess access, AuditServi
         return new CasePage(result, hasMore ? Cursor(rows[^1], filter.Sort) : null, byLevel, total);
     }
 
+    /// <summary>How many open cases in the user's scope have a deadline that has passed (a count, no personal data).</summary>
+    public async Task<int?> CountOverdueAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.IsEmpty)
+        {
+            return null;
+        }
+
+        var today = DanishTime.Today(clock);
+        return await Filter(scope.Apply(db.Cases.AsNoTracking()), new CaseFilter { OverdueOnly = true }, today, await DeadlinesAsync(cancellationToken))
+            .CountAsync(cancellationToken);
+    }
+
+    public sealed record MyAction(int CaseId, string CaseNumber, string What, DateOnly DueOn, bool Overdue);
+
+    /// <summary>The planned actions the user is responsible for, on cases they may see.</summary>
+    public async Task<IReadOnlyList<MyAction>> MyActionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        var userId = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (scope.IsEmpty || userId is null)
+        {
+            return [];
+        }
+
+        var today = DanishTime.Today(clock);
+        var rows = await db.CaseActions.AsNoTracking()
+            .Where(a => a.OwnerUserId == userId && a.Status == ActionStatus.Planned)
+            .Join(scope.Apply(db.Cases.AsNoTracking()).Where(c => c.Status != CaseStatus.Closed), a => a.CaseId, c => c.Id,
+                (a, c) => new { a.Id, a.CaseId, c.CaseNumber, a.What, a.DueOn })
+            .OrderBy(x => x.DueOn).ThenBy(x => x.Id)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        if (rows.Count > 0)
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.CaseList, SubjectType: "case",
+                SubjectId: Truncate(string.Join(',', rows.Select(r => r.CaseId).Distinct()), 100), Purpose: "my-actions", Actor: user), cancellationToken);
+        }
+
+        return rows.Select(r => new MyAction(r.CaseId, r.CaseNumber, r.What, r.DueOn, DeadlineRules.IsOverdue(r.DueOn, today))).ToList();
+    }
+
     /// <summary>All matching rows (up to <see cref="MaxExportRows"/>) for the CSV export.</summary>
     public async Task<IReadOnlyList<CaseRow>> ExportAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
