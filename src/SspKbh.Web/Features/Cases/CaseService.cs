@@ -218,7 +218,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
 
         if (level.RequiresLevelForm())
         {
-            foreach (var missing in input.Form.MissingFields())
+            foreach (var missing in input.ToLevelForm().MissingFields())
             {
                 result.Field("Form" + missing, Texts.Case_Validation_FormFieldRequired);
             }
@@ -264,7 +264,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             leadPartyId: input.LeadPartyId!.Value,
             leadUserId: NullIfBlank(input.LeadUserId),
             leadOverrideReason: NullIfBlank(input.LeadOverrideReason),
-            form: level.RequiresLevelForm() ? input.Form : null,
+            form: level.RequiresLevelForm() ? input.ToLevelForm() : null,
             createdByUserId: user.UserId()!,
             nowUtc: now);
         db.Cases.Add(newCase);

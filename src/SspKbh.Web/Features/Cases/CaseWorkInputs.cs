@@ -30,8 +30,6 @@ public sealed class LevelChangeInput : ILevelFormInput
     public string? FormTriedSoFar { get; set; }
 
     public string? ConcurrencyStamp { get; set; }
-
-    public LevelForm Form => new(FormOffenceSituation, FormSchool, FormLeisure, FormHome, FormNetwork, FormTriedSoFar);
 }
 
 public sealed class LevelChangeInputValidator : AbstractValidator<LevelChangeInput>
@@ -42,12 +40,7 @@ public sealed class LevelChangeInputValidator : AbstractValidator<LevelChangeInp
             .Must(l => l is null || Enum.IsDefined(l.Value)).WithMessage(Texts.Case_Validation_LevelRequired);
         RuleFor(x => x.Reason).NotEmpty().WithMessage(Texts.Error_LevelChangeNeedsReason).MaximumLength(2000).WithMessage(Texts.Validation_TooLong);
         RuleFor(x => x.LeadOverrideReason).MaximumLength(1000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormOffenceSituation).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormSchool).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormLeisure).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormHome).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormNetwork).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormTriedSoFar).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
+        Include(new LevelFormInputValidator());
     }
 }
 

@@ -87,7 +87,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
 
         var lead = new LeadAssignment(leadCode, Blank(input.LeadUserId), Blank(input.LeadOverrideReason));
         var from = c.Level;
-        foreach (var (field, error) in c.ChangeLevel(level, input.Reason, level.RequiresLevelForm() ? input.Form : null, lead, leadPartyId,
+        foreach (var (field, error) in c.ChangeLevel(level, input.Reason, level.RequiresLevelForm() ? input.ToLevelForm() : null, lead, leadPartyId,
                      user.UserId()!, clock.GetUtcNow().UtcDateTime, Today))
         {
             result.Field(field switch

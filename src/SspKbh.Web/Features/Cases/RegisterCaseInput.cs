@@ -20,6 +20,21 @@ public interface ILevelFormInput
     string? FormTriedSoFar { get; set; }
 }
 
+public static class LevelFormInputExtensions
+{
+    public static LevelForm ToLevelForm(this ILevelFormInput input) =>
+        new(input.FormOffenceSituation, input.FormSchool, input.FormLeisure, input.FormHome, input.FormNetwork, input.FormTriedSoFar);
+}
+
+/// <summary>Length checks of the level 3–4 form fields; whether they are required is a domain rule.</summary>
+public sealed class LevelFormInputValidator : AbstractValidator<ILevelFormInput>
+{
+    public LevelFormInputValidator()
+    {
+        Include(new LevelFormInputValidator());
+    }
+}
+
 /// <summary>The registration form: the young person (or an existing one), the concern and the lead.</summary>
 public sealed class RegisterCaseInput : ILevelFormInput
 {
@@ -86,8 +101,6 @@ public sealed class RegisterCaseInput : ILevelFormInput
     public string? FormNetwork { get; set; }
 
     public string? FormTriedSoFar { get; set; }
-
-    public LevelForm Form => new(FormOffenceSituation, FormSchool, FormLeisure, FormHome, FormNetwork, FormTriedSoFar);
 }
 
 /// <summary>Shape checks; rules that need the database (duplicates, scope, lead party) are in the service.</summary>
@@ -129,11 +142,6 @@ public sealed class RegisterCaseInputValidator : AbstractValidator<RegisterCaseI
             .Must(d => d is null || d.Value <= today).WithMessage(Texts.Case_Validation_RaisedOnFuture);
         RuleFor(x => x.Concern).NotEmpty().WithMessage(Texts.Case_Validation_ConcernRequired).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
         RuleFor(x => x.LeadOverrideReason).MaximumLength(1000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormOffenceSituation).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormSchool).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormLeisure).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormHome).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormNetwork).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
-        RuleFor(x => x.FormTriedSoFar).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
+        Include(new LevelFormInputValidator());
     }
 }
