@@ -31,7 +31,12 @@ public sealed class LevelFormInputValidator : AbstractValidator<ILevelFormInput>
 {
     public LevelFormInputValidator()
     {
-        Include(new LevelFormInputValidator());
+        RuleFor(x => x.FormOffenceSituation).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
+        RuleFor(x => x.FormSchool).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
+        RuleFor(x => x.FormLeisure).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
+        RuleFor(x => x.FormHome).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
+        RuleFor(x => x.FormNetwork).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
+        RuleFor(x => x.FormTriedSoFar).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
     }
 }
 
