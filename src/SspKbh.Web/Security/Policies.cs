@@ -18,9 +18,6 @@ public static class Policies
     /// <summary>Anonymous statistics for reports.</summary>
     public const string Statistics = "Statistics";
 
-    /// <summary>Resource policy: the user is a member of the group (resource: group id).</summary>
-    public const string GroupMember = "GroupMember";
-
     public static void Add(AuthorizationOptions options)
     {
         var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -38,22 +35,5 @@ public static class Policies
             .RequireAuthenticatedUser()
             .RequireRole(nameof(AppRole.StatisticsReader), nameof(AppRole.Administrator)));
 
-        options.AddPolicy(GroupMember, p => p.RequireAuthenticatedUser().AddRequirements(new GroupMemberRequirement()));
-    }
-}
-
-/// <summary>Requires membership of the group passed as the resource (an <see cref="int"/> group id).</summary>
-public sealed class GroupMemberRequirement : IAuthorizationRequirement;
-
-public sealed class GroupMemberHandler : AuthorizationHandler<GroupMemberRequirement, int>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GroupMemberRequirement requirement, int groupId)
-    {
-        if (context.User.IsInRole(AppRole.Administrator) || context.User.GroupIds().Contains(groupId))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
     }
 }

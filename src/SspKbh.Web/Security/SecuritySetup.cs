@@ -113,7 +113,6 @@ public static class SecuritySetup
         });
 
         services.AddAuthorization(Policies.Add);
-        services.AddSingleton<IAuthorizationHandler, GroupMemberHandler>();
 
         services.AddDataProtection().SetApplicationName("SspKbh");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
