@@ -59,9 +59,15 @@ var config = DefaultConfig.Instance
     .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
     .WithOptions(ConfigOptions.JoinSummary);
 
+var loadBefore = LoadAverage();
 var summaries = new List<Summary> { BenchmarkRunner.Run<CaseBenchmarks>(config, rest) };
 Goals.Print(summaries);
+// Other work on the machine (2 cores here) shows up in the numbers; say how busy it was.
+Console.WriteLine($"Load average (1, 5, 15 min) before: {loadBefore}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 /// <summary>The targets of issue 3, checked against this run.</summary>
 internal static class Goals
