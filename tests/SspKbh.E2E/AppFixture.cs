@@ -53,3 +53,16 @@ public abstract class AppFixture(bool requireTwoFactor) : IAsyncLifetime
 public sealed class TwoFactorRequiredApp() : AppFixture(requireTwoFactor: true);
 
 public sealed class TwoFactorOptionalApp() : AppFixture(requireTwoFactor: false);
+
+/// <summary>The app for the case pages' tests; one test restarts it with its clock moved forward.</summary>
+public sealed class CasesApp() : AppFixture(requireTwoFactor: false);
+
+/// <summary>
+/// The case pages' test classes share one app and run one after another, so a test that restarts the
+/// app (with another clock) never pulls it away from under another test.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class CasePagesCollection : ICollectionFixture<CasesApp>
+{
+    public const string Name = "Case pages";
+}

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SspKbh.E2E;
@@ -9,25 +10,40 @@ namespace SspKbh.E2E;
 /// <summary>
 /// The real app, started from its build output as a separate process (<c>dotnet SspKbh.Web.dll</c>)
 /// on a free loopback port, with a fresh SQLite file and the demo accounts.
+/// A test may stop it and start it again on the same port and the same SQLite file, with other
+/// environment variables (e.g. <c>Testing__ClockOffset</c> to move the app's clock forward).
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
-    private readonly Process process;
+    private readonly string appDir;
     private readonly string dataDir;
+    private readonly bool requireTwoFactor;
     private readonly StringBuilder output = new();
+    private Process? process;
 
-    private AppServer(Process process, string dataDir, Uri baseUrl)
+    private AppServer(string appDir, string dataDir, Uri baseUrl, bool requireTwoFactor)
     {
-        this.process = process;
+        this.appDir = appDir;
         this.dataDir = dataDir;
+        this.requireTwoFactor = requireTwoFactor;
         BaseUrl = baseUrl;
     }
 
+    /// <summary>Stays the same across restarts (the app listens on the same port again).</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>What the app wrote to stdout and stderr so far (for failure messages).</summary>
+    /// <summary>The SQLite file; kept across restarts, deleted on dispose.</summary>
+    public string DatabasePath => Path.Combine(dataDir, "sspkbh.db");
+
+    /// <summary>The extra environment variables of the current (or last) run.</summary>
+    public IReadOnlyDictionary<string, string> ExtraEnvironment { get; private set; } = new Dictionary<string, string>();
+
+    public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>What the app wrote to stdout and stderr so far, over all its runs (for failure messages).</summary>
     public string Output
     {
         get
@@ -39,7 +55,10 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync(bool requireTwoFactor)
+    public static Task<AppServer> StartAsync(bool requireTwoFactor) => StartAsync(requireTwoFactor, environment: null);
+
+    /// <param name="environment">Extra environment variables for the app (set last, so they win), e.g. <c>Testing__ClockOffset</c>.</param>
+    public static async Task<AppServer> StartAsync(bool requireTwoFactor, IReadOnlyDictionary<string, string>? environment)
     {
         var appDir = Metadata("WebAppDir");
         var appDll = Path.Combine(appDir, "SspKbh.Web.dll");
@@ -49,54 +68,10 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         var dataDir = Directory.CreateTempSubdirectory("sspkbh-e2e-").FullName;
-        var port = FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // The content root is the build output: appsettings*.json are there, and in Development
-            // the static web assets manifest there points at the project's wwwroot.
-            WorkingDirectory = appDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(appDll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
-
-        // Nothing from the caller's environment may point the app at another database or port.
-        foreach (var key in start.Environment.Keys.Where(k =>
-                     k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
-                     k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase) ||
-                     k.StartsWith("Database__", StringComparison.OrdinalIgnoreCase) ||
-                     k.StartsWith("Security__", StringComparison.OrdinalIgnoreCase) ||
-                     k.StartsWith("Demo__", StringComparison.OrdinalIgnoreCase) ||
-                     k.StartsWith("Serilog__", StringComparison.OrdinalIgnoreCase) ||
-                     k.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_CONTENTROOT"] = appDir;
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dataDir, "sspkbh.db")}";
-        start.Environment["Demo__Seed"] = "true";
-        start.Environment["Serilog__WriteToFile"] = "false";
-        start.Environment["Security__RequireTwoFactor"] = requireTwoFactor ? "true" : "false";
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var server = new AppServer(process, dataDir, baseUrl);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var server = new AppServer(appDir, dataDir, new Uri($"http://127.0.0.1:{FreePort()}/"), requireTwoFactor);
         try
         {
-            await server.WaitUntilHealthyAsync();
+            await server.StartProcessAsync(environment);
         }
         catch
         {
@@ -107,14 +82,40 @@ public sealed class AppServer : IAsyncDisposable
         return server;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the app (SIGTERM, so it shuts down cleanly; killed if it does not stop in time).
+    /// The SQLite file stays. Does nothing when the app is not running.
+    /// </summary>
+    public async Task StopAsync()
     {
+        var running = process;
+        if (running is null)
+        {
+            return;
+        }
+
+        process = null;
         try
         {
-            if (!process.HasExited)
+            if (!running.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+                if (!OperatingSystem.IsWindows() && SysKill(running.Id, SigTerm) == 0)
+                {
+                    try
+                    {
+                        await running.WaitForExitAsync().WaitAsync(StopTimeout);
+                    }
+                    catch (TimeoutException)
+                    {
+                        Append($"[e2e] The app did not stop within {StopTimeout.TotalSeconds} s of SIGTERM; killing it.");
+                    }
+                }
+
+                if (!running.HasExited)
+                {
+                    running.Kill(entireProcessTree: true);
+                    await running.WaitForExitAsync().WaitAsync(StopTimeout);
+                }
             }
         }
         catch (InvalidOperationException)
@@ -123,10 +124,38 @@ public sealed class AppServer : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            // Leave it; the temp folder below may then stay behind.
+            // Leave it; the temp folder may then stay behind.
+        }
+        finally
+        {
+            running.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Starts the stopped app again on the same port and SQLite file. <paramref name="environment"/>
+    /// replaces the extra environment variables of the earlier run (null or empty: none).
+    /// </summary>
+    public async Task StartAgainAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("The app is still running; stop it first (or call RestartAsync).");
         }
 
-        process.Dispose();
+        await StartProcessAsync(environment);
+    }
+
+    /// <summary>Stops the app and starts it again on the same SQLite file with these extra environment variables.</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        await StopAsync();
+        await StartAgainAsync(environment);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         try
         {
             Directory.Delete(dataDir, recursive: true);
@@ -143,6 +172,73 @@ public sealed class AppServer : IAsyncDisposable
         typeof(AppServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
         ?? throw new InvalidOperationException($"Assembly metadata '{key}' is missing from the test assembly.");
 
+    private async Task StartProcessAsync(IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The content root is the build output: appsettings*.json are there, and in Development
+            // the static web assets manifest there points at the project's wwwroot.
+            WorkingDirectory = appDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(appDir, "SspKbh.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseUrl.ToString().TrimEnd('/'));
+
+        // Nothing from the caller's environment may point the app at another database or port, or move its clock.
+        foreach (var key in start.Environment.Keys.Where(k =>
+                     k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
+                     k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase) ||
+                     k.StartsWith("Database__", StringComparison.OrdinalIgnoreCase) ||
+                     k.StartsWith("Security__", StringComparison.OrdinalIgnoreCase) ||
+                     k.StartsWith("Demo__", StringComparison.OrdinalIgnoreCase) ||
+                     k.StartsWith("Serilog__", StringComparison.OrdinalIgnoreCase) ||
+                     k.StartsWith("Testing__", StringComparison.OrdinalIgnoreCase) ||
+                     k.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_CONTENTROOT"] = appDir;
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={DatabasePath}";
+        start.Environment["Demo__Seed"] = "true";
+        start.Environment["Serilog__WriteToFile"] = "false";
+        start.Environment["Security__RequireTwoFactor"] = requireTwoFactor ? "true" : "false";
+
+        var extra = environment is null ? new Dictionary<string, string>() : new Dictionary<string, string>(environment);
+        foreach (var (key, value) in extra)
+        {
+            start.Environment[key] = value;
+        }
+
+        ExtraEnvironment = extra;
+        Append(extra.Count == 0
+            ? "[e2e] Starting the app."
+            : "[e2e] Starting the app with " + string.Join(", ", extra.Select(e => $"{e.Key}={e.Value}")) + ".");
+
+        var started = new Process { StartInfo = start, EnableRaisingEvents = true };
+        started.OutputDataReceived += (_, e) => Append(e.Data);
+        started.ErrorDataReceived += (_, e) => Append(e.Data);
+        started.Start();
+        process = started;
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+
+        try
+        {
+            await WaitUntilHealthyAsync(started);
+        }
+        catch
+        {
+            await StopAsync();
+            throw;
+        }
+    }
+
     private void Append(string? line)
     {
         if (line is null)
@@ -156,15 +252,15 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilHealthyAsync(Process started)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited)
+            if (started.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with code {process.ExitCode} before it was healthy. Its output:\n{Output}");
+                throw new InvalidOperationException($"The app exited with code {started.ExitCode} before it was healthy. Its output:\n{Output}");
             }
 
             try
@@ -196,4 +292,9 @@ public sealed class AppServer : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SysKill(int pid, int signal);
 }

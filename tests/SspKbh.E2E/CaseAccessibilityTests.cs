@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+using Xunit;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace SspKbh.E2E;
+
+/// <summary>
+/// axe-core on the case pages as the secretary sees them: the list with its filter form, the
+/// registration form (also with errors), a case with level history, goals and actions, and the
+/// level change page (also with errors). The pages are photographed for people to look at.
+/// </summary>
+[Collection(CasePagesCollection.Name)]
+public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Case_list_with_the_filter_form_has_no_serious_or_critical_violations()
+    {
+        await using var tracked = await app.NewPageAsync();
+        var page = tracked.Page;
+        await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/sager");
+        await Expect(page.GetByTestId("case-filter")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("case-row").First).ToBeVisibleAsync();
+        await tracked.AssertLooksStyledAsync();
+        await Browser.ScreenshotAsync(page, "cases-list");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "case list", output);
+
+        // Filtered (level 1, overdue only): the list shows what is chosen.
+        await page.GetByLabel("Niveau", new() { Exact = true }).SelectOptionAsync("WorryingBehaviour");
+        await page.GetByLabel("Vis kun sager med overskredne frister").CheckAsync();
+        await page.GetByTestId("apply-filter").ClickAsync();
+        await tracked.ExpectUrlAsync(CaseSteps.PathUrl("/sager"), "the filtered case list");
+        await Expect(page.GetByLabel("Vis kun sager med overskredne frister")).ToBeCheckedAsync();
+        await Browser.ScreenshotAsync(page, "cases-list-filtered");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "filtered case list", output);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await Browser.ScreenshotAsync(page, "cases-list-mobile");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "case list on a phone", output);
+    }
+
+    [Fact]
+    public async Task Registration_form_before_and_after_a_failed_submit_has_no_serious_or_critical_violations()
+    {
+        await using var tracked = await app.NewPageAsync();
+        var page = tracked.Page;
+        await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/sager");
+        await CaseSteps.OpenRegistrationFromListAsync(tracked);
+        await tracked.AssertLooksStyledAsync();
+        await Browser.ScreenshotAsync(page, "case-register");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "registration form", output);
+
+        await page.GetByTestId("register-case").ClickAsync();
+        await Expect(page.GetByTestId("error-summary")).ToBeVisibleAsync();
+        await tracked.ExpectUrlAsync(CaseSteps.PathUrl("/sager/ny"), "the registration form after a failed submit");
+        await Expect(page.Locator("#fullname-error")).ToContainTextAsync("Skriv et navn.");
+        await Expect(page.GetByTestId("field-error")).Not.ToHaveCountAsync(0);
+        await tracked.AssertLooksStyledAsync();
+        await Browser.ScreenshotAsync(page, "case-register-errors");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "registration form with errors", output);
+    }
+
+    [Fact]
+    public async Task Case_page_with_history_goals_and_actions_and_the_level_page_have_no_serious_or_critical_violations()
+    {
+        await using var tracked = await app.NewPageAsync();
+        var page = tracked.Page;
+        await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/sager");
+        await CaseSteps.OpenRegistrationFromListAsync(tracked);
+        var today = await CaseSteps.AppTodayFromRegistrationFormAsync(page);
+        var caseId = await CaseSteps.RegisterLevel1Async(tracked, new YoungPersonData(
+            "Asta Tjekkesen", CaseSteps.BirthDateAged14, "Sundby Skole, 8. klasse", "Mona Tjekkesen", "mor",
+            "Har skrevet trusler til en anden elev på sociale medier."));
+
+        await page.GetByTestId("change-level").ClickAsync();
+        await tracked.ExpectUrlAsync(CaseSteps.PathUrl($"/sager/{caseId}/niveau"), "the level change page");
+        await tracked.AssertLooksStyledAsync();
+        await Browser.ScreenshotAsync(page, "case-level");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "level change page", output);
+
+        const string reason = "Har slået en medelev med en genstand.";
+        await CaseSteps.SelectOptionStartingWithAsync(page.GetByLabel("Nyt niveau"), "Niveau 4 –");
+        await page.GetByLabel("Begrundelse", new() { Exact = true }).FillAsync(reason);
+        await CaseSteps.SubmitLevel4WithoutFormAsync(tracked, caseId);
+        await Browser.ScreenshotAsync(page, "case-level-errors");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "level change page with errors", output);
+        await CaseSteps.CompleteLevel4Async(tracked, caseId, reason);
+
+        await CaseSteps.SetGoalsAsync(tracked, caseId);
+        await CaseSteps.AddActionAsync(tracked, caseId, "Klasselæreren ringer hjem, hvis hun ikke er mødt kl. 8.30.",
+            ownerUser: null, ownerName: "Hanne Bro", partyCode: "BUF", dueOn: today.AddDays(5));
+        await Expect(page.GetByTestId("level-history").Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("goals")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("action-row")).ToHaveCountAsync(1);
+        await tracked.AssertLooksStyledAsync();
+        await Browser.ScreenshotAsync(page, "case-details");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "case page", output);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await Browser.ScreenshotAsync(page, "case-details-mobile");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "case page on a phone", output);
+    }
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace SspKbh.E2E;
+
+/// <summary>A fictional young person and the concern about them.</summary>
+public sealed record YoungPersonData(string Name, DateOnly BirthDate, string School, string CustodyName, string CustodyRelation, string Concern);
+
+/// <summary>
+/// The case pages, used as a person uses them (links, labels, buttons), shared by the journey and the
+/// accessibility tests. Works with and without JavaScript: every step is a link or a plain form post.
+/// </summary>
+public static partial class CaseSteps
+{
+    public const string Secretary = "sekretaer@sspkbh.dk";
+    public const string Leader = "leder@sspkbh.dk";
+
+    public const string FormFieldRequired = "Udfyld feltet: det kræves på niveau 3 og 4.";
+    public const string LeadPersonRequired = "Fra niveau 2 skal der udpeges en navngiven tovholder.";
+
+    /// <summary>The six fields of the standardised level 3–4 form, by input id.</summary>
+    public static readonly IReadOnlyList<(string Id, string Text)> LevelForm =
+    [
+        ("f-offence", "Slog en jævnaldrende ned ved stationen og tog hans telefon."),
+        ("f-school", "Fravær hver uge siden efterårsferien; skolen har holdt to møder med hjemmet."),
+        ("f-leisure", "Er stoppet til håndbold og kommer ikke længere i klubben."),
+        ("f-home", "Bor hos mor, som gerne vil samarbejde, men har svært ved at sætte grænser."),
+        ("f-network", "Omgås en gruppe ældre unge fra bebyggelsen."),
+        ("f-tried", "Samtale med klubmedarbejder og et møde på skolen med forældrene."),
+    ];
+
+    /// <summary>An age SSP works with (about 14), counted from the machine's date; the app's may be later.</summary>
+    public static DateOnly BirthDateAged14 => DateOnly.FromDateTime(DateTime.Today).AddYears(-14).AddDays(-47);
+
+    /// <summary>Opens a page, is sent to the login page, signs in and lands on the page.</summary>
+    public static async Task SignInAsync(TrackedPage tracked, string email, string path = "/sager")
+    {
+        await tracked.GotoAsync(path);
+        await tracked.SubmitLoginAsync(email);
+        await tracked.ExpectUrlAsync(PathUrl(path), $"{path} after signing in as {email}");
+    }
+
+    /// <summary>From the case list: the "Registrér ny bekymring" button leads to the registration form.</summary>
+    public static async Task OpenRegistrationFromListAsync(TrackedPage tracked)
+    {
+        var page = tracked.Page;
+        var newCase = page.GetByRole(AriaRole.Link, new() { Name = "Registrér ny bekymring", Exact = true });
+        await Expect(newCase).ToHaveCountAsync(1);
+        await newCase.ClickAsync();
+        await tracked.ExpectUrlAsync(PathUrl("/sager/ny"), "the registration form");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Registrér ny bekymring");
+    }
+
+    /// <summary>The app's today, as the registration form proposes it for "Rejst den".</summary>
+    public static async Task<DateOnly> AppTodayFromRegistrationFormAsync(IPage page) =>
+        DateOnly.ParseExact(await page.Locator("#raisedon").InputValueAsync(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Fills the registration form for a level-1 concern in Amager Øst and submits it; returns the new case's id.</summary>
+    public static async Task<int> RegisterLevel1Async(TrackedPage tracked, YoungPersonData person)
+    {
+        var page = tracked.Page;
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync(person.Name);
+        await page.Locator("#birthdate").FillAsync(person.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.Locator("#area").SelectOptionAsync(new SelectOptionValue { Label = "Amager Øst" });
+        await page.Locator("#school").FillAsync(person.School);
+        await page.Locator("#c1name").FillAsync(person.CustodyName);
+        await page.Locator("#c1rel").FillAsync(person.CustodyRelation);
+        await SelectOptionStartingWithAsync(page.GetByLabel("Niveau", new() { Exact = true }), "Niveau 1 –");
+        await page.Locator("#source").SelectOptionAsync(new SelectOptionValue { Label = "Skole" });
+        await SelectOptionStartingWithAsync(page.Locator("#raisedby"), "BUF –");
+        await page.Locator("#raisedbyname").FillAsync("Hanne Bro, klasselærer");
+        await page.Locator("#concern").FillAsync(person.Concern);
+        await page.GetByTestId("register-case").ClickAsync();
+
+        await tracked.ExpectUrlAsync(CaseCreatedUrl(), "the new case's page");
+        await Expect(page.GetByTestId("case-created")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("case-summary").GetByTestId("level-badge")).ToHaveTextAsync("Niveau 1");
+        await Expect(page.GetByTestId("young-person")).ToContainTextAsync(person.Name);
+        await Expect(page.GetByTestId("young-person")).ToContainTextAsync(person.School);
+        await Expect(page.GetByTestId("custody-holders")).ToContainTextAsync($"{person.CustodyName} ({person.CustodyRelation})");
+        await Expect(page.GetByTestId("concern")).ToHaveTextAsync(person.Concern);
+        return int.Parse(CaseCreatedUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>From the case page to "Skift niveau", with level 4 and a reason chosen.</summary>
+    public static async Task OpenLevelChangeAndChooseLevel4Async(TrackedPage tracked, int caseId, string reason)
+    {
+        var page = tracked.Page;
+        await page.GetByTestId("change-level").ClickAsync();
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}/niveau"), "the level change page");
+        await SelectOptionStartingWithAsync(page.GetByLabel("Nyt niveau"), "Niveau 4 –");
+        await page.GetByLabel("Begrundelse", new() { Exact = true }).FillAsync(reason);
+    }
+
+    /// <summary>
+    /// Submits level 4 without the level form and without a named lead: the page stays, with the
+    /// error summary and the Danish message next to each of the six form fields and the lead.
+    /// </summary>
+    public static async Task SubmitLevel4WithoutFormAsync(TrackedPage tracked, int caseId)
+    {
+        var page = tracked.Page;
+        await page.GetByTestId("save-level").ClickAsync();
+        await Expect(page.GetByTestId("error-summary")).ToBeVisibleAsync();
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}/niveau"), "still the level change page after the failed submit");
+        foreach (var (id, _) in LevelForm)
+        {
+            await Expect(page.Locator($"#{id}-error")).ToContainTextAsync(FormFieldRequired);
+        }
+
+        await Expect(page.Locator("#leaduser-error")).ToContainTextAsync(LeadPersonRequired);
+        await Expect(page.GetByTestId("field-error")).ToHaveCountAsync(LevelForm.Count + 1);
+        await Expect(page.GetByTestId("error-summary")).ToContainTextAsync(FormFieldRequired);
+        await Expect(page.GetByTestId("error-summary")).ToContainTextAsync(LeadPersonRequired);
+
+        // What was chosen is still there, so the person only adds what is missing.
+        await Expect(page.GetByLabel("Nyt niveau")).ToHaveValueAsync("CrimeDangerousToPersons");
+    }
+
+    /// <summary>Fills the six form fields, names Sofie Lund (SOF) as lead and submits; lands on the case page at level 4.</summary>
+    public static async Task CompleteLevel4Async(TrackedPage tracked, int caseId, string reason)
+    {
+        var page = tracked.Page;
+        await page.GetByLabel("Begrundelse", new() { Exact = true }).FillAsync(reason);
+        foreach (var (id, text) in LevelForm)
+        {
+            await page.Locator($"#{id}").FillAsync(text);
+        }
+
+        await SelectOptionStartingWithAsync(page.GetByLabel("Tovholder (person)"), "Sofie Lund");
+        await page.GetByTestId("save-level").ClickAsync();
+
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "the case page after the level change");
+        await Expect(page.GetByTestId("case-saved")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("case-summary").GetByTestId("level-badge")).ToHaveTextAsync("Niveau 4");
+        await Expect(page.GetByTestId("case-lead")).ToContainTextAsync("Sofie Lund");
+        await Expect(page.GetByTestId("leader-group-flag")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("level-form")).ToContainTextAsync(LevelForm[0].Text);
+
+        var history = page.GetByTestId("level-history").Locator("tbody tr");
+        await Expect(history).ToHaveCountAsync(2);
+        await Expect(history.Nth(0)).ToContainTextAsync("Niveau 1");
+        var change = history.Filter(new() { HasText = "Niveau 1 → Niveau 4" });
+        await Expect(change).ToHaveCountAsync(1);
+        await Expect(change).ToContainTextAsync(reason);
+        await Expect(change).ToContainTextAsync("Sofie Lund");
+    }
+
+    public static readonly (string Overall, string School, string Leisure, string Home, string Crime) Goals = (
+        "Han går i skole hver dag og holder sig fra gruppen ved stationen.",
+        "Højst én fraværsdag om måneden inden sommerferien.",
+        "Er startet til en fritidsaktivitet, han selv har valgt, inden 1. marts.",
+        "Mor og skolen taler sammen hver fredag.",
+        "Ingen nye sigtelser i det næste halve år.");
+
+    /// <summary>From the case page: "Mål", all five fields, save; the goals are shown on the case page.</summary>
+    public static async Task SetGoalsAsync(TrackedPage tracked, int caseId)
+    {
+        var page = tracked.Page;
+        await page.GetByTestId("edit-goals").ClickAsync();
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}/maal"), "the goals page");
+        await page.GetByLabel("Overordnet mål").FillAsync(Goals.Overall);
+        await page.GetByLabel("Delmål for skole").FillAsync(Goals.School);
+        await page.GetByLabel("Delmål for fritid").FillAsync(Goals.Leisure);
+        await page.GetByLabel("Delmål for hjemmet").FillAsync(Goals.Home);
+        await page.GetByLabel("Delmål for kriminalitet").FillAsync(Goals.Crime);
+        await page.GetByTestId("save-goals").ClickAsync();
+
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "the case page after saving the goals");
+        var goals = page.GetByTestId("goals");
+        foreach (var text in new[] { Goals.Overall, Goals.School, Goals.Leisure, Goals.Home, Goals.Crime })
+        {
+            await Expect(goals).ToContainTextAsync(text);
+        }
+
+        await Expect(page.GetByTestId("no-goals")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// From the case page: "Ny handling" with a responsible user (or, when <paramref name="ownerUser"/>
+    /// is null, a named person outside SspKbh), a party and a deadline; the action is listed, not overdue.
+    /// </summary>
+    public static async Task AddActionAsync(TrackedPage tracked, int caseId, string what, string? ownerUser, string? ownerName, string partyCode, DateOnly dueOn)
+    {
+        var page = tracked.Page;
+        await page.GetByTestId("add-action").ClickAsync();
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}/handlinger/ny"), "the new action page");
+        await page.GetByLabel("Hvad skal der ske").FillAsync(what);
+        if (ownerUser is not null)
+        {
+            await SelectOptionStartingWithAsync(page.GetByLabel("Ansvarlig bruger"), ownerUser);
+        }
+        else
+        {
+            await page.GetByLabel("Ansvarlig person (navn)").FillAsync(ownerName!);
+        }
+
+        await SelectOptionStartingWithAsync(page.Locator("#ownerparty"), partyCode + " –");
+        await page.GetByLabel("Frist", new() { Exact = true }).FillAsync(dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByTestId("save-action").ClickAsync();
+
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "the case page after adding the action");
+        var row = page.GetByTestId("action-row").Filter(new() { HasText = what });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync((ownerUser ?? ownerName!) + ", ");
+        await Expect(row).ToContainTextAsync(dueOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        await Expect(row.GetByTestId("action-overdue")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("actions-overdue")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Chooses the option whose text starts with <paramref name="start"/> (party and user options carry names the test need not spell out).</summary>
+    public static async Task SelectOptionStartingWithAsync(ILocator select, string start)
+    {
+        var option = select.Locator("option").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(start)) }).First;
+        var value = await option.GetAttributeAsync("value");
+        Assert.False(string.IsNullOrEmpty(value), $"No option starting with '{start}'.");
+        await select.SelectOptionAsync(value!);
+    }
+
+    /// <summary>A path on the app, with any query string and fragment.</summary>
+    public static Regex PathUrl(string path) => new("^https?://[^/]+" + Regex.Escape(path) + @"(\?[^#]*)?(#.*)?$");
+
+    [GeneratedRegex(@"^https?://[^/]+/sager/(?<id>\d+)\?oprettet=1$")]
+    private static partial Regex CaseCreatedUrl();
+}
