@@ -20,7 +20,7 @@ public static class AppServices
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
         builder.Services.AddRazorComponents();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSspClock(builder.Configuration, builder.Environment);
         builder.Services.AddSspDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddSspSecurity(builder.Configuration);
         builder.Services.AddScoped<AuditService>();

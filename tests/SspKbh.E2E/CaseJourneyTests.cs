@@ -108,7 +108,7 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
         output.WriteLine($"Journey done in {watch.Elapsed.TotalSeconds:F1} s.");
     }
 
-    [Fact(Skip = KnownBugs.ClockOffsetIgnored)]
+    [Fact]
     public async Task Ten_days_later_the_action_is_overdue_and_the_case_is_in_the_overdue_list()
     {
         var person = new YoungPersonData(

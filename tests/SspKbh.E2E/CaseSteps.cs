@@ -18,7 +18,7 @@ public static partial class CaseSteps
     public const string Secretary = "sekretaer@sspkbh.dk";
     public const string Leader = "leder@sspkbh.dk";
 
-    public const string FormFieldRequired = "Udfyld feltet: det kræves på niveau 3 og 4.";
+    public const string FormFieldRequired = "det kræves på niveau 3 og 4.";
     public const string LeadPersonRequired = "Fra niveau 2 skal der udpeges en navngiven tovholder.";
 
     /// <summary>The six fields of the standardised level 3–4 form, by input id.</summary>

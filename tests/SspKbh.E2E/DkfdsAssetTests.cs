@@ -8,7 +8,7 @@ namespace SspKbh.E2E;
 [Collection(CasePagesCollection.Name)]
 public sealed partial class DkfdsAssetTests(CasesApp app)
 {
-    [Fact(Skip = KnownBugs.DkfdsSvgIconsNotCopied)]
+    [Fact]
     public async Task Every_icon_in_the_dkfds_stylesheet_is_served()
     {
         // No redirects: a file that is missing sends an anonymous visitor to the login page (200).

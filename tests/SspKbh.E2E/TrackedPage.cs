@@ -86,13 +86,12 @@ public sealed partial class TrackedPage : IAsyncDisposable
     /// <summary>
     /// Every stylesheet, script, font and image the page asked for answered 200, DKFDS's stylesheet
     /// among them, and the text is set in DKFDS's font: what a person sees is the designed page.
-    /// The one exception is a reported bug (<see cref="KnownBugs.DkfdsSvgIconsNotCopied"/>).
     /// </summary>
     public async Task AssertLooksStyledAsync()
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
         var seen = assets.ToArray();
-        var broken = seen.Where(a => a.Status != 200 && a.Status != 304 && !KnownBugs.IsMissingDkfdsSvgIcon(a.Url, a.Status))
+        var broken = seen.Where(a => a.Status != 200 && a.Status != 304)
             .Select(a => $"{a.Status} {a.Type} {a.Url}").ToList();
         broken.AddRange(failedRequests);
         Assert.True(broken.Count == 0, "Page assets did not load:\n" + string.Join('\n', broken));

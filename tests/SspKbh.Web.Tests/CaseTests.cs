@@ -80,7 +80,7 @@ public abstract class CaseTests(AppFixture fixture)
         Assert.NotEmpty(level7.FieldErrors("level"));
 
         var level4WithoutForm = await RegisterAsync(browser, Unique("Uden skema"), level: "CrimeDangerousToPersons");
-        Assert.Equal([Texts.Case_Validation_FormFieldRequired], level4WithoutForm.FieldErrors("f-offence"));
+        Assert.Equal([string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_FormFieldRequired, Texts.Case_Form_OffenceSituation)], level4WithoutForm.FieldErrors("f-offence"));
         Assert.Equal([Texts.Error_LeadPersonRequired], level4WithoutForm.FieldErrors("leaduser"));
 
         var overrideWithoutReason = await RegisterAsync(browser, Unique("Anden tovholder"),
@@ -130,7 +130,7 @@ public abstract class CaseTests(AppFixture fixture)
         var levelPage = await secretary.GetAsync(caseUrl + "/niveau");
         var refused = await secretary.SubmitAsync(levelPage, "change-level", [new("Input.Level", "CrimeDangerousToPersons"), new("Input.Reason", "Anholdt for røveri")]);
         Assert.Equal([Texts.Error_LeadPersonRequired], refused.FieldErrors("leaduser"));
-        Assert.Equal([Texts.Case_Validation_FormFieldRequired], refused.FieldErrors("f-home"));
+        Assert.Equal([string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_FormFieldRequired, Texts.Case_Form_Home)], refused.FieldErrors("f-home"));
 
         var lead = await App.UserIdAsync(Secretary);
         var accepted = await secretary.SubmitAsync(refused, "change-level",

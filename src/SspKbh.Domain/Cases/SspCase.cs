@@ -229,8 +229,8 @@ public sealed class SspCase
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// Registers a new case at its first level. The first history entry records who raised it at
-    /// which level and why (the concern).
+    /// Registers a new case at its first level. The first history entry records who registered it
+    /// and at which level; the concern itself is kept on the case.
     /// </summary>
     public static SspCase Register(
         string caseNumber,

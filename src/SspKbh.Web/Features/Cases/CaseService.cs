@@ -220,7 +220,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         {
             foreach (var missing in input.ToLevelForm().MissingFields())
             {
-                result.Field("Form" + missing, Texts.Case_Validation_FormFieldRequired);
+                result.Field("Form" + missing, CaseTexts.FormFieldRequired(missing));
             }
         }
 
@@ -435,6 +435,10 @@ public static class CaseTexts
     public static string CloseReason(CloseReason reason) => Get("CloseReason_" + reason) ?? reason.ToString();
 
     public static string ActionStatus(ActionStatus status) => Get("ActionStatus_" + status) ?? status.ToString();
+
+    /// <summary>"Fill in «School and absence»: required at levels 3 and 4" — names the field, so the summary lists each one.</summary>
+    public static string FormFieldRequired(string formField) =>
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, Texts.Case_Validation_FormFieldRequired, Get("Case_Form_" + formField) ?? formField);
 
     public static string Factor(string code) => Get("Factor_" + code) ?? code;
 

@@ -97,7 +97,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
                 "Lead.OverrideReason" => nameof(LevelChangeInput.LeadOverrideReason),
                 _ when field.StartsWith("Form.", StringComparison.Ordinal) => "Form" + field["Form.".Length..],
                 _ => field,
-            }, field.StartsWith("Form.", StringComparison.Ordinal) ? Texts.Case_Validation_FormFieldRequired : CaseTexts.Error(error));
+            }, field.StartsWith("Form.", StringComparison.Ordinal) ? CaseTexts.FormFieldRequired(field["Form.".Length..]) : CaseTexts.Error(error));
         }
 
         return await SaveAsync(c, result, user, $"level={(int)from}->{(int)level}", cancellationToken);
