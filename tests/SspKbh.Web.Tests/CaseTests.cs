@@ -311,7 +311,8 @@ public abstract class CaseTests(AppFixture fixture)
             var bufId = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
             for (var i = 0; i < 55; i++)
             {
-                var person = new YoungPerson { FullName = $"{prefix} {i:D2}", NormalizedName = YoungPerson.Normalize($"{prefix} {i:D2}"), DateOfBirth = new DateOnly(2012, 1, 1), LocalAreaId = area, CreatedAtUtc = DateTime.UtcNow };
+                var person = new YoungPerson { DateOfBirth = new DateOnly(2012, 1, 1), LocalAreaId = area, CreatedAtUtc = DateTime.UtcNow };
+                person.SetName($"{prefix} {i:D2}");
                 db.YoungPersons.Add(person);
                 await db.SaveChangesAsync();
                 var level = i % 2 == 0 ? CaseLevel.WorryingBehaviour : CaseLevel.FirstTimeCrime;

@@ -27,10 +27,37 @@ public sealed class YoungPerson
 
     public List<CustodyHolder> CustodyHolders { get; set; } = [];
 
+    /// <summary>The words of the name, for prefix search ("han" finds Anna Hansen).</summary>
+    public List<YoungPersonNameWord> NameWords { get; set; } = [];
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     public static string Normalize(string name) =>
         string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();
+
+    /// <summary>Sets the name with its normalised form and search words (a new person only).</summary>
+    public void SetName(string fullName)
+    {
+        FullName = fullName.Trim();
+        NormalizedName = Normalize(fullName);
+        NameWords = Words(fullName).Select(w => new YoungPersonNameWord { YoungPersonId = Id, Word = w }).ToList();
+    }
+
+    /// <summary>The distinct upper-case words of a name or search text ("Ali Al-Hassan" → ALI, AL, HASSAN).</summary>
+    public static IReadOnlyList<string> Words(string text) =>
+        Normalize(text).Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > YoungPersonNameWord.MaxLength ? w[..YoungPersonNameWord.MaxLength] : w)
+            .Distinct(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>One word of a young person's name (search index).</summary>
+public sealed class YoungPersonNameWord
+{
+    public const int MaxLength = 100;
+
+    public int YoungPersonId { get; set; }
+
+    public string Word { get; set; } = "";
 }
 
 /// <summary>A holder of parental custody (forældremyndighedsindehaver) with contact details.</summary>

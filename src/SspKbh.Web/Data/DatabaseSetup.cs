@@ -63,5 +63,11 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Gather the statistics the query planner needs to choose the case-list indexes
+            // (docs/performance.md); cheap when they are current.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+        }
     }
 }

@@ -28,6 +28,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
 
     public DbSet<CustodyHolder> CustodyHolders => Set<CustodyHolder>();
 
+    public DbSet<YoungPersonNameWord> YoungPersonNameWords => Set<YoungPersonNameWord>();
+
     public DbSet<SspCase> Cases => Set<SspCase>();
 
     public DbSet<CaseLevelChange> CaseLevelChanges => Set<CaseLevelChange>();
@@ -151,6 +153,15 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(p => p.LocalAreaId);
             e.HasOne<LocalArea>().WithMany().HasForeignKey(p => p.LocalAreaId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.CustodyHolders).WithOne().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.NameWords).WithOne().HasForeignKey(w => w.YoungPersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<YoungPersonNameWord>(e =>
+        {
+            e.ToTable("YoungPersonNameWords");
+            e.HasKey(w => new { w.YoungPersonId, w.Word });
+            e.Property(w => w.Word).HasMaxLength(YoungPersonNameWord.MaxLength);
+            e.HasIndex(w => new { w.Word, w.YoungPersonId });
         });
 
         builder.Entity<CustodyHolder>(e =>

@@ -252,6 +252,7 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
         var random = new Random(options.Seed);
         var persons = new BulkInserter<YoungPerson>(db);
         var custody = new BulkInserter<CustodyHolder>(db);
+        var nameWords = new BulkInserter<YoungPersonNameWord>(db);
         var cases = new BulkInserter<SspCase>(db);
         var levelChanges = new BulkInserter<CaseLevelChange>(db);
         var statusChanges = new BulkInserter<CaseStatusChange>(db);
@@ -280,6 +281,7 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
             {
                 await persons.InsertAsync(connection, tx, batch.Persons, cancellationToken);
                 await custody.InsertAsync(connection, tx, batch.Custody, cancellationToken);
+                await nameWords.InsertAsync(connection, tx, batch.NameWords, cancellationToken);
                 await cases.InsertAsync(connection, tx, batch.Cases, cancellationToken);
                 await levelChanges.InsertAsync(connection, tx, batch.LevelChanges, cancellationToken);
                 await statusChanges.InsertAsync(connection, tx, batch.StatusChanges, cancellationToken);
@@ -397,6 +399,8 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
         public List<YoungPerson> Persons { get; } = new(CasesPerBatch);
 
         public List<CustodyHolder> Custody { get; } = new(CasesPerBatch * 2);
+
+        public List<YoungPersonNameWord> NameWords { get; } = new(CasesPerBatch * 3);
 
         public List<SspCase> Cases { get; } = new(CasesPerBatch);
 
@@ -569,6 +573,7 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
                 CreatedAtUtc = createdAt,
             };
             batch.Persons.Add(person);
+            batch.NameWords.AddRange(YoungPerson.Words(name).Select(w => new YoungPersonNameWord { YoungPersonId = person.Id, Word = w }));
             if (age < 18)
             {
                 batch.Custody.Add(new CustodyHolder { Id = world.Ids.Custody++, YoungPersonId = person.Id, FullName = $"{PickOne(Names.Girls)} {lastName}", Relation = "mor" });

@@ -143,8 +143,6 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
             var (areaId, groupId) = areas[demo.Area];
             var person = new YoungPerson
             {
-                FullName = demo.Name,
-                NormalizedName = YoungPerson.Normalize(demo.Name),
                 DateOfBirth = DateOnly.Parse(demo.BirthDate, System.Globalization.CultureInfo.InvariantCulture),
                 Cpr = demo.Cpr?.Replace("-", "", StringComparison.Ordinal),
                 School = demo.School,
@@ -157,6 +155,7 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
                     Relation = c[(c.IndexOf('(') + 1)..^1],
                 }).ToList(),
             };
+            person.SetName(demo.Name);
             db.YoungPersons.Add(person);
             await db.SaveChangesAsync(cancellationToken);
 

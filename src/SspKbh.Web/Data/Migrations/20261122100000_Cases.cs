@@ -64,6 +64,19 @@ public sealed class Cases : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "YoungPersonNameWords",
+            columns: table => new
+            {
+                YoungPersonId = table.Column<int>(nullable: false),
+                Word = table.Column<string>(maxLength: 100, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_YoungPersonNameWords", x => new { x.YoungPersonId, x.Word });
+                table.ForeignKey("FK_YoungPersonNameWords_YoungPersons_YoungPersonId", x => x.YoungPersonId, "YoungPersons", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Cases",
             columns: table => new
             {
@@ -242,6 +255,7 @@ public sealed class Cases : Migration
         migrationBuilder.CreateIndex("IX_Cases_YoungPersonId", "Cases", "YoungPersonId");
         migrationBuilder.CreateIndex("IX_CustodyHolders_YoungPersonId", "CustodyHolders", "YoungPersonId");
         migrationBuilder.CreateIndex("IX_YoungPersons_Cpr", "YoungPersons", "Cpr", unique: true);
+        migrationBuilder.CreateIndex("IX_YoungPersonNameWords_Word_YoungPersonId", "YoungPersonNameWords", ["Word", "YoungPersonId"]);
         migrationBuilder.CreateIndex("IX_YoungPersons_LocalAreaId", "YoungPersons", "LocalAreaId");
         migrationBuilder.CreateIndex("IX_YoungPersons_NormalizedName_DateOfBirth", "YoungPersons", ["NormalizedName", "DateOfBirth"]);
     }
@@ -256,6 +270,7 @@ public sealed class Cases : Migration
         migrationBuilder.DropTable("CaseLevelChanges");
         migrationBuilder.DropTable("Cases");
         migrationBuilder.DropTable("CustodyHolders");
+        migrationBuilder.DropTable("YoungPersonNameWords");
         migrationBuilder.DropTable("YoungPersons");
         migrationBuilder.DropTable("LevelDeadlines");
     }

@@ -18,7 +18,7 @@ public sealed record CasePage(IReadOnlyList<CaseRow> Rows, string? NextCursor, I
 /// The case list: the user's scope, the filter, a sort with a unique tie-breaker and keyset paging
 /// (page 2,000 costs what page 1 costs). Every list and export is audited.
 /// </summary>
-public sealed class CaseListQuery(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
+public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
 {
     public const int PageSize = 50;
     public const int MaxExportRows = 10_000;
@@ -172,13 +172,21 @@ public sealed class CaseListQuery(SspDbContext db, CaseAccess access, AuditServi
             if (CprNumber.TryParse(search, out var cpr))
             {
                 var digits = cpr.Digits;
-                cases = cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.Cpr == digits));
+                cases = cases.Where(c => db.YoungPersons.Where(p => p.Cpr == digits).Select(p => p.Id).Contains(c.YoungPersonId));
+            }
+            else if (CaseNumberPattern().IsMatch(search))
+            {
+                cases = cases.Where(c => c.CaseNumber == search);
             }
             else
             {
-                var term = YoungPerson.Normalize(search);
-                cases = cases.Where(c => c.CaseNumber == search ||
-                    db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.NormalizedName.Contains(term)));
+                // Every word of the search must begin a word of the name ("ann han" finds Anna Hansen),
+                // looked up in the name-word index (docs/performance.md).
+                foreach (var word in YoungPerson.Words(search))
+                {
+                    var matches = NameWordsStartingWith(word).Select(w => w.YoungPersonId);
+                    cases = cases.Where(c => matches.Contains(c.YoungPersonId));
+                }
             }
         }
 
@@ -206,6 +214,19 @@ public sealed class CaseListQuery(SspDbContext db, CaseAccess access, AuditServi
         }
 
         return cases;
+    }
+
+    private IQueryable<YoungPersonNameWord> NameWordsStartingWith(string prefix)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // A range on the (Word, YoungPersonId) index; SQLite's LIKE would not use it. Words are
+            // upper case and compared byte-wise, so [prefix, prefix with its last letter + 1) is exact.
+            var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+            return db.YoungPersonNameWords.Where(w => string.Compare(w.Word, prefix) >= 0 && string.Compare(w.Word, upper) < 0);
+        }
+
+        return db.YoungPersonNameWords.Where(w => w.Word.StartsWith(prefix));
     }
 
     private IQueryable<Projected> Project(IQueryable<SspCase> cases) =>
@@ -325,6 +346,9 @@ public sealed class CaseListQuery(SspDbContext db, CaseAccess access, AuditServi
         return Enum.GetValues<CaseLevel>().ToDictionary(l => l,
             l => stored.FirstOrDefault(d => d.Level == l)?.ToDeadline() ?? DeadlineRules.Placeholders.First(d => d.Level == l));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{4}-[0-9]{5,}$")]
+    private static partial System.Text.RegularExpressions.Regex CaseNumberPattern();
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -235,8 +235,6 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         {
             person = new YoungPerson
             {
-                FullName = input.FullName!.Trim(),
-                NormalizedName = YoungPerson.Normalize(input.FullName!),
                 DateOfBirth = input.DateOfBirth!.Value,
                 Cpr = CprNumber.TryParse(input.Cpr, out var cpr) ? cpr.Digits : null,
                 Address = NullIfBlank(input.Address),
@@ -245,6 +243,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
                 LocalAreaId = localAreaId,
                 CreatedAtUtc = now,
             };
+            person.SetName(input.FullName!);
             AddCustodyHolder(person, input.Custody1Name, input.Custody1Relation, input.Custody1Phone, input.Custody1Email);
             AddCustodyHolder(person, input.Custody2Name, input.Custody2Relation, input.Custody2Phone, input.Custody2Email);
             db.YoungPersons.Add(person);
