@@ -184,8 +184,10 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
                 // looked up in the name-word index (docs/performance.md).
                 foreach (var word in YoungPerson.Words(search))
                 {
-                    var matches = NameWordsStartingWith(word).Select(w => w.YoungPersonId);
-                    cases = cases.Where(c => matches.Contains(c.YoungPersonId));
+                    // Joined (not IN): the database starts from the few matching people and looks their
+                    // cases up, instead of walking the group's cases and testing each.
+                    var people = NameWordsStartingWith(word).Select(w => w.YoungPersonId).Distinct();
+                    cases = cases.Join(people, c => c.YoungPersonId, id => id, (c, _) => c);
                 }
             }
         }
