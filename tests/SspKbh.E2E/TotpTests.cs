@@ -1,6 +1,8 @@
 using System.Text;
 using Xunit;
 
+using SspKbh.Tests.Shared;
+
 namespace SspKbh.E2E;
 
 /// <summary>The test's own authenticator must be right, or the two-factor tests prove nothing.</summary>

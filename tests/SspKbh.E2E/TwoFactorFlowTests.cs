@@ -2,6 +2,8 @@ using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
 
+using SspKbh.Tests.Shared;
+
 namespace SspKbh.E2E;
 
 /// <summary>

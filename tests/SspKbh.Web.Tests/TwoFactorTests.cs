@@ -8,6 +8,8 @@ using SspKbh.Web.Resources;
 using SspKbh.Web.Security;
 using SspKbh.Web.Tests.Infrastructure;
 
+using SspKbh.Tests.Shared;
+
 namespace SspKbh.Web.Tests;
 
 /// <summary>Security:RequireTwoFactor=true (the production setting): enrolment and sign-in with a TOTP code.</summary>
@@ -25,7 +27,7 @@ public abstract class TwoFactorTests(AppFixture fixture)
     /// <summary>A code from a time step far from now: certainly not accepted (the app allows ±2 steps).</summary>
     private static string WrongCode(string key)
     {
-        var now = Totp.CurrentStep();
+        var now = Totp.TimeStep(DateTimeOffset.UtcNow);
         var valid = Enumerable.Range(-3, 7).Select(d => Totp.Code(key, now + d)).ToHashSet();
         return Enumerable.Range(100, 50).Select(d => Totp.Code(key, now + d)).First(c => !valid.Contains(c));
     }
@@ -79,7 +81,7 @@ public abstract class TwoFactorTests(AppFixture fixture)
             Assert.False(await TwoFactorEnabledAsync(user.Id));
 
             // The code an authenticator app would show now, typed as the app shows it ("123 456").
-            var code = Totp.Code(key, Totp.CurrentStep());
+            var code = Totp.Code(key, Totp.TimeStep(DateTimeOffset.UtcNow));
             var enabled = await browser.SubmitAsync(wrong, "enable-2fa", [new("Input.Code", code[..3] + " " + code[3..])]);
             Assert.Equal(HttpStatusCode.Redirect, enabled.Status);
             Assert.Equal("/?2fa=aktiveret", TestBrowser.Location(enabled.Response));
@@ -110,7 +112,7 @@ public abstract class TwoFactorTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.OK, refused.Status);
             Assert.Equal(Texts.TwoFactor_Failed, refused.TestIdText("2fa-error"));
 
-            var accepted = await browser.SubmitAsync(refused, "login-2fa", [new("Input.Code", Totp.Code(keyNow, Totp.CurrentStep() + 1))]);
+            var accepted = await browser.SubmitAsync(refused, "login-2fa", [new("Input.Code", Totp.Code(keyNow, Totp.TimeStep(DateTimeOffset.UtcNow) + 1))]);
             Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
             Assert.Equal("/", TestBrowser.Location(accepted.Response));
 
@@ -141,7 +143,7 @@ public abstract class TwoFactorTests(AppFixture fixture)
 
         var setup = await browser.GetAsync(SecuritySetup.TwoFactorSetupPath);
         Assert.Equal(HttpStatusCode.OK, setup.Status);
-        var enabled = await browser.SubmitAsync(setup, "enable-2fa", [new("Input.Code", Totp.Code(KeyOf(setup), Totp.CurrentStep()))]);
+        var enabled = await browser.SubmitAsync(setup, "enable-2fa", [new("Input.Code", Totp.Code(KeyOf(setup), Totp.TimeStep(DateTimeOffset.UtcNow)))]);
         Assert.Equal(HttpStatusCode.Redirect, enabled.Status);
 
         var home = await browser.GetAsync("/");

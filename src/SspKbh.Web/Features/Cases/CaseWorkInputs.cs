@@ -4,7 +4,7 @@ using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Cases;
 
-public sealed class LevelChangeInput : ILevelFormInput
+public sealed class LevelChangeInput : LevelFormInput
 {
     public CaseLevel? Level { get; set; }
 
@@ -16,18 +16,6 @@ public sealed class LevelChangeInput : ILevelFormInput
     public string? LeadUserId { get; set; }
 
     public string? LeadOverrideReason { get; set; }
-
-    public string? FormOffenceSituation { get; set; }
-
-    public string? FormSchool { get; set; }
-
-    public string? FormLeisure { get; set; }
-
-    public string? FormHome { get; set; }
-
-    public string? FormNetwork { get; set; }
-
-    public string? FormTriedSoFar { get; set; }
 
     public string? ConcurrencyStamp { get; set; }
 }

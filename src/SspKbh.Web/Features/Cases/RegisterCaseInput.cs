@@ -20,6 +20,22 @@ public interface ILevelFormInput
     string? FormTriedSoFar { get; set; }
 }
 
+/// <summary>The level 3–4 form fields as posted by a form (base of the inputs that can set a level).</summary>
+public abstract class LevelFormInput : ILevelFormInput
+{
+    public string? FormOffenceSituation { get; set; }
+
+    public string? FormSchool { get; set; }
+
+    public string? FormLeisure { get; set; }
+
+    public string? FormHome { get; set; }
+
+    public string? FormNetwork { get; set; }
+
+    public string? FormTriedSoFar { get; set; }
+}
+
 public static class LevelFormInputExtensions
 {
     public static LevelForm ToLevelForm(this ILevelFormInput input) =>
@@ -41,7 +57,7 @@ public sealed class LevelFormInputValidator : AbstractValidator<ILevelFormInput>
 }
 
 /// <summary>The registration form: the young person (or an existing one), the concern and the lead.</summary>
-public sealed class RegisterCaseInput : ILevelFormInput
+public sealed class RegisterCaseInput : LevelFormInput
 {
     /// <summary>Set when the user chose an already registered young person.</summary>
     public int? ExistingPersonId { get; set; }
@@ -95,17 +111,6 @@ public sealed class RegisterCaseInput : ILevelFormInput
 
     public string? LeadOverrideReason { get; set; }
 
-    public string? FormOffenceSituation { get; set; }
-
-    public string? FormSchool { get; set; }
-
-    public string? FormLeisure { get; set; }
-
-    public string? FormHome { get; set; }
-
-    public string? FormNetwork { get; set; }
-
-    public string? FormTriedSoFar { get; set; }
 }
 
 /// <summary>Shape checks; rules that need the database (duplicates, scope, lead party) are in the service.</summary>

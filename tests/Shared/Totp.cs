@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace SspKbh.E2E;
+namespace SspKbh.Tests.Shared;
 
 /// <summary>
 /// What an authenticator app does: RFC 6238 TOTP (HMAC-SHA1, 30-second steps, 6 digits) from the
