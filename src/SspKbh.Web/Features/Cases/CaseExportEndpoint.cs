@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SspKbh.Web.Resources;
 using SspKbh.Web.Security;
 
 namespace SspKbh.Web.Features.Cases;
@@ -14,13 +15,13 @@ public static class CaseExportEndpoint
                 var filter = CaseFilter.FromQuery(context.Request.Query);
                 var rows = await list.ExportAsync(filter, context.User, cancellationToken);
                 var csv = new StringBuilder();
-                csv.AppendLine("Sagsnummer;Navn;Fødselsdato;Niveau;Status;Gruppe;Tovholder;Rejst;Frist overskredet");
+                csv.AppendLine(Texts.CaseExport_Header);
                 foreach (var r in rows)
                 {
                     csv.AppendJoin(';',
                         Cell(r.CaseNumber), Cell(r.PersonName), r.DateOfBirth.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
                         ((int)r.Level).ToString(CultureInfo.InvariantCulture), Cell(CaseTexts.Status(r.Status)), Cell(r.GroupName),
-                        Cell(r.LeadParty), r.RaisedOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), r.Overdue ? "ja" : "nej");
+                        Cell(r.LeadParty), r.RaisedOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), r.Overdue ? Texts.Yes : Texts.No);
                     csv.AppendLine();
                 }
 
