@@ -340,6 +340,18 @@ public abstract class CaseTests(AppFixture fixture)
         Assert.Empty(firstNames.Intersect(secondNames));
         Assert.Null(second.TestIdText("next-page"));
 
+        // Without the group filter the police officer sees two groups, read group by group and merged:
+        // the pages must still follow each other without gaps or repeats, in every integer sort.
+        foreach (var sort in new[] { "", "&sortering=Oldest", "&sortering=Level" })
+        {
+            var allGroups = await browser.GetAsync($"/sager?q={Uri.EscapeDataString(prefix)}{sort}");
+            var page1 = allGroups.Document.QuerySelectorAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent).ToList();
+            var page2 = (await browser.GetAsync(allGroups.Document.QuerySelector("[data-testid='next-page']")!.GetAttribute("href")!))
+                .Document.QuerySelectorAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent).ToList();
+            Assert.Equal(50, page1.Count);
+            Assert.Equal(55, page1.Concat(page2).Distinct().Count());
+        }
+
         var byName = await browser.GetAsync("/sager" + filter + "&sortering=Name&niveau=FirstTimeCrime");
         var sorted = byName.Document.QuerySelectorAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent).ToList();
         Assert.Equal(27, sorted.Count);

@@ -201,7 +201,9 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(c => c.SspPlusGroupId);
             e.HasMany(c => c.StatusHistory).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(c => c.CaseNumber).IsUnique();
-            e.HasIndex(c => c.YoungPersonId);
+            // Leads with the person (also serves the foreign key) and covers group and level, so a name
+            // search finds the cases of the matching people without reading case rows (docs/performance.md).
+            e.HasIndex(c => new { c.YoungPersonId, c.CoordinationGroupId, c.Level });
             e.HasIndex(c => new { c.CoordinationGroupId, c.Status, c.Id });
             // Case list at volume: a group's newest page and its counts per level (migration CaseListIndexes).
             e.HasIndex(c => new { c.CoordinationGroupId, c.Id, c.Level });

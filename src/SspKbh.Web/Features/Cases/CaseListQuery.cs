@@ -69,7 +69,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
             filtered = filtered.Where(c => c.Level == level);
         }
 
-        var rows = await Page(Project(filtered), filter).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var rows = await FirstRowsAsync(filtered, filter, scope, cancellationToken);
         var hasMore = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();
         var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
@@ -122,6 +122,35 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         }
 
         return rows.Select(r => new MyAction(r.CaseId, r.CaseNumber, r.What, r.DueOn, DeadlineRules.IsOverdue(r.DueOn, today))).ToList();
+    }
+
+    /// <summary>
+    /// The next page's rows (one more than a page, to know whether there is a next page). For a user who
+    /// sees several groups, each group is read along its own index and the results are merged here:
+    /// one query over all groups would make the database sort every visible case (docs/performance.md).
+    /// Name order keeps one query, because the database's text order must decide it.
+    /// </summary>
+    private async Task<List<Projected>> FirstRowsAsync(IQueryable<SspCase> filtered, CaseFilter filter, CaseScope scope, CancellationToken cancellationToken)
+    {
+        var groups = filter.GroupId is { } only ? [only] : scope.MemberGroupIds.Concat(scope.LeaderReviewGroupIds).Distinct().ToList();
+        if (groups.Count <= 1 || filter.Sort == CaseSort.Name)
+        {
+            return await Page(Project(filtered), filter).Take(PageSize + 1).ToListAsync(cancellationToken);
+        }
+
+        var merged = new List<Projected>();
+        foreach (var group in groups)
+        {
+            merged.AddRange(await Page(Project(filtered.Where(c => c.CoordinationGroupId == group)), filter).Take(PageSize + 1).ToListAsync(cancellationToken));
+        }
+
+        IEnumerable<Projected> ordered = filter.Sort switch
+        {
+            CaseSort.Oldest => merged.OrderBy(r => r.Id),
+            CaseSort.Level => merged.OrderByDescending(r => r.Level).ThenByDescending(r => r.Id),
+            _ => merged.OrderByDescending(r => r.Id),
+        };
+        return ordered.Take(PageSize + 1).ToList();
     }
 
     /// <summary>All matching rows (up to <see cref="MaxExportRows"/>) for the CSV export.</summary>
