@@ -4,24 +4,8 @@ using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Cases;
 
-/// <summary>The fields of the standardised level 3–4 form, shared by the forms that can set a level.</summary>
-public interface ILevelFormInput
-{
-    string? FormOffenceSituation { get; set; }
-
-    string? FormSchool { get; set; }
-
-    string? FormLeisure { get; set; }
-
-    string? FormHome { get; set; }
-
-    string? FormNetwork { get; set; }
-
-    string? FormTriedSoFar { get; set; }
-}
-
 /// <summary>The level 3–4 form fields as posted by a form (base of the inputs that can set a level).</summary>
-public abstract class LevelFormInput : ILevelFormInput
+public abstract class LevelFormInput
 {
     public string? FormOffenceSituation { get; set; }
 
@@ -34,16 +18,12 @@ public abstract class LevelFormInput : ILevelFormInput
     public string? FormNetwork { get; set; }
 
     public string? FormTriedSoFar { get; set; }
-}
 
-public static class LevelFormInputExtensions
-{
-    public static LevelForm ToLevelForm(this ILevelFormInput input) =>
-        new(input.FormOffenceSituation, input.FormSchool, input.FormLeisure, input.FormHome, input.FormNetwork, input.FormTriedSoFar);
+    public LevelForm ToLevelForm() => new(FormOffenceSituation, FormSchool, FormLeisure, FormHome, FormNetwork, FormTriedSoFar);
 }
 
 /// <summary>Length checks of the level 3–4 form fields; whether they are required is a domain rule.</summary>
-public sealed class LevelFormInputValidator : AbstractValidator<ILevelFormInput>
+public sealed class LevelFormInputValidator : AbstractValidator<LevelFormInput>
 {
     public LevelFormInputValidator()
     {
