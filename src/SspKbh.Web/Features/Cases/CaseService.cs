@@ -141,9 +141,14 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         return matches;
     }
 
-    public async Task<ServiceResult> RegisterAsync(RegisterCaseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the case. When the young person seems to be known already (and no existing person
+    /// was chosen), nothing is saved and the matches come back to be offered instead.
+    /// </summary>
+    public async Task<(ServiceResult Result, IReadOnlyList<PersonMatch> Matches)> RegisterAsync(RegisterCaseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
+        IReadOnlyList<PersonMatch> matches = [];
         var scope = await access.ScopeForAsync(user, cancellationToken);
         var level = input.Level!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -155,7 +160,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             person = await db.YoungPersons.FirstOrDefaultAsync(p => p.Id == existingId, cancellationToken);
             if (person is null)
             {
-                return result.Field(nameof(RegisterCaseInput.ExistingPersonId), Texts.Case_Validation_PersonNotFound);
+                return (result.Field(nameof(RegisterCaseInput.ExistingPersonId), Texts.Case_Validation_PersonNotFound), matches);
             }
 
             localAreaId = input.LocalAreaId ?? person.LocalAreaId;
@@ -163,7 +168,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         else
         {
             localAreaId = input.LocalAreaId!.Value;
-            var matches = await FindMatchesAsync(input.Cpr, input.FullName, input.DateOfBirth, user, cancellationToken);
+            matches = await FindMatchesAsync(input.Cpr, input.FullName, input.DateOfBirth, user, cancellationToken);
             if (matches.Count > 0)
             {
                 var field = matches.Any(m => m.SameCpr) ? nameof(RegisterCaseInput.Cpr) : nameof(RegisterCaseInput.FullName);
@@ -226,7 +231,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
 
         if (!result.Succeeded)
         {
-            return result;
+            return (result, matches);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -281,7 +286,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseCreated, SubjectType: "case", SubjectId: Id(newCase.Id),
             Details: $"level={(int)level}; young-person={person.Id}; group={newCase.CoordinationGroupId}", Actor: user), cancellationToken);
         result.CreatedId = Id(newCase.Id);
-        return result;
+        return (result, matches);
     }
 
     public async Task<(LookupOutcome Outcome, CaseView? View)> GetAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
