@@ -83,6 +83,9 @@ public sealed class SspCase
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>The day the retention job removed the case's text and personal data; the case then only counts in statistics.</summary>
+    public DateOnly? AnonymisedOn { get; set; }
+
     public CloseReason? CloseReason { get; set; }
 
     public DateOnly? SspPlusHandoverOn { get; set; }
@@ -144,6 +147,11 @@ public sealed class SspCase
     /// <summary>Open → under coordination → closed (with a reason); reopening needs a reason.</summary>
     public string? ChangeStatus(CaseStatus to, string? reason, CloseReason? closeReason, string userId, DateTime nowUtc, DateOnly today)
     {
+        if (AnonymisedOn is not null)
+        {
+            return "CaseAnonymised";
+        }
+
         if (CaseStatusRules.CheckTransition(Status, to, reason, closeReason) is { } error)
         {
             return error;
@@ -218,6 +226,35 @@ public sealed class SspCase
     }
 
     /// <summary>Every save gets a new stamp, so a form loaded before it is refused as stale.</summary>
+    /// <summary>
+    /// Removes the case's free text (concern, level form, goals, reasons) for the retention rule. What is
+    /// left (level, group, dates, status) only serves statistics. Notes, actions and factors are deleted
+    /// by the caller, since they are rows of their own.
+    /// </summary>
+    public void Anonymise(DateOnly today, DateTime nowUtc)
+    {
+        Concern = RetentionText;
+        RaisedByName = null;
+        LeadOverrideReason = null;
+        SetForm(new LevelForm(null, null, null, null, null, null));
+        OverallGoal = GoalSchool = GoalLeisure = GoalHome = GoalCrime = null;
+        foreach (var change in LevelHistory)
+        {
+            change.Reason = RetentionText;
+        }
+
+        foreach (var change in StatusHistory)
+        {
+            change.Reason = null;
+        }
+
+        AnonymisedOn = today;
+        Touch(nowUtc);
+    }
+
+    /// <summary>What replaces removed text (required columns cannot be empty).</summary>
+    public const string RetentionText = "—";
+
     public void Touch(DateTime nowUtc)
     {
         UpdatedAtUtc = nowUtc;

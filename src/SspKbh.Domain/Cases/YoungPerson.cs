@@ -25,12 +25,34 @@ public sealed class YoungPerson
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The day the retention job removed the person's identifying data.</summary>
+    public DateOnly? AnonymisedOn { get; set; }
+
     public List<CustodyHolder> CustodyHolders { get; set; } = [];
 
     /// <summary>The words of the name, for prefix search ("han" finds Anna Hansen).</summary>
     public List<YoungPersonNameWord> NameWords { get; set; } = [];
 
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Removes what identifies the person (retention rule): name, CPR, address, school, club and the day
+    /// and month of birth. Custody holders and name words are rows of their own; the caller deletes them.
+    /// </summary>
+    public void Anonymise(DateOnly today)
+    {
+        FullName = AnonymousName;
+        NormalizedName = Normalize(AnonymousName);
+        Cpr = null;
+        Address = null;
+        School = null;
+        Club = null;
+        DateOfBirth = Retention.RetentionRules.AnonymisedBirthDate(DateOfBirth);
+        AnonymisedOn = today;
+        ConcurrencyStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public const string AnonymousName = "Anonymiseret";
 
     public static string Normalize(string name) =>
         string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();

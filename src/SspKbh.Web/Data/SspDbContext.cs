@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SspKbh.Domain.Access;
 using SspKbh.Domain.Audit;
 using SspKbh.Domain.Cases;
+using SspKbh.Domain.Consents;
+using SspKbh.Domain.Retention;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Security;
 
@@ -45,6 +48,14 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
     public DbSet<CaseFactor> CaseFactors => Set<CaseFactor>();
 
     public DbSet<CaseFactorNote> CaseFactorNotes => Set<CaseFactorNote>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<ConsentRecipient> ConsentRecipients => Set<ConsentRecipient>();
+
+    public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
+
+    public DbSet<DeletionRecord> DeletionRecords => Set<DeletionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -127,6 +138,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
         });
 
         ConfigureCases(builder);
+        ConfigureAccess(builder);
 
         builder.Entity<DataProtectionKey>(e =>
         {
@@ -212,6 +224,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(c => c.LeadPartyId);
             e.HasIndex(c => c.RaisedByPartyId);
             e.HasIndex(c => c.LeadUserId);
+            e.HasIndex(c => c.ClosedOn);
             e.HasOne<YoungPerson>().WithMany().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<SspGroup>().WithMany().HasForeignKey(c => c.CoordinationGroupId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Party>().WithMany().HasForeignKey(c => c.RaisedByPartyId).OnDelete(DeleteBehavior.Restrict);
@@ -284,6 +297,53 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasKey(d => d.Level);
             e.Property(d => d.Level).ValueGeneratedNever();
             e.Property(d => d.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
+        });
+    }
+
+    private static void ConfigureAccess(ModelBuilder builder)
+    {
+        builder.Entity<Consent>(e =>
+        {
+            e.ToTable("Consents");
+            e.Property(c => c.WithdrawnByUserId).HasMaxLength(450);
+            e.Property(c => c.RecordedByUserId).HasMaxLength(450).IsRequired();
+            e.Property(c => c.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
+            e.HasOne<YoungPerson>().WithMany().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<CustodyHolder>().WithMany().HasForeignKey(c => c.CustodyHolderId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(c => c.Recipients).WithOne().HasForeignKey(r => r.ConsentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => c.YoungPersonId);
+            e.HasIndex(c => c.CustodyHolderId);
+            e.HasIndex(c => new { c.WithdrawnOn, c.ExpiresOn });
+        });
+
+        builder.Entity<ConsentRecipient>(e =>
+        {
+            e.ToTable("ConsentRecipients");
+            e.Property(r => r.UserId).HasMaxLength(450);
+            e.HasOne<Party>().WithMany().HasForeignKey(r => r.PartyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => r.ConsentId);
+            e.HasIndex(r => r.PartyId);
+            e.HasIndex(r => r.UserId);
+        });
+
+        builder.Entity<CaseAccessGrant>(e =>
+        {
+            e.ToTable("CaseAccessGrants");
+            e.Property(g => g.UserId).HasMaxLength(450).IsRequired();
+            e.Property(g => g.Reason).HasMaxLength(CaseAccessGrant.ReasonMaxLength).IsRequired();
+            e.HasOne<SspCase>().WithMany().HasForeignKey(g => g.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(g => new { g.CaseId, g.UserId, g.ExpiresAtUtc });
+            e.HasIndex(g => g.UserId);
+            e.HasIndex(g => g.GrantedAtUtc);
+        });
+
+        builder.Entity<DeletionRecord>(e =>
+        {
+            e.ToTable("DeletionRecords");
+            e.Property(d => d.Rule).HasMaxLength(50).IsRequired();
+            e.HasIndex(d => d.RanAtUtc);
         });
     }
 
