@@ -3,6 +3,7 @@ using SspKbh.Web.Data;
 using SspKbh.Web.Demo;
 using SspKbh.Web.Features.Admin;
 using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Features.Retention;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Security;
 
@@ -28,7 +29,8 @@ public static class AppServices
         builder.Services.AddScoped<OrganisationSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddAdministration();
-        builder.Services.AddCases();
+        builder.Services.AddCases(builder.Configuration);
+        builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddAntiforgery(o =>
         {

@@ -29,6 +29,13 @@ public static class AuditActions
     public const string CaseUpdate = "case.update";
     public const string CaseExport = "case.export";
     public const string CprReveal = "young-person.cpr-reveal";
+    public const string EmergencyAccess = "case.emergency-access";
+    public const string ConsentView = "consent.view";
+    public const string ConsentCreated = "consent.create";
+    public const string ConsentWithdrawn = "consent.withdraw";
+    public const string ConsentSharedList = "consent.shared-list";
+    public const string ConsentSharedView = "consent.shared-view";
+    public const string RetentionApplied = "retention.apply";
 }
 
 public static class AuditOutcomes

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
 using SspKbh.Domain.Cases;
+using SspKbh.Domain.Consents;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Data;
 using SspKbh.Web.Security;
@@ -28,6 +29,8 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
             [("SSP-ledergruppe Amager", GroupRole.Leader)]),
         new("ikke-myndighed@sspkbh.dk", "Ali Hassan", "BOLIG", false, [AppRole.NonAuthorityMember],
             [("Lokaludvalg Amager Øst", GroupRole.Member)]),
+        new("fritid@sspkbh.dk", "Camilla Brandt", "ANDRE", false, [AppRole.NonAuthorityMember],
+            [("Lokaludvalg Sundby", GroupRole.Member)]),
         new("statistik@sspkbh.dk", "Peter Dahl", "SSP", true, [AppRole.StatisticsReader], []),
     ];
 
@@ -126,6 +129,9 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
             "Skolen har hørt, at han opholder sig i et miljø, hvor der sælges hash.", false, null),
     ];
 
+    /// <summary>The demo young person whose mother consented to sharing with the club worker (fritid@).</summary>
+    public const string ConsentedPerson = "Noah Berg";
+
     private async Task SeedCasesAsync(Dictionary<string, int> parties, Dictionary<string, int> groups, CancellationToken cancellationToken)
     {
         if (await db.Cases.AnyAsync(cancellationToken))
@@ -168,6 +174,26 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
             await db.SaveChangesAsync(cancellationToken);
             c.CaseNumber = $"{raisedOn.Year}-{c.Id:D5}";
             await db.SaveChangesAsync(cancellationToken);
+
+            if (demo.Name == ConsentedPerson)
+            {
+                // The club worker (no authority status) may follow the leisure effort: the mother consented.
+                var clubWorker = await users.FindByEmailAsync("fritid@sspkbh.dk");
+                db.Consents.Add(new Consent
+                {
+                    YoungPersonId = person.Id,
+                    GivenBy = ConsentGiver.CustodyHolder,
+                    CustodyHolderId = person.CustodyHolders[0].Id,
+                    Information = ConsentInformation.Identity | ConsentInformation.GoalsAndActions,
+                    Purpose = ConsentPurpose.LeisureActivity,
+                    GivenOn = today.AddDays(-2),
+                    ExpiresOn = today.AddMonths(6),
+                    RecordedByUserId = secretary?.Id ?? "",
+                    RecordedAtUtc = now,
+                    Recipients = [new ConsentRecipient { UserId = clubWorker!.Id }],
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
     }
 }

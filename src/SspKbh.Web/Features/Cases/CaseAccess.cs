@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Access;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Data;
@@ -17,6 +18,24 @@ public enum CaseAccessBasis
 
     /// <summary>Member of the ledergruppe above the case's group, for a level 3–4 case.</summary>
     LeaderGroupReview = 2,
+
+    /// <summary>
+    /// An authority person outside the case's groups who stated a reason ("break-glass"): read-only and
+    /// time-limited, flagged in the audit trail and shown to the group on the case.
+    /// </summary>
+    EmergencyAccess = 3,
+}
+
+public static class CaseAccessBases
+{
+    /// <summary>The purpose code written to the audit trail for an access on this basis.</summary>
+    public static string AuditPurpose(this CaseAccessBasis basis) => basis switch
+    {
+        CaseAccessBasis.CoordinationGroupMember => "coordination-group",
+        CaseAccessBasis.LeaderGroupReview => "leader-group-review",
+        CaseAccessBasis.EmergencyAccess => "emergency-access",
+        _ => "none",
+    };
 }
 
 /// <summary>
@@ -44,8 +63,41 @@ public sealed record CaseScope(IReadOnlySet<int> MemberGroupIds, IReadOnlySet<in
     }
 }
 
-public sealed class CaseAccess(SspDbContext db)
+/// <summary>Settings of the §115 boundary (section "Access").</summary>
+public sealed class AccessOptions
 {
+    /// <summary>How long an emergency access ("break-glass") to a case outside one's groups lasts.</summary>
+    public TimeSpan EmergencyAccessDuration { get; set; } = TimeSpan.FromHours(4);
+}
+
+public sealed class CaseAccess(SspDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// The basis on which the user may read the case: their groups first, otherwise an active
+    /// emergency-access grant. <see cref="CaseAccessBasis.None"/> when they may not.
+    /// </summary>
+    public async Task<CaseAccessBasis> ReadBasisAsync(ClaimsPrincipal user, SspCase c, CancellationToken cancellationToken)
+    {
+        var basis = (await ScopeForAsync(user, cancellationToken)).BasisFor(c.CoordinationGroupId, c.Level);
+        if (basis != CaseAccessBasis.None || !MayRequestEmergencyAccess(user))
+        {
+            return basis;
+        }
+
+        var userId = user.UserId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var granted = await db.CaseAccessGrants.AsNoTracking()
+            .AnyAsync(g => g.CaseId == c.Id && g.UserId == userId && g.ExpiresAtUtc > now && g.GrantedAtUtc <= now, cancellationToken);
+        return granted ? CaseAccessBasis.EmergencyAccess : CaseAccessBasis.None;
+    }
+
+    /// <summary>
+    /// Only authority persons in a role that handles individual cases may open a case outside their
+    /// groups with a stated reason; non-authority users never can (§115).
+    /// </summary>
+    public static bool MayRequestEmergencyAccess(ClaimsPrincipal user) =>
+        user.IsAuthorityPerson() && user.AppRoles().Any(r => r.GrantsPersonalData());
+
     public async Task<CaseScope> ScopeForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!user.IsAuthorityPerson())

@@ -154,7 +154,9 @@ public sealed record CaseFilter
         if (LeadPartyId is not null) sb.Append(CultureInfo.InvariantCulture, $"lead={LeadPartyId};");
         if (OverdueOnly) sb.Append("overdue;");
         if (Age is not null) sb.Append(CultureInfo.InvariantCulture, $"age={Age};");
-        if (Search is not null) sb.Append(CprNumber.TryParse(Search, out _) ? "search=cpr;" : "search=text;");
+        // The audit trail records what was searched for (issue 4): the audit viewer and the data-subject
+        // report need it. The trail is the protected place for it; logs never get it.
+        if (Search is not null) sb.Append(CultureInfo.InvariantCulture, $"search={(CprNumber.TryParse(Search, out _) ? "cpr" : "text")}:\"{(Search.Length > 100 ? Search[..100] : Search).Replace('"', '\'')}\";");
         sb.Append(CultureInfo.InvariantCulture, $"sort={Sort}");
         return sb.ToString();
     }

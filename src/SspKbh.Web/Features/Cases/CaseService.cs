@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SspKbh.Domain.Access;
+using SspKbh.Web.Features.Consents;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Audit;
@@ -62,7 +65,19 @@ public sealed record CaseView(
     string? SspPlusGroup,
     string ConcurrencyStamp,
     IReadOnlyList<FactorDefinition> Factors,
-    IReadOnlyDictionary<FactorDomain, string> FactorNotes);
+    IReadOnlyDictionary<FactorDomain, string> FactorNotes,
+    DateOnly? AnonymisedOn,
+    IReadOnlyList<ConsentView> Consents,
+    IReadOnlyList<EmergencyAccessView> EmergencyAccesses,
+    DateTime? EmergencyAccessUntilUtc);
+
+/// <summary>An emergency access to a case: who, from which party, why and until when.</summary>
+public sealed record EmergencyAccessView(string UserName, string Party, string Reason, DateTime GrantedAtUtc, DateTime ExpiresAtUtc, bool Mine);
+
+public sealed class EmergencyAccessInput
+{
+    public string? Reason { get; set; }
+}
 
 public sealed record ActionView(int Id, string What, string OwnerName, string OwnerParty, DateOnly DueOn, ActionStatus Status, DateOnly? CompletedOn, bool Overdue, string ConcurrencyStamp);
 
@@ -81,7 +96,7 @@ public enum LookupOutcome
 /// Registering and reading enkeltsager. Every read of personal data and every change goes to the
 /// audit trail; scope (which cases a user may see) comes from <see cref="CaseAccess"/>.
 /// </summary>
-public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
+public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock, ConsentRegister consentRegister, IOptions<AccessOptions> accessOptions)
 {
     public DateOnly Today => DanishTime.Today(clock);
 
@@ -137,7 +152,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             .ToList();
         await audit.WriteAsync(new AuditEvent(AuditActions.PersonSearch, SubjectType: "young-person",
             SubjectId: string.Join(',', ids), Purpose: "duplicate-check",
-            Details: $"by={(cpr is null ? "name+birthdate" : "cpr")}; matches={matches.Count}", Actor: user), cancellationToken);
+            Details: (cpr is null ? $"by=name+birthdate; terms=\"{normalized}\" {dateOfBirth:yyyy-MM-dd}" : $"by=cpr; terms={cpr}") + $"; matches={matches.Count}",
+            Actor: user), cancellationToken);
         return matches;
     }
 
@@ -298,8 +314,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             return (LookupOutcome.NotFound, null);
         }
 
-        var scope = await access.ScopeForAsync(user, cancellationToken);
-        var basis = scope.BasisFor(c.CoordinationGroupId, c.Level);
+        var basis = await access.ReadBasisAsync(user, c, cancellationToken);
         if (basis == CaseAccessBasis.None)
         {
             await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Actor: user), cancellationToken);
@@ -333,8 +348,15 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         // The first-action deadline is met once an action due on or after the day the level was set exists.
         var firstActionTaken = actions.Any(a => a.DueOn >= c.LevelSetOn);
 
+        var consents = await consentRegister.ForPersonAsync(c.YoungPersonId, cancellationToken);
+        var grants = await EmergencyAccessesAsync(id, basis, user, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var myGrantUntil = basis == CaseAccessBasis.EmergencyAccess
+            ? grants.Where(g => g.Mine && g.ExpiresAtUtc > now).Max(g => (DateTime?)g.ExpiresAtUtc)
+            : null;
+
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, SubjectType: "case", SubjectId: Id(id),
-            Purpose: basis == CaseAccessBasis.LeaderGroupReview ? "leader-group-review" : "coordination-group", Actor: user), cancellationToken);
+            Purpose: basis.AuditPurpose(), Actor: user), cancellationToken);
 
         return (LookupOutcome.Found, new CaseView(
             c.Id, c.CaseNumber, c.Level, c.Status, c.Source, groupName,
@@ -359,7 +381,60 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             nextReviewDue,
             isOpen && DeadlineRules.IsOverdue(nextReviewDue, today),
             c.CloseReason, c.ClosedOn, c.SspPlusHandoverOn, sspPlusGroup, c.ConcurrencyStamp,
-            RiskFactorChecklist.All.Where(f => factorCodes.Contains(f.Code)).ToList(), factorNotes));
+            RiskFactorChecklist.All.Where(f => factorCodes.Contains(f.Code)).ToList(), factorNotes,
+            c.AnonymisedOn, consents, basis == CaseAccessBasis.CoordinationGroupMember ? grants : [], myGrantUntil));
+    }
+
+    /// <summary>
+    /// Opens a case outside the user's groups for a limited time, with the reason they gave
+    /// ("break-glass"). Read-only; flagged in the audit trail and shown to the case's group.
+    /// </summary>
+    public async Task<(LookupOutcome Outcome, ServiceResult Result)> RequestEmergencyAccessAsync(int id, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var result = new ServiceResult();
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (c is null)
+        {
+            return (LookupOutcome.NotFound, result);
+        }
+
+        if (!CaseAccess.MayRequestEmergencyAccess(user) || user.UserId() is not { } userId)
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.EmergencyAccess, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id),
+                Purpose: CaseAccessBasis.EmergencyAccess.AuditPurpose(), Actor: user), cancellationToken);
+            return (LookupOutcome.Forbidden, result);
+        }
+
+        if (CaseAccessGrant.ValidateReason(reason) is { } error)
+        {
+            result.Field(nameof(EmergencyAccessInput.Reason), CaseTexts.Error(error));
+            return (LookupOutcome.Found, result);
+        }
+
+        var grant = CaseAccessGrant.Create(id, userId, reason!, clock.GetUtcNow().UtcDateTime, accessOptions.Value.EmergencyAccessDuration);
+        db.CaseAccessGrants.Add(grant);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.EmergencyAccess, SubjectType: "case", SubjectId: Id(id),
+            Purpose: CaseAccessBasis.EmergencyAccess.AuditPurpose(),
+            Details: FormattableString.Invariant($"grant={grant.Id}; expires={grant.ExpiresAtUtc:yyyy-MM-ddTHH:mm}Z"), Actor: user), cancellationToken);
+        return (LookupOutcome.Found, result);
+    }
+
+    private async Task<List<EmergencyAccessView>> EmergencyAccessesAsync(int caseId, CaseAccessBasis basis, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (basis is not (CaseAccessBasis.CoordinationGroupMember or CaseAccessBasis.EmergencyAccess))
+        {
+            return [];
+        }
+
+        var me = user.UserId();
+        var grants = await db.CaseAccessGrants.AsNoTracking().Where(g => g.CaseId == caseId)
+            .OrderByDescending(g => g.GrantedAtUtc)
+            .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new { g.UserId, u.FullName, u.PartyId, g.Reason, g.GrantedAtUtc, g.ExpiresAtUtc })
+            .Join(db.Parties, x => x.PartyId, p => p.Id, (x, p) => new { x.UserId, x.FullName, Party = p.Name, x.Reason, x.GrantedAtUtc, x.ExpiresAtUtc })
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        return grants.Select(g => new EmergencyAccessView(g.FullName, g.Party, g.Reason, g.GrantedAtUtc, g.ExpiresAtUtc, g.UserId == me)).ToList();
     }
 
     /// <summary>The groups whose cases the user sees (for the list filter).</summary>

@@ -144,10 +144,10 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
 public sealed class FactorsInput
 {
     /// <summary>Ticked factors, keyed by factor code.</summary>
-    public Dictionary<string, bool> Factors { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, bool> Factors { get; set => field = value ?? new(StringComparer.Ordinal); } = new(StringComparer.Ordinal);
 
     /// <summary>Notes keyed by <see cref="FactorDomain"/> name.</summary>
-    public Dictionary<string, string?> Notes { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string?> Notes { get; set => field = value ?? new(StringComparer.Ordinal); } = new(StringComparer.Ordinal);
 
     public string? ConcurrencyStamp { get; set; }
 }

@@ -342,7 +342,8 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
 
         var scope = await access.ScopeForAsync(user, cancellationToken);
         var basis = scope.BasisFor(c.CoordinationGroupId, c.Level);
-        if (basis == CaseAccessBasis.None || (coordinationGroupOnly && basis != CaseAccessBasis.CoordinationGroupMember))
+        // An anonymised case keeps only what statistics need: nobody changes it any more.
+        if (basis == CaseAccessBasis.None || (coordinationGroupOnly && basis != CaseAccessBasis.CoordinationGroupMember) || c.AnonymisedOn is not null)
         {
             await audit.WriteAsync(new AuditEvent(AuditActions.CaseUpdate, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Actor: user), cancellationToken);
             return (LookupOutcome.Forbidden, null, basis);

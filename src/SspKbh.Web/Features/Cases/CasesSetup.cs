@@ -2,8 +2,10 @@ namespace SspKbh.Web.Features.Cases;
 
 public static class CasesSetup
 {
-    public static IServiceCollection AddCases(this IServiceCollection services)
+    public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<AccessOptions>(configuration.GetSection("Access"));
+        services.AddScoped<Consents.ConsentRegister>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseWorkService>();

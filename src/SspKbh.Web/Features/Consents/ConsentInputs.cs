@@ -1,0 +1,60 @@
+using FluentValidation;
+using SspKbh.Domain.Consents;
+using SspKbh.Web.Resources;
+
+namespace SspKbh.Web.Features.Consents;
+
+/// <summary>A consent as shown on the case: who gave it, what it covers, for whom and how long.</summary>
+public sealed record ConsentView(
+    int Id,
+    ConsentGiver GivenBy,
+    string? CustodyHolderName,
+    ConsentInformation Information,
+    ConsentPurpose Purpose,
+    IReadOnlyList<string> Recipients,
+    DateOnly GivenOn,
+    DateOnly ExpiresOn,
+    DateOnly? WithdrawnOn,
+    ConsentState State,
+    string RecordedBy,
+    string ConcurrencyStamp);
+
+public sealed class ConsentInput
+{
+    public ConsentGiver? GivenBy { get; set; }
+
+    public int? CustodyHolderId { get; set; }
+
+    public bool IncludeIdentity { get; set; }
+
+    public bool IncludeGoalsAndActions { get; set; }
+
+    public ConsentPurpose? Purpose { get; set; }
+
+    public DateOnly? GivenOn { get; set; }
+
+    public DateOnly? ExpiresOn { get; set; }
+
+    /// <summary>Ticked parties, keyed by party id. Never null: the form binder sets null when none is ticked.</summary>
+    public Dictionary<string, bool> Parties { get; set => field = value ?? new(StringComparer.Ordinal); } = new(StringComparer.Ordinal);
+
+    /// <summary>Ticked named persons, keyed by user id.</summary>
+    public Dictionary<string, bool> Persons { get; set => field = value ?? new(StringComparer.Ordinal); } = new(StringComparer.Ordinal);
+
+    public ConsentInformation Information =>
+        (IncludeIdentity ? ConsentInformation.Identity : ConsentInformation.None) |
+        (IncludeGoalsAndActions ? ConsentInformation.GoalsAndActions : ConsentInformation.None);
+}
+
+public sealed class ConsentInputValidator : AbstractValidator<ConsentInput>
+{
+    public ConsentInputValidator()
+    {
+        RuleFor(x => x.GivenBy).NotNull().WithMessage(Texts.Error_ConsentGiverRequired)
+            .Must(g => g is null || Enum.IsDefined(g.Value)).WithMessage(Texts.Error_ConsentGiverRequired);
+        RuleFor(x => x.Purpose).NotNull().WithMessage(Texts.Error_ConsentPurposeRequired)
+            .Must(p => p is null || Enum.IsDefined(p.Value)).WithMessage(Texts.Error_ConsentPurposeRequired);
+        RuleFor(x => x.GivenOn).NotNull().WithMessage(Texts.Error_ConsentGivenOnRequired);
+        RuleFor(x => x.ExpiresOn).NotNull().WithMessage(Texts.Error_ConsentExpiresOnRequired);
+    }
+}
