@@ -29,6 +29,9 @@ public static class AuditActions
     public const string CaseUpdate = "case.update";
     public const string CaseExport = "case.export";
     public const string CprReveal = "young-person.cpr-reveal";
+    public const string AuditView = "audit.view";
+    public const string SubjectLookup = "audit.subject-lookup";
+    public const string SubjectReport = "audit.subject-report";
 }
 
 public static class AuditOutcomes
