@@ -103,6 +103,12 @@ public abstract class AuditViewerTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, report.Status);
         Assert.Equal([Texts.AuditFilter_DateInvalid], report.FieldErrors("r-from"));
         Assert.Null(report.TestIdText("report-table"));
+
+        var oddFlag = await admin.GetAsync($"/admin/audit/indsigt/{await PersonIdAsync("Sara Jensen")}?navne=ja%20tak&foer=x");
+        Assert.Equal(HttpStatusCode.OK, oddFlag.Status);
+        Assert.Null(oddFlag.Document.QuerySelector("[data-testid='report-staff']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/audit/indsigt/987654")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/audit?foer=abc&bruger=ukendt&handling=x.y")).Status);
     }
 
     [Fact]
