@@ -109,6 +109,7 @@ public abstract class AuditViewerTests(AppFixture fixture)
         Assert.Null(oddFlag.Document.QuerySelector("[data-testid='report-staff']"));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/audit/indsigt/987654")).Status);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/audit?foer=abc&bruger=ukendt&handling=x.y")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/admin/audit?emnetype={new string('x', 300)}&emne={new string('7', 300)}&part={new string('p', 300)}")).Status);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed record AuditFilter
 {
     public const int MaxTextLength = 100;
 
+    /// <summary>The length of <c>AuditEntries.SubjectType</c>.</summary>
+    public const int MaxSubjectTypeLength = 50;
+
     public DateOnly? From { get; init; }
 
     public DateOnly? To { get; init; }
@@ -47,10 +50,11 @@ public sealed record AuditFilter
     public static AuditFilter FromQuery(IQueryCollection query)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Text(string key)
+        // Cut to the column's length: a longer value cannot match, and the viewer's own audit entry stores it.
+        string? Text(string key, int max = MaxTextLength)
         {
             var raw = query[key].ToString().Trim();
-            return raw.Length == 0 ? null : raw.Length > MaxTextLength ? raw[..MaxTextLength] : raw;
+            return raw.Length == 0 ? null : raw.Length > max ? raw[..max] : raw;
         }
 
         var fromText = Text("fra");
@@ -72,7 +76,7 @@ public sealed record AuditFilter
             UserId = Text("bruger"),
             Party = Text("part"),
             Action = Text("handling"),
-            SubjectType = Text("emnetype"),
+            SubjectType = Text("emnetype", MaxSubjectTypeLength),
             SubjectId = Text("emne"),
             Outcome = Text("udfald"),
             Purpose = Text("formaal"),
