@@ -36,6 +36,9 @@ public static class AuditActions
     public const string ConsentSharedList = "consent.shared-list";
     public const string ConsentSharedView = "consent.shared-view";
     public const string RetentionApplied = "retention.apply";
+    public const string AuditView = "audit.view";
+    public const string SubjectLookup = "audit.subject-lookup";
+    public const string SubjectReport = "audit.subject-report";
 }
 
 public static class AuditOutcomes

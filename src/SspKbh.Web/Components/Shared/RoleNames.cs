@@ -14,10 +14,9 @@ public static class RoleNames
     public static string Name(GroupKind kind) => Texts.ResourceManager.GetString("GroupKind_" + kind, Texts.Culture) ?? kind.ToString();
 
     /// <summary>Danish name of an audit action such as "auth.sign-in" (the code itself if unknown).</summary>
-    public static string AuditAction(string action) =>
-        Texts.ResourceManager.GetString("AuditAction_" + action.Replace('.', '_').Replace('-', '_'), Texts.Culture) ?? action;
+    public static string AuditAction(string action) => Audit.AuditLabels.Action(action);
 
-    public static string AuditOutcome(string outcome) => Texts.ResourceManager.GetString("AuditOutcome_" + outcome, Texts.Culture) ?? outcome;
+    public static string AuditOutcome(string outcome) => Audit.AuditLabels.Outcome(outcome);
 
     /// <summary>Resolves a domain error key (e.g. from <see cref="AccessRules"/>) to its Danish text.</summary>
     public static string Error(string key) => Texts.ResourceManager.GetString("Error_" + key, Texts.Culture) ?? key;

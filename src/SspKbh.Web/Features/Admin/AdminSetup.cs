@@ -10,6 +10,7 @@ public static class AdminSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<Deadlines.DeadlineAdministration>();
+        services.AddScoped<AuditLog.AuditLogQuery>();
         return services;
     }
 }

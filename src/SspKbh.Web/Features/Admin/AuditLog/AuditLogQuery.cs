@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Audit;
+using SspKbh.Domain.Cases;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Data;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+
+namespace SspKbh.Web.Features.Admin.AuditLog;
+
+public sealed record AuditRow(
+    long Sequence, DateTime OccurredAtUtc, string? UserId, string? UserName, string? Roles, string? Party,
+    string Action, string? SubjectType, string? SubjectId, string? Purpose, string Outcome, string? Details);
+
+/// <summary>One page of the viewer; <see cref="NextBefore"/> is the cursor of the next (older) page.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
+
+public sealed record AuditUserOption(string Id, string FullName, string? Email);
+
+public sealed record AuditPartyOption(string Code, string Name);
+
+public sealed record SubjectCase(int Id, string CaseNumber);
+
+public sealed record SubjectPerson(int Id, string FullName, DateOnly DateOfBirth, IReadOnlyList<SubjectCase> Cases);
+
+/// <summary>One lookup or change about the data subject, as the report shows it.</summary>
+public sealed record SubjectReportRow(
+    DateTime OccurredAtUtc, string Action, string? Purpose, string Outcome, string? PartyCode, string? PartyName,
+    string? Roles, string? StaffName, string? CaseNumber);
+
+public sealed record SubjectReport(
+    SubjectPerson Person, DateOnly? From, DateOnly? To, DateTime GeneratedAtUtc, bool StaffNames,
+    IReadOnlyList<SubjectReportRow> Rows, bool Truncated);
+
+/// <summary>What the administrator types on the look-up page: a case number or a CPR number.</summary>
+public sealed class SubjectLookupInput
+{
+    public string? Query { get; set; }
+}
+
+public sealed partial class SubjectLookupInputValidator : AbstractValidator<SubjectLookupInput>
+{
+    public SubjectLookupInputValidator()
+    {
+        RuleFor(x => x.Query).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(Texts.SubjectLookup_Required)
+            .Must(q => !LooksLikeCpr(q) || CprNumber.TryParse(q, out _)).WithMessage(Texts.SubjectLookup_CprInvalid)
+            .Must(q => LooksLikeCpr(q) || IsCaseNumber(q)).WithMessage(Texts.SubjectLookup_FormatInvalid);
+    }
+
+    /// <summary>Ten digits, optionally with a dash after the sixth: DDMMÅÅ-XXXX.</summary>
+    public static bool LooksLikeCpr(string? text) => text is not null && CprShape().IsMatch(text.Trim());
+
+    /// <summary>Year, dash, at least five digits: 2026-00042 (see <c>CaseService.RegisterAsync</c>).</summary>
+    public static bool IsCaseNumber(string? text) => text is not null && CaseNumberShape().IsMatch(text.Trim());
+
+    [GeneratedRegex("^[0-9]{6}[- ]?[0-9]{4}$")]
+    private static partial Regex CprShape();
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{5,12}$")]
+    private static partial Regex CaseNumberShape();
+}
+
+/// <summary>
+/// Reads the audit trail for the administrator: the filtered viewer and the data-subject access report
+/// (indsigtsrapport). Filters run in SQL and pages are cut by sequence number, so the cost does not
+/// grow with the size of the trail. Every read is itself written to the trail.
+/// </summary>
+public sealed class AuditLogQuery(SspDbContext db, AuditService audit, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    /// <summary>A report is for one person; more rows than this means the period should be shorter.</summary>
+    public const int MaxReportRows = 10_000;
+
+    public DateOnly Today => DanishTime.Today(clock);
+
+    public async Task<AuditPage> PageAsync(AuditFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        List<AuditRecord> entries = [];
+        if (filter.IsValid)
+        {
+            entries = await Apply(db.AuditEntries.AsNoTracking(), filter)
+                .OrderByDescending(a => a.Sequence)
+                .Take(PageSize + 1)
+                .ToListAsync(cancellationToken);
+        }
+
+        var hasMore = entries.Count > PageSize;
+        entries = entries.Take(PageSize).ToList();
+        var ids = entries.Where(e => e.UserId != null).Select(e => e.UserId!).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+
+        // Looking at the trail shows who looked at whom, so it is itself recorded.
+        await audit.WriteAsync(new AuditEvent(AuditActions.AuditView,
+            SubjectType: filter.SubjectType, SubjectId: filter.SubjectId, Purpose: AuditPurposes.AuditReview,
+            Details: Join(filter.Describe(), $"rows={entries.Count}"), Actor: user), cancellationToken);
+
+        return new AuditPage(
+            entries.Select(e => new AuditRow(e.Sequence, e.OccurredAtUtc, e.UserId, e.UserId is null ? null : names.GetValueOrDefault(e.UserId),
+                e.Roles, e.Party, e.Action, e.SubjectType, e.SubjectId, e.Purpose, e.Outcome, e.Details)).ToList(),
+            hasMore ? entries[^1].Sequence : null);
+    }
+
+    private static IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> query, AuditFilter filter)
+    {
+        if (filter.Before is { } before)
+        {
+            query = query.Where(a => a.Sequence < before);
+        }
+
+        if (filter.From is { } from)
+        {
+            var fromUtc = AuditFilter.StartOfDayUtc(from);
+            query = query.Where(a => a.OccurredAtUtc >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var toUtc = AuditFilter.StartOfDayUtc(to.AddDays(1));
+            query = query.Where(a => a.OccurredAtUtc < toUtc);
+        }
+
+        if (filter.UserId is { } userId)
+        {
+            query = query.Where(a => a.UserId == userId);
+        }
+
+        if (filter.Party is { } party)
+        {
+            query = query.Where(a => a.Party == party);
+        }
+
+        if (filter.Action is { } action)
+        {
+            query = query.Where(a => a.Action == action);
+        }
+
+        if (filter.SubjectType is { } subjectType)
+        {
+            query = query.Where(a => a.SubjectType == subjectType);
+        }
+
+        if (filter.SubjectId is { } subjectId)
+        {
+            query = query.Where(a => a.SubjectId == subjectId);
+        }
+
+        if (filter.Outcome is { } outcome)
+        {
+            query = query.Where(a => a.Outcome == outcome);
+        }
+
+        if (filter.Purpose is { } purpose)
+        {
+            query = query.Where(a => a.Purpose == purpose);
+        }
+
+        return query;
+    }
+
+    public async Task<List<AuditUserOption>> UsersAsync(CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().OrderBy(u => u.FullName).ThenBy(u => u.Email)
+            .Select(u => new AuditUserOption(u.Id, u.FullName, u.Email)).ToListAsync(cancellationToken);
+
+    public async Task<List<AuditPartyOption>> PartiesAsync(CancellationToken cancellationToken) =>
+        await db.Parties.AsNoTracking().OrderBy(p => p.Code)
+            .Select(p => new AuditPartyOption(p.Code, p.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Finds the young person by case number or CPR number. The CPR number is neither logged nor
+    /// written to the audit trail: the entry records only how the person was found and their id.
+    /// </summary>
+    public async Task<ServiceResult> LookupAsync(SubjectLookupInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var result = new ServiceResult();
+        var query = input.Query!.Trim();
+        int? personId;
+        string by;
+        if (CprNumber.TryParse(query, out var cpr))
+        {
+            by = "cpr";
+            var digits = cpr.Digits;
+            personId = await db.YoungPersons.AsNoTracking().Where(p => p.Cpr == digits).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            if (personId is null)
+            {
+                result.Field(nameof(SubjectLookupInput.Query), Texts.SubjectLookup_CprNotFound);
+            }
+        }
+        else
+        {
+            by = "case-number";
+            personId = await db.Cases.AsNoTracking().Where(c => c.CaseNumber == query).Select(c => (int?)c.YoungPersonId).FirstOrDefaultAsync(cancellationToken);
+            if (personId is null)
+            {
+                result.Field(nameof(SubjectLookupInput.Query), Texts.SubjectLookup_CaseNotFound);
+            }
+        }
+
+        await audit.WriteAsync(new AuditEvent(AuditActions.SubjectLookup, personId is null ? AuditOutcomes.Failure : AuditOutcomes.Success,
+            SubjectType: personId is null ? null : "young-person", SubjectId: personId is null ? null : Id(personId.Value),
+            Purpose: AuditPurposes.SubjectAccessRequest, Details: $"by={by}", Actor: user), cancellationToken);
+        result.CreatedId = personId is null ? null : Id(personId.Value);
+        return result;
+    }
+
+    public async Task<SubjectPerson?> PersonAsync(int personId, CancellationToken cancellationToken)
+    {
+        var person = await db.YoungPersons.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Id, p.FullName, p.DateOfBirth }).FirstOrDefaultAsync(cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var cases = await db.Cases.AsNoTracking().Where(c => c.YoungPersonId == personId).OrderBy(c => c.Id)
+            .Select(c => new SubjectCase(c.Id, c.CaseNumber)).ToListAsync(cancellationToken);
+        return new SubjectPerson(person.Id, person.FullName, person.DateOfBirth, cases);
+    }
+
+    /// <summary>
+    /// Every entry about the person and their cases, oldest first. "About" means: subject
+    /// "young-person" with the person's id, subject "case" with one of their case ids, list and search
+    /// entries whose comma-separated subject ids include one of those ids, and denied requests for one
+    /// of their case pages (subject "path"). Generating the report is audited, including whether
+    /// staff names were shown.
+    /// </summary>
+    public async Task<SubjectReport> SubjectReportAsync(SubjectPerson person, DateOnly? from, DateOnly? to, bool includeStaffNames,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var query = db.AuditEntries.AsNoTracking().Where(AboutPerson(person));
+        if (from is { } f)
+        {
+            var fromUtc = AuditFilter.StartOfDayUtc(f);
+            query = query.Where(a => a.OccurredAtUtc >= fromUtc);
+        }
+
+        if (to is { } t)
+        {
+            var toUtc = AuditFilter.StartOfDayUtc(t.AddDays(1));
+            query = query.Where(a => a.OccurredAtUtc < toUtc);
+        }
+
+        var entries = await query.OrderBy(a => a.Sequence).Take(MaxReportRows + 1).ToListAsync(cancellationToken);
+        var truncated = entries.Count > MaxReportRows;
+        entries = entries.Take(MaxReportRows).ToList();
+
+        var partyNames = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
+        var staffNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (includeStaffNames)
+        {
+            var ids = entries.Where(e => e.UserId != null).Select(e => e.UserId!).Distinct().ToList();
+            staffNames = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        }
+
+        var caseNumbers = person.Cases.ToDictionary(c => Id(c.Id), c => c.CaseNumber, StringComparer.Ordinal);
+        var rows = entries.Select(e => new SubjectReportRow(
+            e.OccurredAtUtc, e.Action, e.Purpose, e.Outcome, e.Party,
+            e.Party is null ? null : partyNames.GetValueOrDefault(e.Party),
+            e.Roles,
+            includeStaffNames && e.UserId is not null ? staffNames.GetValueOrDefault(e.UserId) : null,
+            CaseNumberOf(e, caseNumbers))).ToList();
+
+        var generatedAt = clock.GetUtcNow().UtcDateTime;
+        await audit.WriteAsync(new AuditEvent(AuditActions.SubjectReport, SubjectType: "young-person", SubjectId: Id(person.Id),
+            Purpose: AuditPurposes.SubjectAccessRequest,
+            Details: Join(
+                $"staff-names={(includeStaffNames ? "included" : "omitted")}",
+                from is null ? null : "from=" + from.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                to is null ? null : "to=" + to.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"rows={rows.Count}"),
+            Actor: user), cancellationToken);
+
+        return new SubjectReport(person, from, to, generatedAt, includeStaffNames, rows, truncated);
+    }
+
+    private static Expression<Func<AuditRecord, bool>> AboutPerson(SubjectPerson person)
+    {
+        var personId = Id(person.Id);
+        var caseIds = person.Cases.Select(c => Id(c.Id)).ToList();
+        Expression<Func<AuditRecord, bool>> about = a =>
+            (a.SubjectType == "young-person" && a.SubjectId == personId) ||
+            (a.SubjectType == "case" && caseIds.Contains(a.SubjectId!));
+        about = Or(about, InList("young-person", personId));
+        foreach (var caseId in caseIds)
+        {
+            var page = "/sager/" + caseId;
+            var below = page + "/";
+            about = Or(about, InList("case", caseId));
+            about = Or(about, a => a.SubjectType == "path" && (a.SubjectId == page || a.SubjectId!.StartsWith(below)));
+        }
+
+        return about;
+    }
+
+    /// <summary>Entries whose subject id is a comma-separated list (lists, searches) that includes <paramref name="id"/>.</summary>
+    private static Expression<Func<AuditRecord, bool>> InList(string subjectType, string id)
+    {
+        var first = id + ",";
+        var last = "," + id;
+        var middle = "," + id + ",";
+        return a => a.SubjectType == subjectType &&
+                    (a.SubjectId!.StartsWith(first) || a.SubjectId.EndsWith(last) || a.SubjectId.Contains(middle));
+    }
+
+    private static Expression<Func<AuditRecord, bool>> Or(Expression<Func<AuditRecord, bool>> left, Expression<Func<AuditRecord, bool>> right)
+    {
+        var body = new ReplaceParameter(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
+        return Expression.Lambda<Func<AuditRecord, bool>>(Expression.OrElse(left.Body, body), left.Parameters[0]);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    private static string? CaseNumberOf(AuditRecord entry, IReadOnlyDictionary<string, string> caseNumbers)
+    {
+        if (entry.SubjectId is null)
+        {
+            return null;
+        }
+
+        var ids = entry.SubjectType switch
+        {
+            "case" => entry.SubjectId.Split(','),
+            "path" => [entry.SubjectId.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? ""],
+            _ => [],
+        };
+        var numbers = ids.Where(caseNumbers.ContainsKey).Select(id => caseNumbers[id]).Distinct().ToList();
+        return numbers.Count == 0 ? null : string.Join(", ", numbers);
+    }
+
+    private static string Join(params string?[] parts) => string.Join("; ", parts.Where(p => !string.IsNullOrEmpty(p)));
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
