@@ -76,7 +76,7 @@ public abstract partial class BoundaryTests(AppFixture fixture)
         var queue = new Queue<string>(["/", "/delt", "/konto", "/sager", "/sager/eksport.csv", "/fejl", "/status/403", "/status/404", "/ikke-fundet", "/en-side-der-ikke-findes"]);
         foreach (var name in personNames)
         {
-            queue.Enqueue("/sager?sog=" + Uri.EscapeDataString(name));
+            queue.Enqueue("/sager?q=" + Uri.EscapeDataString(name));
         }
 
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -283,6 +283,22 @@ public abstract partial class BoundaryTests(AppFixture fixture)
             .SetProperty(g => g.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1))
             .SetProperty(g => g.GrantedAtUtc, DateTime.UtcNow.AddHours(-5)));
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/sager/{caseId}")).Status);
+    }
+
+    [Fact]
+    public async Task Searches_are_audited_with_their_terms_and_a_cpr_number_only_masked()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var secretaryId = await App.UserIdAsync(Secretary);
+
+        await browser.GetAsync("/sager?q=Yusuf");
+        await browser.GetAsync("/sager?q=140612-4117");
+
+        var searches = await App.AuditEntriesAsync(a => a.UserId == secretaryId && a.Action == "case.list");
+        Assert.Contains(searches, a => a.Details!.Contains("search=text:\"Yusuf\"", StringComparison.Ordinal));
+        Assert.Contains(searches, a => a.Details!.Contains("search=cpr:140612-****", StringComparison.Ordinal));
+        Assert.All(searches, a => Assert.DoesNotContain("4117", a.Details ?? "", StringComparison.Ordinal));
     }
 
     [Fact]

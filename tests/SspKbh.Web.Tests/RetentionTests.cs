@@ -114,7 +114,7 @@ public abstract class RetentionTests(AppFixture fixture)
         Assert.DoesNotContain(name, page.Text, StringComparison.Ordinal);
         Assert.Null(page.TestIdText("case-tools"));
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/sager/{caseId}/notater/ny")).Status);
-        var search = await browser.GetAsync("/sager?sog=" + Uri.EscapeDataString(name.Split(' ')[^1]));
+        var search = await browser.GetAsync("/sager?q=" + Uri.EscapeDataString(name.Split(' ')[^1]));
         Assert.DoesNotContain(name, search.Text, StringComparison.Ordinal);
     }
 
