@@ -24,6 +24,8 @@ public static class Commands
                 return 0;
             case "generate":
                 return await GenerateAsync(app, args ?? []);
+            case "backup" or "restore":
+                return await BackupOrRestoreAsync(app, command, args ?? []);
             case "verify-audit":
             {
                 await using var scope = app.Services.CreateAsyncScope();
@@ -41,6 +43,39 @@ public static class Commands
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>backup &lt;file&gt;</c> (online, the app may run) and <c>restore &lt;file&gt;</c> (the app must be stopped)
+    /// of the SQLite database. Exit codes: 0 done, 1 wrong use or not possible here (also on PostgreSQL),
+    /// 2 a file failed its checks, 3 the backup file exists already (docs/operations.md).
+    /// </summary>
+    private static async Task<int> BackupOrRestoreAsync(WebApplication app, string command, string[] args)
+    {
+        if (args.Length != 2 || string.IsNullOrWhiteSpace(args[1]))
+        {
+            Console.Error.WriteLine($"Usage: {command} <file>");
+            return SqliteBackup.Failed;
+        }
+
+        var provider = app.Configuration["Database:Provider"] ?? DatabaseSetup.SqliteProvider;
+        if (!string.Equals(provider, DatabaseSetup.SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            Console.Error.WriteLine($"'{command}' works on the SQLite database only; Database:Provider is '{provider}'. "
+                + "On PostgreSQL use pg_dump -Fc to back up and pg_restore to restore (docs/operations.md).");
+            return SqliteBackup.Failed;
+        }
+
+        var connectionString = DatabaseSetup.SqliteConnectionString(app.Configuration, app.Environment);
+        if (command == "backup")
+        {
+            return SqliteBackup.Backup(connectionString, args[1], Console.Out, Console.Error);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var knownMigrations = scope.ServiceProvider.GetRequiredService<SspDbContext>().Database.GetMigrations().ToList();
+        return SqliteBackup.Restore(connectionString, args[1], knownMigrations,
+            app.Services.GetRequiredService<TimeProvider>(), Console.Out, Console.Error);
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ builder.AddSspServices();
 
 var app = builder.Build();
 
-// Operator commands: `dotnet SspKbh.Web.dll migrate`, `... verify-audit`, `... create-admin`, `... generate`.
+// Operator commands: `dotnet SspKbh.Web.dll migrate`, `... verify-audit`, `... create-admin`, `... generate`, `... backup`, `... restore`.
 if (args.Length > 0 && await Commands.TryRunAsync(app, args[0], args) is { } exitCode)
 {
     return exitCode;

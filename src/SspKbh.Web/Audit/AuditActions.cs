@@ -15,6 +15,7 @@ public static class AuditActions
     public const string UserDeactivated = "admin.user.deactivate";
     public const string UserReactivated = "admin.user.reactivate";
     public const string UserPasswordReset = "admin.user.password-reset";
+    public const string UserSessionsEnded = "admin.user.sessions-ended";
     public const string GroupCreated = "admin.group.create";
     public const string GroupUpdated = "admin.group.update";
     public const string PartyUpdated = "admin.party.update";

@@ -21,6 +21,9 @@ public sealed class SecurityOptions
 
     /// <summary>Sliding idle timeout of a session.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long after sign-in a session ends however active it is (<see cref="SessionLifetime"/>).</summary>
+    public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(10);
 }
 
 public static class SecuritySetup
@@ -90,6 +93,19 @@ public static class SecuritySetup
             o.LoginPath = LoginPath;
             o.LogoutPath = "/konto/log-ud";
             o.AccessDeniedPath = "/konto/adgang-naegtet";
+            // The handler's own clock (ticket expiry, sliding renewal) is AuthenticationSchemeOptions.TimeProvider,
+            // which ASP.NET Core fills from the DI TimeProvider (Infrastructure/Clock.cs), so it is the app's clock.
+            o.Events.OnSigningIn = SessionLifetime.StampSignInAsync;
+            var validateSecurityStamp = o.Events.OnValidatePrincipal; // Identity's SecurityStampValidator
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                if (await SessionLifetime.RejectIfTooOldAsync(ctx))
+                {
+                    return;
+                }
+
+                await validateSecurityStamp(ctx);
+            };
             o.Events.OnRedirectToLogin = ctx =>
             {
                 if (IsHtmx(ctx.Request))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Web.Data;
 
@@ -10,17 +11,20 @@ namespace SspKbh.Web.Tests.Infrastructure;
 /// pipeline (UseExceptionHandler + HSTS, no developer exception page, no Development appsettings),
 /// so what the tests see is what a user in production sees. Demo users are seeded
 /// (password <see cref="Demo.DemoDataSeeder.DemoPassword"/>); two-factor is off unless a test turns it on;
-/// sessions are revalidated against the security stamp on every request.
+/// sessions are revalidated against the security stamp on every request. The app's clock is
+/// <see cref="Clock"/>, which a test may move forward.
 /// </summary>
 public sealed class SspAppFactory : WebApplicationFactory<Program>
 {
     public const string TestEnvironment = "Testing";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
-    private SspAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides)
+    private SspAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides, bool ownsDatabase = true)
     {
         Database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Demo:Seed"] = "true",
@@ -48,6 +52,9 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
 
     public IReadOnlyDictionary<string, string?> Settings => _settings;
 
+    /// <summary>The app's TimeProvider: real time plus whatever the test has advanced it by.</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>Creates the database and starts the app (migrations and seeding run before this returns).</summary>
     public static async Task<SspAppFactory> StartAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? overrides = null)
     {
@@ -65,6 +72,17 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Starts the app on a database the caller owns: disposing the app leaves the database in place,
+    /// so a test can stop the app, work on the database (restore a backup) and start another app on it.
+    /// </summary>
+    public static SspAppFactory StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var factory = new SspAppFactory(database, overrides, ownsDatabase: false);
+        factory.StartServer();
+        return factory;
+    }
+
     /// <summary>Like <see cref="StartAsync"/> but the caller starts the server (e.g. after <c>UseKestrel</c>).</summary>
     public static async Task<SspAppFactory> CreateAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? overrides = null) =>
         new(await TestDatabase.CreateAsync(provider), overrides);
@@ -76,6 +94,8 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public SspDbContext CreateDbContext() => Database.CreateContext();
@@ -92,6 +112,9 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

@@ -39,11 +39,13 @@ public sealed class TestDatabase : IAsyncDisposable
         ? new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Sqlite"] = ConnectionString }
         : new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = ConnectionString };
 
-    public static async Task<TestDatabase> CreateAsync(DbProvider provider)
+    /// <param name="provider">SQLite or PostgreSQL.</param>
+    /// <param name="sqliteFolder">SQLite only: the folder of the file (default: the temp folder).</param>
+    public static async Task<TestDatabase> CreateAsync(DbProvider provider, string? sqliteFolder = null)
     {
         if (provider == DbProvider.Sqlite)
         {
-            var path = Path.Combine(Path.GetTempPath(), $"sspkbh-test-{Guid.NewGuid():N}.db");
+            var path = Path.Combine(sqliteFolder ?? Path.GetTempPath(), $"sspkbh-test-{Guid.NewGuid():N}.db");
             return new TestDatabase(provider, $"Data Source={path}", path);
         }
 

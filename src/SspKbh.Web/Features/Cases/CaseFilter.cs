@@ -154,9 +154,15 @@ public sealed record CaseFilter
         if (LeadPartyId is not null) sb.Append(CultureInfo.InvariantCulture, $"lead={LeadPartyId};");
         if (OverdueOnly) sb.Append("overdue;");
         if (Age is not null) sb.Append(CultureInfo.InvariantCulture, $"age={Age};");
-        // The audit trail records what was searched for (issue 4): the audit viewer and the data-subject
-        // report need it. The trail is the protected place for it; logs never get it.
-        if (Search is not null) sb.Append(CultureInfo.InvariantCulture, $"search={(CprNumber.TryParse(Search, out _) ? "cpr" : "text")}:\"{(Search.Length > 100 ? Search[..100] : Search).Replace('"', '\'')}\";");
+        // The audit trail records what was searched for: the audit viewer and the data-subject report
+        // need it. The trail is the protected place for it; logs never get it.
+        // A CPR number is recorded masked (birth date only): the ids shown are recorded anyway (ADR 0012).
+        if (Search is not null)
+        {
+            var terms = CprNumber.TryParse(Search, out var cpr) ? "cpr:" + cpr.Masked : "text:\"" + (Search.Length > 100 ? Search[..100] : Search).Replace('"', '\'') + "\"";
+            sb.Append(CultureInfo.InvariantCulture, $"search={terms};");
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"sort={Sort}");
         return sb.ToString();
     }

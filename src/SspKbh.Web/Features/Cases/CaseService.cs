@@ -152,7 +152,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             .ToList();
         await audit.WriteAsync(new AuditEvent(AuditActions.PersonSearch, SubjectType: "young-person",
             SubjectId: string.Join(',', ids), Purpose: "duplicate-check",
-            Details: (cpr is null ? $"by=name+birthdate; terms=\"{normalized}\" {dateOfBirth:yyyy-MM-dd}" : $"by=cpr; terms={cpr}") + $"; matches={matches.Count}",
+            Details: (cpr is null ? $"by=name+birthdate; terms=\"{normalized}\" {dateOfBirth:yyyy-MM-dd}" : $"by=cpr; terms={parsed.Masked}") + $"; matches={matches.Count}",
             Actor: user), cancellationToken);
         return matches;
     }

@@ -237,6 +237,24 @@ public sealed class UserAdministration(
         return result;
     }
 
+    /// <summary>
+    /// "Log brugeren ud overalt": renews the security stamp, so every open session of the user (any
+    /// browser, any app instance) is rejected at its next validation. The account itself is unchanged.
+    /// </summary>
+    public async Task<ServiceResult> EndSessionsAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = new ServiceResult();
+        var user = await userManager.FindByIdAsync(id);
+        if (user is null)
+        {
+            return result.General(Texts.Admin_UserNotFound);
+        }
+
+        await userManager.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(new AuditEvent(AuditActions.UserSessionsEnded, SubjectType: "user", SubjectId: id), cancellationToken);
+        return result;
+    }
+
     public async Task<ServiceResult> UnlockAsync(string id, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
