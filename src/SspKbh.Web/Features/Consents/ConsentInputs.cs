@@ -56,5 +56,10 @@ public sealed class ConsentInputValidator : AbstractValidator<ConsentInput>
             .Must(p => p is null || Enum.IsDefined(p.Value)).WithMessage(Texts.Error_ConsentPurposeRequired);
         RuleFor(x => x.GivenOn).NotNull().WithMessage(Texts.Error_ConsentGivenOnRequired);
         RuleFor(x => x.ExpiresOn).NotNull().WithMessage(Texts.Error_ConsentExpiresOnRequired);
+        RuleFor(x => x.CustodyHolderId).NotNull().When(x => x.GivenBy == ConsentGiver.CustodyHolder).WithMessage(Texts.Error_ConsentCustodyHolderRequired);
+        RuleFor(x => x.ExpiresOn).Must((x, expires) => x.GivenOn is null || expires is null || expires >= x.GivenOn)
+            .WithMessage(Texts.Error_ConsentExpiresBeforeGiven);
+        RuleFor(x => x.IncludeIdentity).Must((x, identity) => identity || x.IncludeGoalsAndActions).WithMessage(Texts.Error_ConsentInformationRequired);
+        RuleFor(x => x.Parties).Must((x, parties) => parties.Values.Any(v => v) || x.Persons.Values.Any(v => v)).WithMessage(Texts.Error_ConsentRecipientRequired);
     }
 }
