@@ -4,12 +4,31 @@ namespace SspKbh.Web.Infrastructure;
 
 public static class StatusPageSupport
 {
+    /// <summary><see cref="HttpContext.Items"/> key of the status a page refused the request with (403 or 404).</summary>
+    public const string RefusedStatusKey = "sspkbh:refused-status";
+
+    /// <summary>
+    /// Answers the request with 403 or 404 and remembers it, so a form post to a refused page keeps
+    /// that status: the page does not render its form then, and Razor components would otherwise turn
+    /// the post into a 400 ("no form with that name").
+    /// </summary>
+    public static void SetRefusedStatus(this HttpContext context, int statusCode)
+    {
+        context.Items[RefusedStatusKey] = statusCode;
+        if (!context.Response.HasStarted)
+        {
+            context.Response.StatusCode = statusCode;
+        }
+    }
+
     /// <summary>
     /// Makes the Danish status pages work for every error response. Goes right after
     /// <c>UseStatusCodePagesWithReExecute</c>.
     /// <list type="bullet">
     /// <item>The status page is always rendered as a GET: re-executing a refused form post as a POST would run
     /// the form handling (and antiforgery check) of the page again and fail a second time.</item>
+    /// <item>A page that refused the request (<see cref="SetRefusedStatus"/>) keeps its 403/404 when the
+    /// framework then refuses the form post with 400.</item>
     /// <item>An error answered with a content type but no body gets the status page too. Razor components
     /// answer a post without a valid antiforgery token that way (400, text/html, empty): a blank page.</item>
     /// </list>
@@ -23,6 +42,11 @@ public static class StatusPageSupport
 
         await next(context);
         var response = context.Response;
+        if (!response.HasStarted && response.StatusCode == StatusCodes.Status400BadRequest && context.Items[RefusedStatusKey] is int refused)
+        {
+            response.StatusCode = refused;
+        }
+
         if (!response.HasStarted && response.StatusCode >= 400 && response.ContentLength is null or 0 && !string.IsNullOrEmpty(response.ContentType))
         {
             response.ContentType = null;

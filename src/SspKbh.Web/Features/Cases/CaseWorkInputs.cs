@@ -143,10 +143,13 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
 
 public sealed class FactorsInput
 {
-    /// <summary>Ticked factors, keyed by factor code.</summary>
+    /// <summary>
+    /// Ticked factors, keyed by factor code. Form binding sets null when no box is ticked (no
+    /// <c>Input.Factors[...]</c> field is posted), which means none.
+    /// </summary>
     public Dictionary<string, bool> Factors { get; set => field = value ?? new(StringComparer.Ordinal); } = new(StringComparer.Ordinal);
 
-    /// <summary>Notes keyed by <see cref="FactorDomain"/> name.</summary>
+    /// <summary>Notes keyed by <see cref="FactorDomain"/> name (null from form binding means none).</summary>
     public Dictionary<string, string?> Notes { get; set => field = value ?? new(StringComparer.Ordinal); } = new(StringComparer.Ordinal);
 
     public string? ConcurrencyStamp { get; set; }
