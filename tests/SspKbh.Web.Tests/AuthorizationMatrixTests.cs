@@ -392,6 +392,8 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
             ["parter"] = Text(await db.Parties.Where(p => p.Code == "ANDRE").Select(p => p.Id).SingleAsync()),
             ["grupper"] = Text(await db.Groups.Where(g => g.Kind == GroupKind.LocalCommittee).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync()),
             ["omraader"] = Text(await db.LocalAreas.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()),
+            ["ConsentId"] = Text(await db.Consents.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()),
+            ["YoungPersonId"] = Text(await db.YoungPersons.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
         };
     }
 
