@@ -1,6 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Forms.Mapping;
+using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Components.Shared;
 
@@ -16,6 +18,11 @@ public sealed class FluentValidator : ComponentBase, IDisposable
     [CascadingParameter] public EditContext EditContext { get; set; } = default!;
 
     [Parameter, EditorRequired] public IValidator Validator { get; set; } = default!;
+
+    /// <summary>The posted values that could not be bound (letters in a number, an unknown option).</summary>
+    [CascadingParameter] public FormMappingContext? MappingContext { get; set; }
+
+    [CascadingParameter] public HttpContext? HttpContext { get; set; }
 
     protected override void OnParametersSet()
     {
@@ -38,6 +45,14 @@ public sealed class FluentValidator : ComponentBase, IDisposable
         foreach (var error in result.Errors)
         {
             _messages.Add(new FieldIdentifier(model, error.PropertyName), error.ErrorMessage);
+        }
+
+        // A value that could not be bound leaves the property empty; without this the form would be
+        // valid and save that empty value. The errors are kept per form name: the posted _handler.
+        var formName = HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form["_handler"].ToString() : "";
+        foreach (var error in MappingContext?.GetAllErrors(formName) ?? [])
+        {
+            _messages.Add(error.Container is null ? new FieldIdentifier(model, error.Name) : new FieldIdentifier(error.Container, error.Name), Texts.Validation_InvalidValue);
         }
 
         EditContext.NotifyValidationStateChanged();

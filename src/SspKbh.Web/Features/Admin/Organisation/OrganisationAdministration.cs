@@ -116,10 +116,11 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             }
         }
 
-        var parent = input.ParentGroupId is > 0
+        // Any id that is sent must exist: "no parent" is an empty value, never 0 or a negative number.
+        var parent = input.ParentGroupId is not null
             ? await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == input.ParentGroupId, cancellationToken)
             : null;
-        if (input.ParentGroupId is > 0 && parent is null)
+        if (input.ParentGroupId is not null && parent is null)
         {
             result.Field(nameof(GroupInput.ParentGroupId), Texts.Validation_UnknownGroup);
         }
@@ -128,7 +129,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             result.Field(nameof(GroupInput.ParentGroupId), RoleNames.Error(parentError));
         }
 
-        if (input.LocalAreaId is > 0 && !await db.LocalAreas.AnyAsync(a => a.Id == input.LocalAreaId, cancellationToken))
+        if (input.LocalAreaId is not null && !await db.LocalAreas.AnyAsync(a => a.Id == input.LocalAreaId, cancellationToken))
         {
             result.Field(nameof(GroupInput.LocalAreaId), Texts.Validation_UnknownArea);
         }
@@ -145,7 +146,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
 
         group.Name = name;
         group.ParentGroupId = parent?.Id;
-        group.LocalAreaId = input.LocalAreaId is > 0 ? input.LocalAreaId : null;
+        group.LocalAreaId = input.LocalAreaId;
         group.IsActive = input.IsActive;
         group.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         if (!await Concurrency.TrySaveAsync(db, result, cancellationToken))
@@ -184,7 +185,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             result.Field(nameof(AreaInput.Name), Texts.Validation_AreaNameTaken);
         }
 
-        if (input.CoordinationGroupId is > 0 &&
+        if (input.CoordinationGroupId is not null &&
             !await db.Groups.AnyAsync(g => g.Id == input.CoordinationGroupId && g.Kind == GroupKind.CoordinationGroup, cancellationToken))
         {
             result.Field(nameof(AreaInput.CoordinationGroupId), Texts.Validation_UnknownGroup);
@@ -196,7 +197,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
         }
 
         area.Name = name;
-        area.CoordinationGroupId = input.CoordinationGroupId is > 0 ? input.CoordinationGroupId : null;
+        area.CoordinationGroupId = input.CoordinationGroupId;
         area.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         if (!await Concurrency.TrySaveAsync(db, result, cancellationToken))
         {

@@ -273,7 +273,7 @@ public sealed class UserAdministration(
     private static List<MembershipInput> WantedMemberships(UserInput input)
     {
         var wanted = input.Memberships.Where(m => !m.Remove).ToList();
-        if (input.NewGroupId is > 0 && input.NewGroupRole is { } role && wanted.All(m => m.GroupId != input.NewGroupId))
+        if (input.NewGroupId is not null && input.NewGroupRole is { } role && wanted.All(m => m.GroupId != input.NewGroupId))
         {
             wanted.Add(new MembershipInput { GroupId = input.NewGroupId.Value, Role = role });
         }
@@ -296,7 +296,7 @@ public sealed class UserAdministration(
             result.Field(nameof(UserInput.Email), Texts.Validation_EmailTaken);
         }
 
-        if (input.NewGroupId is > 0 && input.NewGroupRole is null)
+        if (input.NewGroupId is not null && input.NewGroupRole is null)
         {
             result.Field(nameof(UserInput.NewGroupRole), Texts.Validation_GroupRoleRequired);
         }
