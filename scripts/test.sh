@@ -137,6 +137,9 @@ dotnet build SspKbh.sln --no-restore -nologo -clp:NoSummary
 
 log "Test ($(elapsed))"
 rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+# Every test app runs verify-audit on its database when its tests are done and writes a line here.
+export SSPKBH_AUDIT_LEDGER="$RESULTS/audit-chains.tsv"
 test_rc=0
 dotnet test SspKbh.sln --no-build --nologo \
   --results-directory "$RESULTS" --logger "trx" --logger "console;verbosity=normal" \
@@ -165,6 +168,23 @@ fi
 if [ "$test_rc" -eq 0 ] && [ $(( PASSED + FAILED )) -eq 0 ]; then
   echo "ERROR: no test ran." >&2
   test_rc=1
+fi
+
+log "verify-audit on every test database, after its tests"
+if [ -s "$SSPKBH_AUDIT_LEDGER" ]; then
+  dbs=$(wc -l < "$SSPKBH_AUDIT_LEDGER")
+  entries=$(awk -F'\t' '{ n += $2 } END { print n + 0 }' "$SSPKBH_AUDIT_LEDGER")
+  broken=$(grep -c '^BROKEN' "$SSPKBH_AUDIT_LEDGER" || true)
+  echo "  $dbs test databases, $entries audit entries verified; broken chains: $broken"
+  if [ "$broken" -gt 0 ]; then
+    grep '^BROKEN' "$SSPKBH_AUDIT_LEDGER" | sed 's/^/      /'
+    test_rc=1
+  fi
+elif [ $# -eq 0 ]; then
+  echo "ERROR: the whole suite ran but no test database had its audit trail verified." >&2
+  [ "$test_rc" -ne 0 ] || test_rc=1
+else
+  echo "  none (the tests chosen used no database)"
 fi
 if [ "$test_rc" -eq 0 ] && [ "$FAILED" -gt 0 ]; then
   test_rc=1

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.RegularExpressions;
+using SspKbh.Tests.Shared;
 
 namespace SspKbh.E2E;
 
@@ -153,18 +156,26 @@ public sealed class AppServer : IAsyncDisposable
         await StartAgainAsync(environment);
     }
 
+    /// <summary>Stops the app, verifies its audit trail (fails when broken) and deletes the SQLite file.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         try
         {
-            Directory.Delete(dataDir, recursive: true);
+            await VerifyAuditTrailAsync();
         }
-        catch (IOException)
+        finally
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 
@@ -172,7 +183,12 @@ public sealed class AppServer : IAsyncDisposable
         typeof(AppServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
         ?? throw new InvalidOperationException($"Assembly metadata '{key}' is missing from the test assembly.");
 
-    private async Task StartProcessAsync(IReadOnlyDictionary<string, string>? environment)
+    /// <summary>
+    /// <c>dotnet SspKbh.Web.dll args…</c> in the build output, pointed at this server's SQLite file and
+    /// nothing else: no variable from the caller's environment may point the app at another database
+    /// or port, or move its clock.
+    /// </summary>
+    private ProcessStartInfo AppStartInfo(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -184,10 +200,11 @@ public sealed class AppServer : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(appDir, "SspKbh.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl.ToString().TrimEnd('/'));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
 
-        // Nothing from the caller's environment may point the app at another database or port, or move its clock.
         foreach (var key in start.Environment.Keys.Where(k =>
                      k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
                      k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase) ||
@@ -208,7 +225,37 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["Demo__Seed"] = "true";
         start.Environment["Serilog__WriteToFile"] = "false";
         start.Environment["Security__RequireTwoFactor"] = requireTwoFactor ? "true" : "false";
+        return start;
+    }
 
+    /// <summary>
+    /// Runs the operator's <c>verify-audit</c> command on the SQLite file (the app stopped), records the
+    /// result in the <see cref="AuditTrailLedger"/> and fails when the hash chain is broken.
+    /// </summary>
+    private async Task VerifyAuditTrailAsync()
+    {
+        if (!File.Exists(DatabasePath))
+        {
+            return;
+        }
+
+        using var verify = Process.Start(AppStartInfo("verify-audit")) ?? throw new InvalidOperationException("Could not start dotnet.");
+        var stdout = verify.StandardOutput.ReadToEndAsync();
+        var stderr = verify.StandardError.ReadToEndAsync();
+        await verify.WaitForExitAsync().WaitAsync(StartTimeout);
+        var said = (await stdout) + (await stderr);
+        var entries = Regex.Match(said, @"(\d+) entries verified") is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var problem = verify.ExitCode == 0 ? null : $"exit code {verify.ExitCode}: {said.Trim()}";
+        AuditTrailLedger.Record($"Sqlite {DatabasePath}", entries, problem);
+        if (problem is not null)
+        {
+            throw new InvalidOperationException($"verify-audit failed on the browser tests' database after their activity: {problem}");
+        }
+    }
+
+    private async Task StartProcessAsync(IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = AppStartInfo("--urls", BaseUrl.ToString().TrimEnd('/'));
         var extra = environment is null ? new Dictionary<string, string>() : new Dictionary<string, string>(environment);
         foreach (var (key, value) in extra)
         {

@@ -74,6 +74,7 @@ public abstract class AuditTests(AppFixture fixture)
     {
         // Its own app and database: this test breaks the chain on purpose.
         await using var app = await SspAppFactory.StartAsync(App.Provider);
+        app.AuditTrailTamperedOnPurpose = true;
         await WriteEntriesAsync(app, 5);
         Assert.True((await VerifyAsync(app)).IsValid);
 

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SspKbh.Tests.Shared;
+using SspKbh.Web.Audit;
 using SspKbh.Web.Data;
 
 namespace SspKbh.Web.Tests.Infrastructure;
@@ -12,7 +15,9 @@ namespace SspKbh.Web.Tests.Infrastructure;
 /// so what the tests see is what a user in production sees. Demo users are seeded
 /// (password <see cref="Demo.DemoDataSeeder.DemoPassword"/>); two-factor is off unless a test turns it on;
 /// sessions are revalidated against the security stamp on every request. The app's clock is
-/// <see cref="Clock"/>, which a test may move forward.
+/// <see cref="Clock"/>, which a test may move forward. When the app is disposed, after all the activity
+/// of its tests, it runs verify-audit's check on its database and fails if the hash chain is broken
+/// (see <see cref="AuditTrailLedger"/>).
 /// </summary>
 public sealed class SspAppFactory : WebApplicationFactory<Program>
 {
@@ -20,6 +25,7 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+    private bool _started;
 
     private SspAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides, bool ownsDatabase = true)
     {
@@ -54,6 +60,9 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The app's TimeProvider: real time plus whatever the test has advanced it by.</summary>
     public TestClock Clock { get; } = new();
+
+    /// <summary>Set by the one test that breaks the chain on purpose, so disposing does not fail on it.</summary>
+    public bool AuditTrailTamperedOnPurpose { get; set; }
 
     /// <summary>Creates the database and starts the app (migrations and seeding run before this returns).</summary>
     public static async Task<SspAppFactory> StartAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? overrides = null)
@@ -98,6 +107,13 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _started = true;
+        return host;
+    }
+
     public SspDbContext CreateDbContext() => Database.CreateContext();
 
     /// <summary>Runs <paramref name="work"/> with a scope of the app's own services.</summary>
@@ -111,10 +127,25 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        // Not when a test pointed the app at another database (e.g. one that cannot be reached).
+        var onTestDatabase = Database.AppSettings.All(setting => _settings.GetValueOrDefault(setting.Key) == setting.Value);
+        var verified = _started && onTestDatabase && !AuditTrailTamperedOnPurpose
+            ? await WithScopeAsync(services => services.GetRequiredService<AuditVerification>().VerifyAsync())
+            : null;
         await base.DisposeAsync();
         if (_ownsDatabase)
         {
             await Database.DisposeAsync();
+        }
+
+        if (verified is not null)
+        {
+            AuditTrailLedger.Record($"{Provider} {Database.Name}", verified.EntriesChecked, verified.IsValid ? null : verified.Problem);
+            if (!verified.IsValid)
+            {
+                throw new InvalidOperationException(
+                    $"verify-audit failed on the test database {Database.Name} after its tests: broken at sequence {verified.FirstBrokenSequence}: {verified.Problem}.");
+            }
         }
     }
 }
