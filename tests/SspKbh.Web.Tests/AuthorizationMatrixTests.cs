@@ -385,6 +385,8 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
         var user = await App.CreateUserAsync([AppRole.StatisticsReader]);
         await using var db = App.CreateDbContext();
         string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
+        // The demo meeting of Koordinationsgruppe Amager Øst (agenda sent out, a guest without authority status).
+        var meeting = await db.Meetings.OrderBy(m => m.Id).Select(m => new { m.Id, m.GroupId }).FirstAsync();
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["Code"] = "404",
@@ -394,6 +396,9 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
             ["omraader"] = Text(await db.LocalAreas.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()),
             ["ConsentId"] = Text(await db.Consents.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()),
             ["YoungPersonId"] = Text(await db.YoungPersons.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
+            ["moeder"] = Text(meeting.Id),
+            ["GroupId"] = Text(meeting.GroupId),
+            ["ItemId"] = Text(await db.AgendaItems.Where(i => i.MeetingId == meeting.Id && i.CaseId == null).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync()),
         };
     }
 

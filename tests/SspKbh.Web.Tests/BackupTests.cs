@@ -76,7 +76,7 @@ public sealed class BackupTests : IAsyncLifetime
         }
 
         // The operator stops the app before restoring (our in-process app leaves pooled connections behind).
-        SqliteConnection.ClearAllPools();
+        database.ClearSqlitePools();
         var restored = await AppProcess.RunAsync(database, "restore", backup);
         Assert.True(restored.ExitCode == 0, $"restore exited {restored.ExitCode}: {restored.Output} {restored.Error}");
 
@@ -98,7 +98,7 @@ public sealed class BackupTests : IAsyncLifetime
         }
 
         // The audit trail of the restored database, with what the restarted app appended, is intact.
-        SqliteConnection.ClearAllPools();
+        database.ClearSqlitePools();
         var verified = await AppProcess.RunAsync(database, "verify-audit");
         Assert.True(verified.ExitCode == 0, $"verify-audit after restore exited {verified.ExitCode}: {verified.Output} {verified.Error}");
     }
@@ -111,7 +111,7 @@ public sealed class BackupTests : IAsyncLifetime
         {
         }
 
-        SqliteConnection.ClearAllPools();
+        database.ClearSqlitePools();
         var hash = await HashAsync(database.Name);
 
         var text = Path.Combine(_folder, "notes.txt");

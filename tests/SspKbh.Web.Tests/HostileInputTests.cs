@@ -442,6 +442,16 @@ public abstract class HostileInputTests(AppFixture fixture)
                 : throw new InvalidOperationException($"No sample id for {route}: add one in {nameof(HostileInputTests)}.{nameof(RouteValuesAsync)}.");
         }
 
+        // Other parameters ({GroupId}, {ItemId}, ...) by name, when there is a sample; otherwise RouteSamples picks one.
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(route, @"\{(\w+)"))
+        {
+            var name = m.Groups[1].Value;
+            if (name is not ("Id" or "Code") && values.TryGetValue(name, out var v))
+            {
+                result[name] = v;
+            }
+        }
+
         return result;
     }
 
@@ -456,8 +466,12 @@ public abstract class HostileInputTests(AppFixture fixture)
             .Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new { c.Id, p.Cpr, c.Level })
             .OrderByDescending(x => x.Cpr != null).ThenByDescending(x => x.Level).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
         var outside = await db.Cases.Where(c => c.CoordinationGroupId != ownGroup).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var meeting = await db.Meetings.Where(m => m.GroupId == ownGroup).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["moeder"] = Text(meeting),
+            ["GroupId"] = Text(ownGroup),
+            ["ItemId"] = Text(await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == null).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync()),
             ["sager"] = Text(inside),
             ["case-outside"] = Text(outside),
             ["brugere"] = scratch.Id,

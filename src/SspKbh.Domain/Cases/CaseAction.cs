@@ -36,6 +36,9 @@ public sealed class CaseAction
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The meeting agenda item whose minutes decided this action (a task from a meeting).</summary>
+    public int? AgendaItemId { get; set; }
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     public bool IsOverdue(DateOnly today) => Status == ActionStatus.Planned && DeadlineRules.IsOverdue(DueOn, today);

@@ -208,6 +208,28 @@ public sealed class SspCase
         Touch(nowUtc);
     }
 
+    /// <summary>
+    /// Puts the case on (or takes it off) the ledergruppe's list, and records the review. Only level
+    /// 3–4 cases go to a ledergruppe. Returns an error key or null.
+    /// </summary>
+    public string? SetLeaderGroupFlag(bool flagged, DateOnly today, DateTime nowUtc)
+    {
+        if (Status == CaseStatus.Closed)
+        {
+            return "CaseIsClosed";
+        }
+
+        if (flagged && !Level.RequiresLevelForm())
+        {
+            return "LeaderGroupNeedsLevel3";
+        }
+
+        FlaggedForLeaderGroup = flagged;
+        LastReviewedOn = today;
+        Touch(nowUtc);
+        return null;
+    }
+
     /// <summary>The group has reviewed the case today; the next review is due from here.</summary>
     public void MarkReviewed(DateOnly today, DateTime nowUtc)
     {

@@ -40,6 +40,13 @@ public static class AuditActions
     public const string AuditView = "audit.view";
     public const string SubjectLookup = "audit.subject-lookup";
     public const string SubjectReport = "audit.subject-report";
+    public const string MeetingView = "meeting.view";
+    public const string MeetingCreated = "meeting.create";
+    public const string MeetingUpdated = "meeting.update";
+    public const string MinutesUpdated = "meeting.minutes";
+    public const string MinutesApproved = "meeting.minutes-approve";
+    public const string MinutesAddendum = "meeting.minutes-addendum";
+    public const string MeetingConcernHandedOver = "meeting.concern-handover";
 }
 
 public static class AuditOutcomes

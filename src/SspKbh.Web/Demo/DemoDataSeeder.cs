@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Consents;
+using SspKbh.Domain.Meetings;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Data;
 using SspKbh.Web.Security;
@@ -26,7 +27,7 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         new("myndighed@sspkbh.dk", "Jonas Krag", "POL", true, [AppRole.AuthorityMember],
             [("Koordinationsgruppe Amager Øst", GroupRole.Member), ("Koordinationsgruppe Amager Vest", GroupRole.Member)]),
         new("leder@sspkbh.dk", "Mette Vang", "BUF", true, [AppRole.LeaderGroupMember],
-            [("SSP-ledergruppe Amager", GroupRole.Leader)]),
+            [("SSP-ledergruppe Amager", GroupRole.Chair)]),
         new("ikke-myndighed@sspkbh.dk", "Ali Hassan", "BOLIG", false, [AppRole.NonAuthorityMember],
             [("Lokaludvalg Amager Øst", GroupRole.Member)]),
         new("fritid@sspkbh.dk", "Camilla Brandt", "ANDRE", false, [AppRole.NonAuthorityMember],
@@ -71,6 +72,59 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         }
 
         await SeedCasesAsync(parties, groups, cancellationToken);
+        await SeedMeetingAsync(groups, cancellationToken);
+    }
+
+    /// <summary>
+    /// The next meeting of Koordinationsgruppe Amager Øst, agenda sent out, with the housing worker
+    /// (no authority status) as a guest for the general part.
+    /// </summary>
+    private async Task SeedMeetingAsync(Dictionary<string, int> groups, CancellationToken cancellationToken)
+    {
+        var groupId = groups["Koordinationsgruppe Amager Øst"];
+        if (await db.Meetings.AnyAsync(m => m.GroupId == groupId, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var secretary = await users.FindByEmailAsync("sekretaer@sspkbh.dk");
+        var meeting = new Meeting
+        {
+            GroupId = groupId,
+            Date = DateOnly.FromDateTime(now).AddDays(3),
+            StartTime = new TimeOnly(9, 0),
+            Place = "Sundby Skole, mødelokale 2",
+            CreatedByUserId = secretary?.Id ?? "",
+            CreatedAtUtc = now,
+            AgendaPublishedAtUtc = now,
+        };
+        var members = await db.GroupMemberships.AsNoTracking().Where(m => m.GroupId == groupId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FullName, u.PartyId, u.IsAuthorityPerson })
+            .ToListAsync(cancellationToken);
+        foreach (var m in members)
+        {
+            meeting.Attendees.Add(new MeetingAttendee { UserId = m.Id, Name = m.FullName, PartyId = m.PartyId, IsAuthorityPerson = m.IsAuthorityPerson });
+        }
+
+        var guest = await users.FindByEmailAsync("ikke-myndighed@sspkbh.dk");
+        if (guest is not null)
+        {
+            meeting.Attendees.Add(new MeetingAttendee { UserId = guest.Id, Name = guest.FullName, PartyId = guest.PartyId, IsAuthorityPerson = false, IsGuest = true });
+        }
+
+        meeting.AddItem(AgendaItem.General("Velkomst og godkendelse af dagsorden"));
+        meeting.AddItem(AgendaItem.General("Uro ved indkøbscentret om aftenen: status fra politi og gadeplan"));
+        meeting.AddItem(AgendaItem.General("Eventuelt"));
+        var cases = await db.Cases.AsNoTracking().Where(c => c.CoordinationGroupId == groupId && c.Status != CaseStatus.Closed)
+            .OrderByDescending(c => c.Level).ThenBy(c => c.Id).Select(c => c.Id).Take(4).ToListAsync(cancellationToken);
+        foreach (var caseId in cases)
+        {
+            meeting.AddItem(AgendaItem.ForCase(caseId, AgendaReason.NewCase));
+        }
+
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private sealed record DemoCase(

@@ -11,6 +11,9 @@ public static class DanishTime
     public static DateTime ToCopenhagen(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Copenhagen);
 
+    /// <summary>The Copenhagen calendar day of a UTC instant.</summary>
+    public static DateOnly ToDate(DateTime utc) => DateOnly.FromDateTime(ToCopenhagen(utc));
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToCopenhagen(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>"22.11.2026 14.05" style, as Danes write it.</summary>

@@ -100,11 +100,23 @@ public sealed class TestDatabase : IAsyncDisposable
         return new SspDbContext(options.Options);
     }
 
+    /// <summary>
+    /// Closes the pooled connections to this SQLite file only: the tests' own and the app's (which adds
+    /// foreign keys to the connection string). Clearing every pool would close the connections of apps
+    /// that other tests are running at the same time, and a test that relies on the app holding the file
+    /// open (the backup test) would then see it closed.
+    /// </summary>
+    public void ClearSqlitePools()
+    {
+        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
+        SqliteConnection.ClearPool(new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ToString()));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Provider == DbProvider.Sqlite)
         {
-            SqliteConnection.ClearAllPools();
+            ClearSqlitePools();
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             {
                 try

@@ -224,7 +224,8 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         return await SaveAsync(c, result, user, "reviewed", cancellationToken);
     }
 
-    public async Task<WorkResult> AddActionAsync(int id, ActionInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="agendaItemId">Set when the action is a task decided in a meeting's minutes.</param>
+    public async Task<WorkResult> AddActionAsync(int id, ActionInput input, ClaimsPrincipal user, CancellationToken cancellationToken, int? agendaItemId = null)
     {
         var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
         var result = new ServiceResult();
@@ -274,6 +275,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             DueOn = input.DueOn!.Value,
             CreatedByUserId = user.UserId()!,
             CreatedAtUtc = now,
+            AgendaItemId = agendaItemId,
         });
         c.Touch(now);
         return await SaveAsync(c, result, user, "action-add", cancellationToken);
@@ -306,6 +308,27 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
 
         c.Touch(clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(c, result, user, $"action-{outcomeStatus}={actionId}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a level 3–4 case to the ledergruppe (or takes it off the ledergruppe's list), and records
+    /// that the case was reviewed. Only level 3–4 cases are seen by a ledergruppe.
+    /// </summary>
+    public async Task<WorkResult> SetLeaderGroupFlagAsync(int id, bool flagged, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var result = new ServiceResult();
+        if (c is null || !Concurrency.Matches(db, c, stamp))
+        {
+            return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
+        }
+
+        if (c.SetLeaderGroupFlag(flagged, Today, clock.GetUtcNow().UtcDateTime) is { } error)
+        {
+            result.Field("Decision", CaseTexts.Error(error));
+        }
+
+        return await SaveAsync(c, result, user, flagged ? "leader-group=flagged" : "leader-group=cleared", cancellationToken);
     }
 
     public async Task<WorkResult> AddNoteAsync(int id, NoteInput input, ClaimsPrincipal user, CancellationToken cancellationToken)

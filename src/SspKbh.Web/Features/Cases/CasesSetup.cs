@@ -10,6 +10,8 @@ public static class CasesSetup
         services.AddScoped<CaseService>();
         services.AddScoped<CaseWorkService>();
         services.AddScoped<CaseListQuery>();
+        services.AddScoped<Meetings.MeetingService>();
+        services.AddScoped<Meetings.MinutesService>();
         return services;
     }
 }

@@ -1,0 +1,204 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Cases;
+using SspKbh.Domain.Meetings;
+using SspKbh.Domain.Organisation;
+using SspKbh.Web.Data;
+using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Components.Shared;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Security;
+
+namespace SspKbh.Web.Features.Meetings;
+
+/// <summary>
+/// Writes the minutes of one agenda item. A decision about a case is carried out on the case once,
+/// through the same rules and service as a change made on the case itself (level, status, SSP+
+/// handover, leader group, goals), and is then fixed in the minutes. Tasks become actions on the case.
+/// </summary>
+public sealed class MinutesService(SspDbContext db, MeetingService meetings, CaseWorkService work, TimeProvider clock)
+{
+    public async Task<MeetingResult> SaveAsync(int meetingId, int itemId, MinutesInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, meeting, item, group) = await meetings.LoadItemForMinutesAsync(meetingId, itemId, user, cancellationToken);
+        if (meeting is null || item is null || group is null)
+        {
+            return MeetingResult.Refused(outcome);
+        }
+
+        var result = new ServiceResult();
+        if (!Concurrency.Matches(db, item, input.ConcurrencyStamp))
+        {
+            return new MeetingResult(LookupOutcome.Found, result.General(Texts.Concurrency_Conflict));
+        }
+
+        if (meeting.CheckMinutesChange(meetings.Today) is { } error)
+        {
+            return new MeetingResult(LookupOutcome.Found, result.General(RoleNames.Error(error)));
+        }
+
+        var details = "minutes";
+        if (item.CaseId is { } caseId && item.DecisionAppliedAtUtc is null)
+        {
+            var decision = input.Decision!.Value;
+            if (!MeetingDecisions.For(group.Kind).Contains(decision))
+            {
+                return new MeetingResult(LookupOutcome.Found, result.Field(nameof(MinutesInput.Decision), Texts.Validation_InvalidValue));
+            }
+
+            var applied = await ApplyAsync(caseId, decision, input, meeting, group, user, cancellationToken);
+            if (applied.Outcome != LookupOutcome.Found)
+            {
+                return MeetingResult.Refused(applied.Outcome);
+            }
+
+            if (!applied.Result.Succeeded)
+            {
+                return new MeetingResult(LookupOutcome.Found, applied.Result);
+            }
+
+            item.Decision = decision;
+            item.DecisionText = Clean(input.DecisionText);
+            item.DecisionAppliedAtUtc = clock.GetUtcNow().UtcDateTime;
+            details = $"minutes decision={decision}";
+        }
+        else if (item.CaseId is null)
+        {
+            item.DecisionText = Clean(input.DecisionText);
+        }
+
+        item.Summary = Clean(input.Summary);
+        item.MinutesByUserId = user.UserId();
+        item.MinutesUpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        item.Touch();
+        return await meetings.SaveMinutesAsync(result, meetingId, details + $" item={itemId}", user, cancellationToken);
+    }
+
+    /// <summary>A task from the minutes: an action on the case, linked to the agenda item.</summary>
+    public async Task<MeetingResult> AddTaskAsync(int meetingId, int itemId, ActionInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, meeting, item, _) = await meetings.LoadItemForMinutesAsync(meetingId, itemId, user, cancellationToken);
+        if (meeting is null || item is null)
+        {
+            return MeetingResult.Refused(outcome);
+        }
+
+        if (item.CaseId is not { } caseId)
+        {
+            return MeetingResult.Refused(LookupOutcome.NotFound);
+        }
+
+        if (meeting.CheckMinutesChange(meetings.Today) is { } error)
+        {
+            return new MeetingResult(LookupOutcome.Found, new ServiceResult().General(RoleNames.Error(error)));
+        }
+
+        if (input.DueOn is { } due && due < meeting.Date)
+        {
+            return new MeetingResult(LookupOutcome.Found, new ServiceResult().Field(nameof(ActionInput.DueOn), Texts.Meeting_Validation_TaskDueBeforeMeeting));
+        }
+
+        var added = await work.AddActionAsync(caseId, input, user, cancellationToken, agendaItemId: itemId);
+        return new MeetingResult(added.Outcome, added.Result);
+    }
+
+    private async Task<WorkResult> ApplyAsync(int caseId, MeetingDecision decision, MinutesInput input, Meeting meeting, SspGroup group, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        async Task<string?> Stamp() => await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.ConcurrencyStamp).FirstOrDefaultAsync(cancellationToken);
+
+        var leaderGroup = group.Kind is GroupKind.LeaderGroup or GroupKind.SspPlusLeaderGroup;
+        if (leaderGroup)
+        {
+            var goals = await work.SetGoalsAsync(caseId, new GoalsInput
+            {
+                OverallGoal = input.OverallGoal,
+                GoalSchool = input.GoalSchool,
+                GoalLeisure = input.GoalLeisure,
+                GoalHome = input.GoalHome,
+                GoalCrime = input.GoalCrime,
+                ConcurrencyStamp = await Stamp(),
+            }, user, cancellationToken);
+            if (!goals.Succeeded)
+            {
+                return goals;
+            }
+        }
+
+        switch (decision)
+        {
+            case MeetingDecision.ChangeLevel:
+            {
+                var current = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+                    .Select(c => new { c.LeadUserId, c.FormOffenceSituation, c.FormSchool, c.FormLeisure, c.FormHome, c.FormNetwork, c.FormTriedSoFar, c.ConcurrencyStamp })
+                    .FirstAsync(cancellationToken);
+                var changed = await work.ChangeLevelAsync(caseId, new LevelChangeInput
+                {
+                    Level = input.NewLevel,
+                    Reason = input.LevelReason,
+                    LeadUserId = current.LeadUserId,
+                    FormOffenceSituation = current.FormOffenceSituation,
+                    FormSchool = current.FormSchool,
+                    FormLeisure = current.FormLeisure,
+                    FormHome = current.FormHome,
+                    FormNetwork = current.FormNetwork,
+                    FormTriedSoFar = current.FormTriedSoFar,
+                    ConcurrencyStamp = current.ConcurrencyStamp,
+                }, user, cancellationToken);
+                return Remap(changed, caseId, nameof(MinutesInput.LevelReason));
+            }
+
+            case MeetingDecision.EscalateToLeaderGroup or MeetingDecision.TakeUpAgain:
+                return await work.SetLeaderGroupFlagAsync(caseId, flagged: true, await Stamp(), user, cancellationToken);
+            case MeetingDecision.ReturnToCoordinationGroup:
+                return await work.SetLeaderGroupFlagAsync(caseId, flagged: false, await Stamp(), user, cancellationToken);
+            case MeetingDecision.HandOverToSspPlus:
+                return Remap(await work.HandOverAsync(caseId, new HandoverInput { HandoverOn = meeting.Date, GroupId = input.SspPlusGroupId, ConcurrencyStamp = await Stamp() }, user, cancellationToken), caseId, nameof(MinutesInput.DecisionText));
+            case MeetingDecision.CloseInSsp:
+                return Remap(await work.ChangeStatusAsync(caseId, new StatusInput { Status = CaseStatus.Closed, CloseReason = input.CloseReason, Reason = input.DecisionText, ConcurrencyStamp = await Stamp() },
+                    user, cancellationToken), caseId, nameof(MinutesInput.DecisionText));
+            default:
+                // Keep the level, offer a concern conversation, other: the group has reviewed the case.
+                return await work.MarkReviewedAsync(caseId, await Stamp(), user, cancellationToken);
+        }
+    }
+
+    /// <summary>Puts the case service's field errors on the minutes form's fields; what the minutes cannot fix points to the case.</summary>
+    private static WorkResult Remap(WorkResult done, int caseId, string reasonField)
+    {
+        if (done.Succeeded || done.Outcome != LookupOutcome.Found)
+        {
+            return done;
+        }
+
+        var mapped = new ServiceResult();
+        foreach (var (field, messages) in done.Result.FieldErrors)
+        {
+            var target = field switch
+            {
+                nameof(LevelChangeInput.Level) => nameof(MinutesInput.NewLevel),
+                "Reason" => reasonField,
+                nameof(HandoverInput.GroupId) => nameof(MinutesInput.SspPlusGroupId),
+                nameof(StatusInput.CloseReason) => nameof(MinutesInput.CloseReason),
+                nameof(StatusInput.Status) or nameof(HandoverInput.HandoverOn) => nameof(MinutesInput.Decision),
+                _ => null,
+            };
+            foreach (var message in messages)
+            {
+                if (target is null)
+                {
+                    mapped.General(string.Format(Texts.Meeting_FixOnCase, message, caseId));
+                }
+                else
+                {
+                    mapped.Field(target, message);
+                }
+            }
+        }
+
+        mapped.GeneralErrors.AddRange(done.Result.GeneralErrors);
+        return new WorkResult(done.Outcome, mapped);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
