@@ -86,6 +86,9 @@ public sealed class RetentionService(SspDbContext db, AuditService audit, TimePr
             var related = 0;
             related += await db.JournalNotes.Where(n => ids.Contains(n.CaseId)).ExecuteDeleteAsync(cancellationToken);
             related += await db.CaseActions.Where(a => ids.Contains(a.CaseId)).ExecuteDeleteAsync(cancellationToken);
+            // The minutes about the case lose their text; the item stays, so the meeting's numbering holds.
+            related += await db.AgendaItems.Where(i => i.CaseId != null && ids.Contains(i.CaseId.Value) && (i.Summary != null || i.DecisionText != null))
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.Summary, (string?)null).SetProperty(i => i.DecisionText, (string?)null), cancellationToken);
             related += await db.CaseFactors.Where(f => ids.Contains(f.CaseId)).ExecuteDeleteAsync(cancellationToken);
             related += await db.CaseFactorNotes.Where(n => ids.Contains(n.CaseId)).ExecuteDeleteAsync(cancellationToken);
             related += await db.CaseAccessGrants.Where(g => ids.Contains(g.CaseId)).ExecuteDeleteAsync(cancellationToken);
