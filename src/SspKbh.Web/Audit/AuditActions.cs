@@ -40,6 +40,8 @@ public static class AuditActions
     public const string AuditView = "audit.view";
     public const string SubjectLookup = "audit.subject-lookup";
     public const string SubjectReport = "audit.subject-report";
+    public const string StatisticsView = "statistics.view";
+    public const string StatisticsExport = "statistics.export";
 }
 
 public static class AuditOutcomes
