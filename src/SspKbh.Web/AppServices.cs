@@ -4,6 +4,7 @@ using SspKbh.Web.Demo;
 using SspKbh.Web.Features.Admin;
 using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Features.Retention;
+using SspKbh.Web.Features.Statistics;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Security;
 
@@ -31,6 +32,7 @@ public static class AppServices
         builder.Services.AddAdministration();
         builder.Services.AddCases(builder.Configuration);
         builder.Services.AddRetention(builder.Configuration);
+        builder.Services.AddStatistics();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddAntiforgery(o =>
         {

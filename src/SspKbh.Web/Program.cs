@@ -5,6 +5,7 @@ using SspKbh.Web;
 using SspKbh.Web.Components;
 using SspKbh.Web.Features.Account;
 using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Features.Statistics;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Security;
 
@@ -65,6 +66,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapCaseExport();
+app.MapStatisticsExport();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

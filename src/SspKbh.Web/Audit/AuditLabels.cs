@@ -27,6 +27,7 @@ public static class AuditLabels
         AuditPurposes.Consent,
         AuditPurposes.AuditReview,
         AuditPurposes.SubjectAccessRequest,
+        AuditPurposes.Statistics,
     ];
 
     /// <summary>Kinds of subject written by the app.</summary>
@@ -89,4 +90,5 @@ public static class AuditPurposes
     public const string Consent = "consent";
     public const string AuditReview = "audit-review";
     public const string SubjectAccessRequest = "subject-access-request";
+    public const string Statistics = "statistics";
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using SspKbh.Domain.Access;
 
@@ -18,6 +19,11 @@ public static class Policies
     /// <summary>Anonymous statistics for reports.</summary>
     public const string Statistics = "Statistics";
 
+    /// <summary>The roles that satisfy <see cref="Statistics"/> (the navigation menu asks the same question).</summary>
+    public static readonly IReadOnlyList<AppRole> StatisticsRoles = [AppRole.StatisticsReader, AppRole.Administrator];
+
+    public static bool AllowsStatistics(ClaimsPrincipal user) => StatisticsRoles.Any(user.IsInRole);
+
     public static void Add(AuthorizationOptions options)
     {
         var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -33,7 +39,7 @@ public static class Policies
 
         options.AddPolicy(Statistics, p => p
             .RequireAuthenticatedUser()
-            .RequireRole(nameof(AppRole.StatisticsReader), nameof(AppRole.Administrator)));
+            .RequireRole(StatisticsRoles.Select(r => r.ToString())));
 
     }
 }

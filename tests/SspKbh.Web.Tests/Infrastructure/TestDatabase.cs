@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using SspKbh.Web.Data;
 
@@ -84,10 +85,10 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>A context on this database outside any app (for schema and raw SQL checks).</summary>
-    public SspDbContext CreateContext()
+    /// <summary>A context on this database outside any app (for schema and raw SQL checks), optionally watching its commands.</summary>
+    public SspDbContext CreateContext(params IInterceptor[] interceptors)
     {
-        var options = new DbContextOptionsBuilder<SspDbContext>();
+        var options = new DbContextOptionsBuilder<SspDbContext>().AddInterceptors(interceptors);
         if (Provider == DbProvider.Sqlite)
         {
             options.UseSqlite(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ConnectionString);

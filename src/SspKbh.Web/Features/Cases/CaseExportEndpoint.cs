@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Security;
 
@@ -19,29 +20,15 @@ public static class CaseExportEndpoint
                 foreach (var r in rows)
                 {
                     csv.AppendJoin(';',
-                        Cell(r.CaseNumber), Cell(r.PersonName), r.DateOfBirth.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
-                        ((int)r.Level).ToString(CultureInfo.InvariantCulture), Cell(CaseTexts.Status(r.Status)), Cell(r.GroupName),
-                        Cell(r.LeadParty), r.RaisedOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), r.Overdue ? Texts.Yes : Texts.No);
+                        CsvFile.Cell(r.CaseNumber), CsvFile.Cell(r.PersonName), r.DateOfBirth.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+                        ((int)r.Level).ToString(CultureInfo.InvariantCulture), CsvFile.Cell(CaseTexts.Status(r.Status)), CsvFile.Cell(r.GroupName),
+                        CsvFile.Cell(r.LeadParty), r.RaisedOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), r.Overdue ? Texts.Yes : Texts.No);
                     csv.AppendLine();
                 }
 
-                // UTF-8 with BOM so Excel shows æ, ø and å; never cached.
-                context.Response.Headers.CacheControl = "no-store";
-                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
-                    "text/csv; charset=utf-8", $"sager-{DateTime.UtcNow:yyyyMMdd}.csv");
+                return CsvFile.Result(context, csv, $"sager-{DateTime.UtcNow:yyyyMMdd}.csv");
             })
             .RequireAuthorization(Policies.PersonalData);
         return endpoints;
-    }
-
-    /// <summary>Quotes a cell and defuses spreadsheet formulas (a cell may not start with = + - @).</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Admin.AuditLog;
@@ -86,8 +87,7 @@ public sealed record AuditFilter
     }
 
     /// <summary>Accepts dd-mm-åååå (also with '.' or '/'), and åååå-mm-dd as a browser date field sends it.</summary>
-    public static bool TryParseDanishDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, ["d-M-yyyy", "d.M.yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    public static bool TryParseDanishDate(string? text, out DateOnly date) => DanishTime.TryParseDate(text, out date);
 
     private static DateOnly? ParseDate(string? text, string key, Dictionary<string, string> errors)
     {
@@ -106,12 +106,9 @@ public sealed record AuditFilter
     }
 
     /// <summary>The start of the Danish day in UTC.</summary>
-    public static DateTime StartOfDayUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Copenhagen);
+    public static DateTime StartOfDayUtc(DateOnly day) => DanishTime.StartOfDayUtc(day);
 
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
-
-    public static string FormatDate(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+    public static string FormatDate(DateOnly date) => DanishTime.FormatInputDate(date);
 
     /// <summary>The query string of this filter ("?fra=...&amp;handling=..."), optionally with a paging cursor.</summary>
     public string ToQueryString(long? before = null)
