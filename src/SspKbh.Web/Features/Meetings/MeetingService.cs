@@ -535,7 +535,9 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
         var previous = await db.Meetings.AsNoTracking()
             .Where(m => m.GroupId == group.Id && m.Date < meeting.Date && m.Id != meeting.Id)
             .OrderByDescending(m => m.Date).Select(m => new { m.Id, m.Date }).FirstOrDefaultAsync(cancellationToken);
-        var earlierItems = db.AgendaItems.Where(i => i.CaseId != null && i.MeetingId != meeting.Id && db.Meetings.Any(m => m.Id == i.MeetingId && m.GroupId == group.Id));
+        // "New" means: on no agenda of the group up to this meeting's day (a later meeting does not count).
+        var earlierItems = db.AgendaItems.Where(i => i.CaseId != null && i.MeetingId != meeting.Id &&
+            db.Meetings.Any(m => m.Id == i.MeetingId && m.GroupId == group.Id && m.Date <= meeting.Date));
         var previousItems = db.AgendaItems.Where(i => previous != null && i.MeetingId == previous.Id).Select(i => (int?)i.Id);
         var candidates = await GroupCases(group).Where(c => c.Status != CaseStatus.Closed && c.AnonymisedOn == null)
             .Select(c => new

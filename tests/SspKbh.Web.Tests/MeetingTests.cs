@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Cases;
+using SspKbh.Domain.Meetings;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Components.Shared;
+using SspKbh.Web.Features.Meetings;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Tests.Infrastructure;
+
+namespace SspKbh.Web.Tests;
+
+/// <summary>
+/// Meetings over HTTP, as the secretary, a member, a guest without authority status and the leader group
+/// use them: planning with a proposed agenda, minutes whose decisions change the case through the case's
+/// own rules, tasks that become actions, locking, concurrent edits and the §115 boundary at the meeting.
+/// </summary>
+public abstract class MeetingTests(AppFixture fixture)
+{
+    private SspAppFactory App => fixture.App;
+
+    private const string Secretary = "sekretaer@sspkbh.dk";
+    private const string Member = "myndighed@sspkbh.dk";
+    private const string Leader = "leder@sspkbh.dk";
+    private const string NonAuthority = "ikke-myndighed@sspkbh.dk";
+    private const string CoordinationGroup = "Koordinationsgruppe Amager Øst";
+    private const string LeaderGroup = "SSP-ledergruppe Amager";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private DateOnly Today => DanishTime.Today(App.Clock);
+
+    private async Task<int> GroupIdAsync(string name)
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
+    }
+
+    /// <summary>Creates a meeting through the group page's form; returns its id.</summary>
+    private static async Task<int> CreateMeetingAsync(TestBrowser browser, int groupId, DateOnly date, string place = "Mødelokale 1")
+    {
+        var page = await browser.GetAsync($"/moeder/grupper/{groupId}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var created = await browser.SubmitAsync(page, "new-meeting", [new("NewMeeting.Date", Iso(date)), new("NewMeeting.Place", place)]);
+        var location = TestBrowser.Location(created.Response) ?? "";
+        Assert.True(created.Status == HttpStatusCode.Redirect && location.StartsWith("/moeder/", StringComparison.Ordinal), $"expected a redirect to the meeting, got {(int)created.Status}: {created.Text}");
+        return int.Parse(location["/moeder/".Length..].Split('?')[0], CultureInfo.InvariantCulture);
+    }
+
+    private async Task<Meeting> MeetingAsync(int id)
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Meetings.AsNoTracking().Include(m => m.Items).Include(m => m.Attendees).Include(m => m.Addenda).SingleAsync(m => m.Id == id);
+    }
+
+    /// <summary>The agenda item of the person's case; the secretary adds the case first when the proposal left it out.</summary>
+    private async Task<int> CaseItemAsync(TestBrowser browser, int meetingId, string personName)
+    {
+        await using var db = App.CreateDbContext();
+        var caseId = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == personName)).Select(c => c.Id).SingleAsync();
+        if (!await db.AgendaItems.AnyAsync(i => i.MeetingId == meetingId && i.CaseId == caseId))
+        {
+            var page = await browser.GetAsync($"/moeder/{meetingId}");
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "add-case", [new("CaseItem.CaseId", caseId.ToString(CultureInfo.InvariantCulture))])).Status);
+        }
+
+        return await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.CaseId == caseId).Select(i => i.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task A_new_meeting_gets_the_members_the_standard_items_and_an_agenda_proposed_from_the_cases_with_reasons()
+    {
+        // An app of its own: the proposal depends on which cases were on earlier agendas.
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        int groupId;
+        await using (var db = app.CreateDbContext())
+        {
+            groupId = await db.Groups.Where(g => g.Name == CoordinationGroup).Select(g => g.Id).SingleAsync();
+        }
+
+        // Before the demo meeting (in three days), so every case of the group is new to it.
+        var id = await CreateMeetingAsync(browser, groupId, Today.AddDays(1));
+
+        var page = await browser.GetAsync($"/moeder/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(Texts.Meeting_State_Draft, page.TestIdText("meeting-state"));
+        Assert.Equal(3, page.Document.QuerySelectorAll("[data-testid='general-items'] [data-testid='agenda-item']").Length);
+        var cases = page.Document.QuerySelectorAll("[data-testid='case-items'] [data-testid='agenda-item']").Select(r => Page.Normalize(r.TextContent)).ToList();
+        // The level 4 case of the group comes first, proposed as new to the group.
+        Assert.Contains("Yusuf Amin", cases[0], StringComparison.Ordinal);
+        Assert.Contains(MeetingTexts.Reason(AgendaReason.NewCase), cases[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(cases, c => c.Contains("Ida Larsen", StringComparison.Ordinal)); // another group's case
+        Assert.Contains("Jonas Krag", page.TestIdText("attendees"), StringComparison.Ordinal);
+        Assert.Contains(await app.AuditEntriesAsync(), e => e.Action == AuditActions.MeetingCreated && e.SubjectId == id.ToString(CultureInfo.InvariantCulture));
+
+        // A meeting after the demo meeting does not propose the cases already on the demo agenda as new.
+        var later = await CreateMeetingAsync(browser, groupId, Today.AddDays(7));
+        await using (var db = app.CreateDbContext())
+        {
+            var onDemoAgenda = await db.AgendaItems.Where(i => i.MeetingId != id && i.MeetingId != later && i.CaseId != null).Select(i => i.CaseId).ToListAsync();
+            Assert.NotEmpty(onDemoAgenda);
+            Assert.DoesNotContain(await db.AgendaItems.Where(i => i.MeetingId == later && onDemoAgenda.Contains(i.CaseId)).ToListAsync(), i => i.Reasons.HasFlag(AgendaReason.NewCase));
+        }
+
+        // A member sees nothing of the draft; once it is sent out, it is among their meetings.
+        using var member = app.CreateBrowser();
+        await member.SignInAsync(Member);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/moeder/{id}")).Status);
+        var published = await browser.SubmitAsync(page, "publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.Status);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/moeder/{id}")).Status);
+        Assert.Contains($"/moeder/{id}", (await member.GetAsync("/moeder")).Document.QuerySelectorAll("[data-testid='upcoming-meetings'] a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_meeting_in_the_past_is_refused_with_a_message_next_to_the_date_and_nothing_is_saved()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var groupId = await GroupIdAsync(CoordinationGroup);
+        var before = (await App.CreateDbContext().Meetings.CountAsync());
+        var page = await browser.GetAsync($"/moeder/grupper/{groupId}");
+        var refused = await browser.SubmitAsync(page, "new-meeting", [new("NewMeeting.Date", Iso(Today.AddDays(-1))), new("NewMeeting.Place", "")]);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal([Texts.Meeting_Validation_DateInPast], refused.FieldErrors("date"));
+        Assert.Equal([Texts.Meeting_Validation_PlaceRequired], refused.FieldErrors("place"));
+        Assert.Equal(before, await App.CreateDbContext().Meetings.CountAsync());
+    }
+
+    [Fact]
+    public async Task Agenda_items_are_added_moved_and_removed_and_a_stale_agenda_form_is_refused()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today.AddDays(10));
+        var page = await browser.GetAsync($"/moeder/{id}");
+        await browser.SubmitAsync(page, "add-general", [new("GeneralItem.Title", "Årsplan: sommeraktiviteter")]);
+        var meeting = await MeetingAsync(id);
+        var added = meeting.Part(AgendaPart.General).Last();
+        Assert.Equal("Årsplan: sommeraktiviteter", added.Title);
+
+        page = await browser.GetAsync($"/moeder/{id}");
+        await browser.SubmitAsync(page, "general-items", [new("op", $"up:{added.Id}")]);
+        Assert.Equal(added.Id, (await MeetingAsync(id)).Part(AgendaPart.General).ElementAt(2).Id);
+
+        // The same (now stale) page posted again: refused, nothing moves.
+        var stale = await browser.SubmitAsync(page, "general-items", [new("op", $"remove:{added.Id}")]);
+        Assert.Equal(Texts.Concurrency_Conflict, stale.TestIdText("meeting-error"));
+        Assert.Contains((await MeetingAsync(id)).Items, i => i.Id == added.Id);
+
+        page = await browser.GetAsync($"/moeder/{id}");
+        await browser.SubmitAsync(page, "general-items", [new("op", $"remove:{added.Id}")]);
+        Assert.DoesNotContain((await MeetingAsync(id)).Items, i => i.Id == added.Id);
+    }
+
+    [Fact]
+    public async Task A_decision_in_the_minutes_changes_the_case_through_the_case_rules_and_tasks_become_actions_on_the_case()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today);
+
+        // Freja's case has no named lead: moving it to level 2 breaks the case's own rule, so nothing changes.
+        var freja = await CaseItemAsync(browser, id, "Freja Nielsen");
+        var page = await browser.GetAsync($"/moeder/{id}/punkter/{freja}");
+        var missing = await browser.SubmitAsync(page, "minutes", [new("Input.Decision", nameof(MeetingDecision.ChangeLevel))]);
+        Assert.Equal([Texts.Meeting_Validation_NewLevelRequired], missing.FieldErrors("newlevel"));
+        Assert.Equal([Texts.Meeting_Validation_LevelReasonRequired], missing.FieldErrors("levelreason"));
+        var rule = await browser.SubmitAsync(page, "minutes", [new("Input.Decision", nameof(MeetingDecision.ChangeLevel)),
+            new("Input.NewLevel", nameof(CaseLevel.FirstTimeCrime)), new("Input.LevelReason", "Sigtet for tyveri.")]);
+        Assert.Equal(HttpStatusCode.OK, rule.Status);
+        Assert.Contains(Texts.Error_LeadPersonRequired, rule.Text, StringComparison.Ordinal);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(CaseLevel.WorryingBehaviour, await db.Cases.Where(c => db.AgendaItems.Any(i => i.Id == freja && i.CaseId == c.Id)).Select(c => c.Level).SingleAsync());
+            Assert.Null((await db.AgendaItems.SingleAsync(i => i.Id == freja)).Decision);
+        }
+
+        // Adam's case (level 2, named lead) goes down to level 1 from the minutes.
+        var adam = await CaseItemAsync(browser, id, "Adam Khalil");
+        page = await browser.GetAsync($"/moeder/{id}/punkter/{adam}");
+        var saved = await browser.SubmitAsync(page, "minutes", [new("Input.Summary", "Gruppen drøftede sagen."), new("Input.Decision", nameof(MeetingDecision.ChangeLevel)),
+            new("Input.NewLevel", nameof(CaseLevel.WorryingBehaviour)), new("Input.LevelReason", "Ingen nye sigtelser i tre måneder.")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        int caseId;
+        await using (var db = App.CreateDbContext())
+        {
+            var item = await db.AgendaItems.SingleAsync(i => i.Id == adam);
+            caseId = item.CaseId!.Value;
+            Assert.Equal(MeetingDecision.ChangeLevel, item.Decision);
+            Assert.NotNull(item.DecisionAppliedAtUtc);
+            Assert.Equal(CaseLevel.WorryingBehaviour, await db.Cases.Where(c => c.Id == caseId).Select(c => c.Level).SingleAsync());
+            Assert.Contains(await db.CaseLevelChanges.Where(h => h.CaseId == caseId).ToListAsync(), h => h.Reason == "Ingen nye sigtelser i tre måneder.");
+        }
+
+        // The decision is fixed now: the minutes page shows it and no longer offers the choice.
+        page = await browser.GetAsync($"/moeder/{id}/punkter/{adam}");
+        Assert.NotNull(page.TestIdText("decision-applied"));
+        Assert.Null(page.Document.GetElementById("decision"));
+
+        // A task without owner or due date is refused next to the fields; a complete one becomes an action.
+        var refused = await browser.SubmitAsync(page, "task", [new("Task.What", "Ring til mor"), new("Task.OwnerName", ""), new("Task.DueOn", "")]);
+        Assert.Equal([Texts.Case_Validation_ActionOwnerRequired], refused.FieldErrors("task-ownername"));
+        Assert.Equal([Texts.Case_Validation_ActionDueRequired], refused.FieldErrors("task-dueon"));
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.False(await db.CaseActions.AnyAsync(a => a.AgendaItemId == adam));
+        }
+
+        var policeId = (await App.CreateDbContext().Parties.SingleAsync(p => p.Code == "POL")).Id.ToString(CultureInfo.InvariantCulture);
+        var task = await browser.SubmitAsync(page, "task", [new("Task.What", "Hjemmebesøg hos familien"), new("Task.OwnerName", "Jonas Krag"),
+            new("Task.OwnerPartyId", policeId), new("Task.DueOn", Iso(Today.AddDays(14)))]);
+        Assert.Equal(HttpStatusCode.Redirect, task.Status);
+        var casePage = await browser.GetAsync($"/sager/{caseId}");
+        Assert.Contains("Hjemmebesøg hos familien", casePage.Text, StringComparison.Ordinal);
+        Assert.Contains("Hjemmebesøg hos familien", (await browser.GetAsync($"/moeder/{id}")).TestIdText("case-items"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approved_minutes_are_locked_and_corrections_go_into_addenda()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today);
+        var page = await browser.GetAsync($"/moeder/{id}");
+        var early = await browser.SubmitAsync(page, "approve");
+        Assert.Equal(RoleNames.Error("MinutesMissingDecisions"), early.TestIdText("meeting-error"));
+
+        foreach (var item in (await MeetingAsync(id)).Part(AgendaPart.Cases))
+        {
+            var minutes = await browser.GetAsync($"/moeder/{id}/punkter/{item.Id}");
+            var saved = await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.KeepLevel)), new("Input.Summary", "Status quo.")]);
+            Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        }
+
+        page = await browser.GetAsync($"/moeder/{id}");
+        var firstItem = (await MeetingAsync(id)).Part(AgendaPart.Cases).First().Id;
+        var before = await browser.GetAsync($"/moeder/{id}/punkter/{firstItem}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "approve")).Status);
+
+        page = await browser.GetAsync($"/moeder/{id}");
+        Assert.Equal(Texts.Meeting_State_Approved, page.TestIdText("meeting-state"));
+        Assert.Empty(page.Document.QuerySelectorAll("[data-testid='write-minutes']"));
+        var locked = await browser.SubmitAsync(before, "minutes", [new("Input.Summary", "Ændret bagefter.")]);
+        Assert.Contains(Texts.Error_MinutesLocked, locked.Text, StringComparison.Ordinal);
+        Assert.Equal("Status quo.", (await MeetingAsync(id)).Items.Single(i => i.Id == firstItem).Summary);
+
+        await browser.SubmitAsync(page, "addendum", [new("Addendum.Text", "Rettelse: mødet sluttede kl. 11.")]);
+        Assert.Contains("Rettelse: mødet sluttede kl. 11.", (await browser.GetAsync($"/moeder/{id}")).TestIdText("addenda"), StringComparison.Ordinal);
+        Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.MinutesApproved && e.SubjectId == id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Two_secretaries_writing_the_same_minutes_do_not_overwrite_each_other()
+    {
+        using var first = App.CreateBrowser();
+        await first.SignInAsync(Secretary);
+        using var second = App.CreateBrowser();
+        await second.SignInAsync(Secretary);
+        var id = await CreateMeetingAsync(first, await GroupIdAsync(CoordinationGroup), Today);
+        var itemId = (await MeetingAsync(id)).Part(AgendaPart.General).First().Id;
+        var pageOne = await first.GetAsync($"/moeder/{id}/punkter/{itemId}");
+        var pageTwo = await second.GetAsync($"/moeder/{id}/punkter/{itemId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(pageOne, "minutes", [new("Input.Summary", "Den første version.")])).Status);
+        var conflict = await second.SubmitAsync(pageTwo, "minutes", [new("Input.Summary", "Den anden version.")]);
+
+        Assert.Equal(HttpStatusCode.OK, conflict.Status);
+        Assert.Contains(Texts.Concurrency_Conflict, conflict.Text, StringComparison.Ordinal);
+        Assert.Equal("Den første version.", (await MeetingAsync(id)).Items.Single(i => i.Id == itemId).Summary);
+    }
+
+    [Fact]
+    public async Task A_guest_without_authority_status_sees_the_general_part_only_and_hands_over_a_concern_to_the_members()
+    {
+        await using var db = App.CreateDbContext();
+        var meetingId = await db.Meetings.Where(m => m.Attendees.Any(a => a.IsGuest && !a.IsAuthorityPerson)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+        var names = await db.YoungPersons.Select(p => p.FullName).ToListAsync();
+        var caseNumbers = await db.Cases.Select(c => c.CaseNumber).ToListAsync();
+        using var guest = App.CreateBrowser();
+        await guest.SignInAsync(NonAuthority);
+
+        foreach (var url in new[] { "/moeder", $"/moeder/{meetingId}", $"/moeder/{meetingId}/udskriv" })
+        {
+            var page = await guest.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var html = page.Document.DocumentElement.OuterHtml;
+            Assert.DoesNotContain(names, n => html.Contains(n, StringComparison.Ordinal));
+            Assert.DoesNotContain(caseNumbers, n => html.Contains(n, StringComparison.Ordinal));
+        }
+
+        var meeting = await guest.GetAsync($"/moeder/{meetingId}");
+        Assert.NotNull(meeting.TestIdText("case-part-closed"));
+        Assert.Null(meeting.TestIdText("case-items"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync($"/moeder/{meetingId}/punkter/{(await MeetingAsync(meetingId)).Items.First().Id}")).Status);
+
+        var handed = await guest.SubmitAsync(meeting, "concern", [new("Concern.Text", "En gruppe drenge hænger ud ved legepladsen om aftenen.")]);
+        Assert.Equal(HttpStatusCode.Redirect, handed.Status);
+        using var secretary = App.CreateBrowser();
+        await secretary.SignInAsync(Secretary);
+        Assert.Contains("En gruppe drenge hænger ud ved legepladsen om aftenen.", (await secretary.GetAsync($"/moeder/{meetingId}")).TestIdText("concerns"), StringComparison.Ordinal);
+
+        // A member cannot hand over a concern for the guest, and the guest cannot change the agenda.
+        var agenda = await guest.PostFormAsync($"/moeder/{meetingId}", HtmlForms.Collect(meeting.Form("general-items")).Append(new("op", $"remove:{(await MeetingAsync(meetingId)).Items.First().Id}")));
+        Assert.Equal(HttpStatusCode.Forbidden, agenda.Status);
+    }
+
+    [Fact]
+    public async Task The_leader_group_gets_its_level_3_4_cases_proposed_and_its_goals_and_take_up_again_reach_the_case()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Leader);
+        var id = await CreateMeetingAsync(browser, await GroupIdAsync(LeaderGroup), Today);
+        var page = await browser.GetAsync($"/moeder/{id}");
+        var items = page.TestIdText("case-items") ?? "";
+        Assert.Contains("Yusuf Amin", items, StringComparison.Ordinal);
+        Assert.Contains(MeetingTexts.Reason(AgendaReason.FlaggedForLeaderGroup), items, StringComparison.Ordinal);
+        Assert.DoesNotContain("Freja Nielsen", items, StringComparison.Ordinal); // level 1
+
+        var yusuf = await CaseItemAsync(browser, id, "Yusuf Amin");
+        var minutes = await browser.GetAsync($"/moeder/{id}/punkter/{yusuf}");
+        var saved = await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain)),
+            new("Input.OverallGoal", "Yusuf går i skole hver dag og holder sig fra kriminalitet."), new("Input.GoalSchool", "Skolen vækker ham kl. 8.30, hvis han ikke er mødt.")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        await using var db = App.CreateDbContext();
+        var c = await db.Cases.SingleAsync(x => db.AgendaItems.Any(i => i.Id == yusuf && i.CaseId == x.Id));
+        Assert.Equal("Yusuf går i skole hver dag og holder sig fra kriminalitet.", c.OverallGoal);
+        Assert.True(c.FlaggedForLeaderGroup);
+        Assert.Equal(Today, c.LastReviewedOn);
+    }
+}
+
+public sealed class MeetingTestsSqlite(SqliteApp fixture) : MeetingTests(fixture), IClassFixture<SqliteApp>;
+
+public sealed class MeetingTestsPostgres(PostgresApp fixture) : MeetingTests(fixture), IClassFixture<PostgresApp>;
