@@ -54,6 +54,9 @@ public sealed class TwoFactorRequiredApp() : AppFixture(requireTwoFactor: true);
 
 public sealed class TwoFactorOptionalApp() : AppFixture(requireTwoFactor: false);
 
+/// <summary>The app for the meeting pages' tests: its own database, so the meetings they plan meet no other class's.</summary>
+public sealed class MeetingsApp() : AppFixture(requireTwoFactor: false);
+
 /// <summary>The app for the case pages' tests; one test restarts it with its clock moved forward.</summary>
 public sealed class CasesApp() : AppFixture(requireTwoFactor: false);
 

@@ -1,0 +1,434 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace SspKbh.E2E;
+
+/// <summary>
+/// The meetings as the demo people use them: the secretary plans a meeting for today, publishes the
+/// agenda, writes and approves the minutes (the decision and the task land on the case); the guest
+/// without authority status sees only the general part and hands over a concern; the leader group
+/// sets a goal on a level-4 case. axe-core on every meeting page, and the forms without JavaScript.
+/// </summary>
+public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelper output) : IClassFixture<MeetingsApp>
+{
+    private const string AmagerOst = "Koordinationsgruppe Amager Øst";
+    private const string LeaderGroup = "SSP-ledergruppe Amager";
+    private const string Guest = "ikke-myndighed@sspkbh.dk";
+
+    /// <summary>The demo young people; none of them may show on a page for someone without authority status.</summary>
+    private static readonly string[] DemoNames =
+        ["Yusuf Amin", "Freja Nielsen", "Oliver Hansen", "Adam Khalil", "Malik Ahmed", "Mikkel Sørensen", "Lucas Holm"];
+
+    [Fact]
+    public async Task Secretary_plans_a_meeting_writes_and_approves_the_minutes_and_the_task_lands_on_the_case()
+    {
+        const string generalTitle = "Tryghedsvandring i bebyggelsen: erfaringer";
+        const string summary = "Gruppen gennemgik sagen. Skolen oplever lidt mindre fravær.";
+        const string task = "Politiet tager en bekymringssamtale med den unge og forældrene.";
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            await using var tracked = await app.NewPageAsync();
+            var page = tracked.Page;
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/moeder");
+            var meetingId = await CreateMeetingTodayAsync(tracked, AmagerOst, "Sundby Skole, mødelokale 3");
+            await Expect(page.GetByTestId("meeting-state")).ToHaveTextAsync("Kladde");
+
+            // The proposed agenda: the group's cases, each with why it is on the agenda.
+            var caseRows = page.GetByTestId("case-items").GetByTestId("agenda-item");
+            await Expect(caseRows.First).ToBeVisibleAsync();
+            var proposed = await caseRows.CountAsync();
+            await Expect(caseRows.First.GetByTestId("item-reasons")).Not.ToBeEmptyAsync();
+            await Expect(page.GetByTestId("case-items").GetByTestId("item-reasons")).ToHaveCountAsync(proposed);
+            output.WriteLine($"Meeting {meetingId}: {proposed} proposed case item(s).");
+
+            // A general item of the secretary's own, moved up one place.
+            await page.GetByLabel("Nyt generelt punkt").FillAsync(generalTitle);
+            await page.GetByTestId("add-general").ClickAsync();
+            var generalRows = page.GetByTestId("general-items").GetByTestId("agenda-item");
+            await Expect(generalRows.Last).ToContainTextAsync(generalTitle);
+            var generalCount = await generalRows.CountAsync();
+            await generalRows.Last.GetByRole(AriaRole.Button, new() { NameRegex = MoveUp() }).ClickAsync();
+            await Expect(generalRows.Nth(generalCount - 2)).ToContainTextAsync(generalTitle);
+            await Expect(generalRows.Last).Not.ToContainTextAsync(generalTitle);
+
+            // Only the first case is decided today: the others are taken off before any minutes are written.
+            await RemoveAllCaseItemsButTheFirstAsync(page);
+            var kept = caseRows.First;
+            var caseId = int.Parse(CaseIdInHref().Match(await kept.GetByTestId("item-case").GetAttributeAsync("href") ?? "").Groups["id"].Value, CultureInfo.InvariantCulture);
+
+            await page.GetByTestId("publish-agenda").ClickAsync();
+            await Expect(page.GetByTestId("meeting-state")).ToHaveTextAsync("Dagsorden udsendt");
+            await Expect(page.GetByTestId("publish-agenda")).ToHaveCountAsync(0);
+
+            // Attendance: the first attendee (by name) has sent apologies, everyone else is present.
+            var selects = page.GetByTestId("attendance-select");
+            var attendees = await selects.CountAsync();
+            Assert.True(attendees >= 2, $"Expected the group's members as attendees, found {attendees}.");
+            for (var i = 0; i < attendees; i++)
+            {
+                await selects.Nth(i).SelectOptionAsync(new SelectOptionValue { Label = i == 0 ? "Afbud" : "Til stede" });
+            }
+
+            await page.GetByTestId("save-attendance").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(selects.First.Locator("option:checked")).ToHaveTextAsync("Afbud");
+            await Expect(selects.Last.Locator("option:checked")).ToHaveTextAsync("Til stede");
+
+            // Minutes for the case: "Andet" needs a text, and nothing is saved without it.
+            await kept.GetByTestId("write-minutes").ClickAsync();
+            await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page of the case item");
+            var minutesPath = new Uri(page.Url).AbsolutePath;
+            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Andet" });
+            await page.GetByTestId("save-minutes").ClickAsync();
+            await Expect(page.Locator("#decisiontext-error")).ToContainTextAsync("Beskriv beslutningen.");
+            await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Beskriv beslutningen.");
+            await tracked.GotoAsync(minutesPath);
+            await Expect(page.Locator("#decision")).ToHaveValueAsync("");
+            await Expect(page.GetByTestId("decision-applied")).ToHaveCountAsync(0);
+
+            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Fasthold niveau" });
+            await page.GetByLabel("Referat", new() { Exact = true }).FillAsync(summary);
+            await page.GetByTestId("save-minutes").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("decision-applied")).ToContainTextAsync("Fasthold niveau");
+            await Expect(page.GetByLabel("Referat", new() { Exact = true })).ToHaveValueAsync(summary);
+
+            // A task needs what, who, which party and when.
+            await page.GetByTestId("add-task").ClickAsync();
+            await Expect(page.Locator("#task-what-error")).ToContainTextAsync("Beskriv handlingen.");
+            await Expect(page.Locator("#task-ownername-error")).ToContainTextAsync("Vælg eller skriv, hvem der er ansvarlig.");
+            await Expect(page.Locator("#task-ownerparty-error")).ToContainTextAsync("Vælg en part.");
+            await Expect(page.Locator("#task-dueon-error")).ToContainTextAsync("Skriv en frist for handlingen.");
+            await Expect(page.GetByTestId("no-tasks")).ToBeVisibleAsync();
+
+            var dueOn = AppToday.AddDays(7);
+            await page.Locator("#task-what").FillAsync(task);
+            await CaseSteps.SelectOptionStartingWithAsync(page.Locator("#task-owneruser"), "Jonas Krag");
+            await CaseSteps.SelectOptionStartingWithAsync(page.Locator("#task-ownerparty"), "POL –");
+            await page.Locator("#task-dueon").FillAsync(dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.GetByTestId("add-task").ClickAsync();
+            await Expect(page.GetByTestId("task")).ToHaveCountAsync(1);
+            await Expect(page.GetByTestId("task")).ToContainTextAsync(task);
+            await Expect(page.GetByTestId("task")).ToContainTextAsync(dueOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+
+            // Approved: locked, no more minutes, an addendum instead.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Tilbage til mødet" }).ClickAsync();
+            await tracked.ExpectUrlAsync(CaseSteps.PathUrl($"/moeder/{meetingId}"), "the meeting page");
+            await Expect(kept.GetByTestId("item-decision")).ToHaveTextAsync("Fasthold niveau");
+            await Expect(kept.GetByTestId("item-summary")).ToHaveTextAsync(summary);
+            await page.GetByTestId("approve-minutes").ClickAsync();
+            await Expect(page.GetByTestId("meeting-state")).ToHaveTextAsync("Referat godkendt");
+            await Expect(page.GetByTestId("minutes-approved")).ToContainTextAsync("Sofie Lund");
+            await Expect(page.GetByTestId("write-minutes")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("approve-minutes")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("attendance-select")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("attendance").First).ToHaveTextAsync("Afbud");
+            await Expect(page.GetByTestId("remove-item")).ToHaveCountAsync(0);
+            await page.GetByLabel("Tillæg til referatet").FillAsync("Rettelse: mødet sluttede kl. 15.30.");
+            await page.GetByTestId("add-addendum").ClickAsync();
+            await Expect(page.GetByTestId("addendum")).ToContainTextAsync("Rettelse: mødet sluttede kl. 15.30.");
+            await Browser.ScreenshotAsync(page, "meeting-approved");
+
+            // The minutes page is closed for changes too.
+            await tracked.GotoAsync(minutesPath);
+            await Expect(page.GetByTestId("minutes-closed")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("save-minutes")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("add-task")).ToHaveCountAsync(0);
+
+            await tracked.GotoAsync($"/moeder/{meetingId}");
+            await page.GetByTestId("print-link").ClickAsync();
+            await tracked.ExpectUrlAsync(CaseSteps.PathUrl($"/moeder/{meetingId}/udskriv"), "the print view");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Referat: {AmagerOst}");
+            await Expect(page.GetByTestId("print-item").Filter(new() { HasText = summary })).ToContainTextAsync(task);
+            await Expect(page.GetByTestId("print-attendees")).ToContainTextAsync("Afbud");
+            await tracked.AssertLooksStyledAsync();
+            await Browser.ScreenshotAsync(page, "meeting-print");
+
+            // The task is an action on the case.
+            await tracked.GotoAsync($"/sager/{caseId}");
+            var action = page.GetByTestId("action-row").Filter(new() { HasText = task });
+            await Expect(action).ToHaveCountAsync(1);
+            await Expect(action).ToContainTextAsync("Jonas Krag, ");
+            await Expect(action).ToContainTextAsync(dueOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        });
+    }
+
+    [Fact]
+    public async Task Guest_without_authority_sees_only_the_general_part_and_hands_over_a_concern_the_secretary_sees()
+    {
+        const string concern = "Jeg har set nogle unge sælge noget bag vaskeriet i opgang 4 flere aftener i træk.";
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            int meetingId;
+            await using (var tracked = await app.NewPageAsync())
+            {
+                var page = tracked.Page;
+                meetingId = await OpenDemoMeetingAsGuestAsync(tracked);
+                await Expect(page.GetByTestId("general-items")).ToContainTextAsync("Uro ved indkøbscentret");
+                await Expect(page.GetByTestId("case-part-closed")).ToContainTextAsync("Mødet har 4 enkeltsagspunkter");
+                await Expect(page.GetByTestId("case-items")).ToHaveCountAsync(0);
+                await AssertNoDemoNamesAsync(page);
+
+                await page.GetByLabel("Din bekymring").FillAsync(concern);
+                await page.GetByTestId("hand-over").ClickAsync();
+                await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+                await Expect(page.GetByTestId("my-concern")).ToHaveTextAsync(concern);
+                await AssertNoDemoNamesAsync(page);
+
+                // The print view keeps the case part closed as well.
+                await tracked.GotoAsync($"/moeder/{meetingId}/udskriv");
+                await Expect(page.GetByText("Mødet har 4 enkeltsagspunkter")).ToBeVisibleAsync();
+                await AssertNoDemoNamesAsync(page);
+            }
+
+            await using (var tracked = await app.NewPageAsync())
+            {
+                var page = tracked.Page;
+                await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, $"/moeder/{meetingId}");
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overleverede bekymringer" })).ToBeVisibleAsync();
+                var handedOver = page.GetByTestId("concerns").GetByTestId("concern").Filter(new() { HasText = concern });
+                await Expect(handedOver).ToHaveCountAsync(1);
+                await Expect(handedOver).ToContainTextAsync("Ali Hassan (BOLIG)");
+                await Expect(handedOver.GetByTestId("register-from-concern")).ToBeVisibleAsync();
+            }
+        });
+    }
+
+    [Fact]
+    public async Task Leader_group_takes_up_a_level_4_case_again_and_the_goal_is_on_the_case()
+    {
+        const string goal = "Yusuf er tilbage i skole hver dag og har brudt med de ældre venner inden sommerferien.";
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            await using var tracked = await app.NewPageAsync();
+            var page = tracked.Page;
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Leader, "/moeder");
+            var meetingId = await CreateMeetingTodayAsync(tracked, LeaderGroup, "Rådhuset, lokale 12");
+
+            // The proposal: level 3–4 cases from the coordination groups under the leader group.
+            var caseRows = page.GetByTestId("case-items").GetByTestId("agenda-item");
+            var yusuf = caseRows.Filter(new() { HasText = "Yusuf Amin" });
+            await Expect(yusuf).ToHaveCountAsync(1);
+            await Expect(yusuf.GetByTestId("level-badge")).ToHaveTextAsync("Niveau 4");
+            await Expect(yusuf.GetByTestId("item-reasons")).Not.ToBeEmptyAsync();
+            foreach (var badge in await page.GetByTestId("case-items").GetByTestId("level-badge").AllInnerTextsAsync())
+            {
+                Assert.True(badge.Trim() is "Niveau 3" or "Niveau 4", $"The leader group's proposal lists a case at '{badge}'.");
+            }
+
+            await yusuf.GetByTestId("write-minutes").ClickAsync();
+            await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page for Yusuf's case");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Yusuf Amin");
+            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Tag sagen op igen på næste møde" });
+            await page.GetByLabel("Overordnet mål").FillAsync(goal);
+            await page.GetByLabel("Referat", new() { Exact = true }).FillAsync("Ledergruppen følger sagen til næste møde.");
+            await page.GetByTestId("save-minutes").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("decision-applied")).ToContainTextAsync("Tag sagen op igen på næste møde");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Åbn sagen" }).ClickAsync();
+            await tracked.ExpectUrlAsync(CaseUrl(), "Yusuf's case page");
+            await Expect(page.GetByTestId("young-person")).ToContainTextAsync("Yusuf Amin");
+            await Expect(page.GetByTestId("goals")).ToContainTextAsync(goal);
+            await Expect(page.GetByTestId("leader-group-flag")).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Meeting_pages_have_no_serious_or_critical_violations()
+    {
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            await using (var tracked = await app.NewPageAsync())
+            {
+                var page = tracked.Page;
+                await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/moeder");
+                await Expect(page.GetByTestId("plannable-groups")).ToBeVisibleAsync();
+                await tracked.AssertLooksStyledAsync();
+                await Browser.ScreenshotAsync(page, "meetings-mine");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "my meetings", output);
+
+                await OpenGroupAsync(tracked, AmagerOst);
+                await tracked.AssertLooksStyledAsync();
+                await Browser.ScreenshotAsync(page, "meetings-group");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "group's meetings", output);
+
+                var meetingId = await CreateMeetingTodayAsync(tracked, null, "Sundby Skole, mødelokale 1");
+                await tracked.AssertLooksStyledAsync();
+                await Browser.ScreenshotAsync(page, "meeting-secretary");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "meeting page (secretary)", output);
+
+                await page.GetByTestId("case-items").GetByTestId("write-minutes").First.ClickAsync();
+                await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page");
+                await tracked.AssertLooksStyledAsync();
+                await Browser.ScreenshotAsync(page, "meeting-minutes");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "minutes page", output);
+
+                await page.GetByTestId("save-minutes").ClickAsync();
+                await Expect(page.Locator("#decision-error")).ToContainTextAsync("Vælg en beslutning.");
+                await Browser.ScreenshotAsync(page, "meeting-minutes-errors");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "minutes page with errors", output);
+
+                await tracked.GotoAsync($"/moeder/{meetingId}/udskriv");
+                await tracked.AssertLooksStyledAsync();
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "print view", output);
+            }
+
+            await using (var tracked = await app.NewPageAsync())
+            {
+                await OpenDemoMeetingAsGuestAsync(tracked);
+                await tracked.AssertLooksStyledAsync();
+                await Browser.ScreenshotAsync(tracked.Page, "meeting-guest");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "meeting page (guest without authority)", output);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task Meeting_pages_work_without_javascript()
+    {
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            await using (var tracked = await app.NewPageAsync(javaScriptEnabled: false))
+            {
+                var page = tracked.Page;
+                await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/moeder");
+                await tracked.AssertLooksStyledAsync();
+                var meetingId = await CreateMeetingTodayAsync(tracked, AmagerOst, "Sundby Skole, mødelokale 4");
+                await tracked.AssertLooksStyledAsync();
+
+                await page.GetByTestId("publish-agenda").ClickAsync();
+                await Expect(page.GetByTestId("meeting-state")).ToHaveTextAsync("Dagsorden udsendt");
+
+                await page.GetByTestId("general-items").GetByTestId("write-minutes").First.ClickAsync();
+                await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page of a general item");
+                await page.GetByLabel("Referat", new() { Exact = true }).FillAsync("Formanden bød velkommen; dagsordenen blev godkendt.");
+                await page.GetByTestId("save-minutes").ClickAsync();
+                await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+                await tracked.AssertLooksStyledAsync();
+
+                await tracked.GotoAsync($"/moeder/{meetingId}/udskriv");
+                await Expect(page.GetByTestId("print-item").First).ToContainTextAsync("Formanden bød velkommen");
+                await tracked.AssertLooksStyledAsync();
+            }
+
+            await using (var tracked = await app.NewPageAsync(javaScriptEnabled: false))
+            {
+                var page = tracked.Page;
+                await OpenDemoMeetingAsGuestAsync(tracked);
+                await tracked.AssertLooksStyledAsync();
+                await page.GetByTestId("hand-over").ClickAsync();
+                await Expect(page.Locator("#concern-text-error")).ToContainTextAsync("Skriv en tekst.");
+                await AssertNoDemoNamesAsync(page);
+            }
+        });
+    }
+
+    /// <summary>The app's today (Copenhagen); the fixture runs the app on the real clock.</summary>
+    private static DateOnly AppToday =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).DateTime);
+
+    /// <summary>From "Mine møder", the group's link under "Planlæg møder".</summary>
+    private static async Task OpenGroupAsync(TrackedPage tracked, string group)
+    {
+        var page = tracked.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Planlæg møder" })).ToBeVisibleAsync();
+        await page.GetByTestId("plannable-groups").GetByRole(AriaRole.Link, new() { Name = group, Exact = true }).ClickAsync();
+        await tracked.ExpectUrlAsync(GroupUrl(), $"the meetings page of {group}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Gruppens møder: {group}");
+    }
+
+    /// <summary>
+    /// From "Mine møder" (or, with no group, from the group page already open), a meeting today: the
+    /// form proposes the next date by the group's plan, and minutes are written from the meeting day on.
+    /// </summary>
+    private static async Task<int> CreateMeetingTodayAsync(TrackedPage tracked, string? group, string place)
+    {
+        var page = tracked.Page;
+        if (group is not null)
+        {
+            await OpenGroupAsync(tracked, group);
+        }
+
+        await page.GetByLabel("Dato", new() { Exact = true }).FillAsync(AppToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Tidspunkt", new() { Exact = true }).FillAsync("14:00");
+        await page.GetByLabel("Sted", new() { Exact = true }).FillAsync(place);
+        await page.GetByTestId("create-meeting").ClickAsync();
+        await tracked.ExpectUrlAsync(MeetingCreatedUrl(), "the new meeting's page");
+        await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("meeting-when")).ToContainTextAsync(place);
+        await Expect(page.GetByTestId("meeting-when")).ToContainTextAsync("kl. 14:00");
+        return int.Parse(MeetingCreatedUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task RemoveAllCaseItemsButTheFirstAsync(IPage page)
+    {
+        var rows = page.GetByTestId("case-items").GetByTestId("agenda-item");
+        for (var count = await rows.CountAsync(); count > 1; count--)
+        {
+            await rows.Last.GetByTestId("remove-item").ClickAsync();
+            await Expect(rows).ToHaveCountAsync(count - 1);
+        }
+    }
+
+    /// <summary>The guest without authority status: "Mine møder" lists the demo meeting as upcoming; returns its id.</summary>
+    private static async Task<int> OpenDemoMeetingAsGuestAsync(TrackedPage tracked)
+    {
+        var page = tracked.Page;
+        await CaseSteps.SignInAsync(tracked, Guest, "/moeder");
+        await Expect(page.GetByTestId("plannable-groups")).ToHaveCountAsync(0);
+        var row = page.GetByTestId("upcoming-meetings").GetByTestId("meeting-row").Filter(new() { HasText = AmagerOst });
+        await Expect(row).ToHaveCountAsync(1);
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await tracked.ExpectUrlAsync(MeetingUrl(), "the demo meeting's page");
+        await Expect(page.GetByTestId("meeting-heading")).ToHaveTextAsync(AmagerOst);
+        return int.Parse(MeetingUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task AssertNoDemoNamesAsync(IPage page)
+    {
+        var html = await page.ContentAsync();
+        foreach (var name in DemoNames)
+        {
+            Assert.False(html.Contains(name, StringComparison.Ordinal), $"{page.Url} shows '{name}' to a guest without authority status.");
+        }
+    }
+
+    /// <summary>Runs a test; when it fails, the app's last lines of output go to the test output.</summary>
+    private async Task WithAppOutputOnFailureAsync(Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            output.WriteLine($"App running: {app.Server.IsRunning}. App output (tail):\n" + string.Join('\n', app.Server.Output.Split('\n').TakeLast(60)));
+            throw;
+        }
+    }
+
+    /// <summary>A path on the app matching <paramref name="pathPattern"/> (a regex), with any query string and fragment.</summary>
+    private static Regex PathPatternUrl(string pathPattern) => new("^https?://[^/]+" + pathPattern + @"(\?[^#]*)?(#.*)?$");
+
+    private static Regex MinutesUrl(int meetingId) => PathPatternUrl($@"/moeder/{meetingId}/punkter/\d+");
+
+    private static Regex GroupUrl() => PathPatternUrl(@"/moeder/grupper/\d+");
+
+    private static Regex MeetingUrl() => PathPatternUrl(@"/moeder/(?<id>\d+)");
+
+    private static Regex CaseUrl() => PathPatternUrl(@"/sager/\d+");
+
+    [GeneratedRegex(@"^https?://[^/]+/moeder/(?<id>\d+)\?gemt=1(#.*)?$")]
+    private static partial Regex MeetingCreatedUrl();
+
+    [GeneratedRegex(@"/sager/(?<id>\d+)$")]
+    private static partial Regex CaseIdInHref();
+
+    [GeneratedRegex(@"^Flyt punkt \d+ op$")]
+    private static partial Regex MoveUp();
+}
