@@ -429,6 +429,6 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
     [GeneratedRegex(@"/sager/(?<id>\d+)$")]
     private static partial Regex CaseIdInHref();
 
-    [GeneratedRegex(@"^Flyt punkt \d+ op$")]
+    [GeneratedRegex(@"^Flyt punkt \d+ \(.+\) op$")]
     private static partial Regex MoveUp();
 }
