@@ -71,7 +71,9 @@ public abstract partial class BoundaryTests(AppFixture fixture)
         var caseIds = await db.Cases.Select(c => c.Id).ToListAsync();
         var consentIds = await db.Consents.Select(c => c.Id).ToListAsync();
         var personNames = await db.YoungPersons.Select(p => p.FullName).Take(3).ToListAsync();
-        var numericIds = caseIds.Concat(consentIds).Concat(await db.Groups.Select(g => g.Id).ToListAsync()).Distinct().ToList();
+        var meetingItems = await db.AgendaItems.Select(i => new { i.MeetingId, i.Id }).ToListAsync();
+        var numericIds = caseIds.Concat(consentIds).Concat(await db.Groups.Select(g => g.Id).ToListAsync())
+            .Concat(meetingItems.Select(i => i.MeetingId)).Distinct().ToList();
 
         var queue = new Queue<string>(["/", "/delt", "/konto", "/sager", "/sager/eksport.csv", "/fejl", "/status/403", "/status/404", "/ikke-fundet", "/en-side-der-ikke-findes"]);
         foreach (var name in personNames)
@@ -87,6 +89,21 @@ public abstract partial class BoundaryTests(AppFixture fixture)
             if (parameters.Count == 0)
             {
                 queue.Enqueue(RouteSamples.SampleUrl(endpoint.RoutePattern));
+                continue;
+            }
+
+            if (endpoint.RoutePattern.RawText == "/moeder/{Id:int}/punkter/{ItemId:int}")
+            {
+                // Every agenda item of every meeting, the case items included.
+                foreach (var item in meetingItems)
+                {
+                    queue.Enqueue(RouteSamples.SampleUrl(endpoint.RoutePattern, new Dictionary<string, string>
+                    {
+                        ["Id"] = item.MeetingId.ToString(CultureInfo.InvariantCulture),
+                        ["ItemId"] = item.Id.ToString(CultureInfo.InvariantCulture),
+                    }));
+                }
+
                 continue;
             }
 

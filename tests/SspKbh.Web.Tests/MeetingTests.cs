@@ -127,8 +127,8 @@ public abstract class MeetingTests(AppFixture fixture)
         var refused = await browser.SubmitAsync(page, "new-meeting", [new("NewMeeting.Date", Iso(Today.AddDays(-1))), new("NewMeeting.Place", "")]);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Equal([Texts.Meeting_Validation_DateInPast], refused.FieldErrors("date"));
-        Assert.Equal([Texts.Meeting_Validation_PlaceRequired], refused.FieldErrors("place"));
+        Assert.Equal([Texts.Error_MeetingDateInPast], refused.FieldErrors("date"));
+        Assert.Equal([Texts.Error_MeetingPlaceRequired], refused.FieldErrors("place"));
         Assert.Equal(before, await App.CreateDbContext().Meetings.CountAsync());
     }
 
@@ -303,7 +303,28 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, handed.Status);
         using var secretary = App.CreateBrowser();
         await secretary.SignInAsync(Secretary);
-        Assert.Contains("En gruppe drenge hænger ud ved legepladsen om aftenen.", (await secretary.GetAsync($"/moeder/{meetingId}")).TestIdText("concerns"), StringComparison.Ordinal);
+        var withConcern = await secretary.GetAsync($"/moeder/{meetingId}");
+        Assert.Contains("En gruppe drenge hænger ud ved legepladsen om aftenen.", withConcern.TestIdText("concerns"), StringComparison.Ordinal);
+
+        // The secretary registers a case from it: the form starts from the concern, and the concern then points at the case.
+        var concernId = await db.HandedOverConcerns.Where(c => c.MeetingId == meetingId).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+        var link = withConcern.Document.QuerySelectorAll("[data-testid='register-from-concern']").Select(a => a.GetAttribute("href")).Single(h => h == $"/sager/ny?bekymring={concernId}");
+        var form = await secretary.GetAsync(link!);
+        Assert.NotNull(form.TestIdText("from-concern"));
+        Assert.Equal("En gruppe drenge hænger ud ved legepladsen om aftenen.", form.Document.GetElementById("concern")?.TextContent);
+        var areaId = await db.LocalAreas.Where(a => a.Name == "Amager Øst").Select(a => a.Id).SingleAsync();
+        var registered = await secretary.SubmitAsync(form, "register-case", [new("Input.FullName", $"Ny Dreng {Guid.NewGuid().ToString("N")[..6]}"),
+            new("Input.DateOfBirth", "2012-03-03"), new("Input.LocalAreaId", areaId.ToString(CultureInfo.InvariantCulture)), new("Input.Level", nameof(CaseLevel.WorryingBehaviour))]);
+        Assert.Equal(HttpStatusCode.Redirect, registered.Status);
+        await using (var check = App.CreateDbContext())
+        {
+            var caseId = (await check.HandedOverConcerns.SingleAsync(c => c.Id == concernId)).RegisteredCaseId;
+            Assert.NotNull(caseId);
+            Assert.Equal("En gruppe drenge hænger ud ved legepladsen om aftenen.", (await check.Cases.SingleAsync(c => c.Id == caseId)).Concern);
+        }
+
+        // The guest cannot open the registration form from the concern.
+        Assert.Null((await guest.GetAsync($"/sager/ny?bekymring={concernId}")).TestIdText("from-concern"));
 
         // A member cannot hand over a concern for the guest, and the guest cannot change the agenda.
         var agenda = await guest.PostFormAsync($"/moeder/{meetingId}", HtmlForms.Collect(meeting.Form("general-items")).Append(new("op", $"remove:{(await MeetingAsync(meetingId)).Items.First().Id}")));

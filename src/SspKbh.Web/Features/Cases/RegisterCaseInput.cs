@@ -91,6 +91,8 @@ public sealed class RegisterCaseInput : LevelFormInput
 
     public string? LeadOverrideReason { get; set; }
 
+    /// <summary>Set when the case is registered from a concern handed over at a meeting.</summary>
+    public int? HandedOverConcernId { get; set; }
 }
 
 /// <summary>Shape checks; rules that need the database (duplicates, scope, lead party) are in the service.</summary>

@@ -20,10 +20,10 @@ public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
 {
     public MeetingInputValidator(DateOnly today)
     {
-        RuleFor(x => x.Date).NotNull().WithMessage(Texts.Meeting_Validation_DateRequired)
-            .GreaterThanOrEqualTo(today).WithMessage(Texts.Meeting_Validation_DateInPast);
-        RuleFor(x => x.StartTime).NotNull().WithMessage(Texts.Meeting_Validation_TimeRequired);
-        RuleFor(x => x.Place).NotEmpty().WithMessage(Texts.Meeting_Validation_PlaceRequired)
+        RuleFor(x => x.Date).NotNull().WithMessage(Texts.Error_MeetingDateRequired)
+            .GreaterThanOrEqualTo(today).WithMessage(Texts.Error_MeetingDateInPast);
+        RuleFor(x => x.StartTime).NotNull().WithMessage(Texts.Error_MeetingTimeRequired);
+        RuleFor(x => x.Place).NotEmpty().WithMessage(Texts.Error_MeetingPlaceRequired)
             .MaximumLength(Meeting.PlaceMaxLength).WithMessage(Texts.Validation_TooLong);
     }
 }
@@ -45,7 +45,7 @@ public sealed class SeriesInputValidator : AbstractValidator<SeriesInput>
     {
         RuleFor(x => x.IntervalDays).NotNull().WithMessage(Texts.Meeting_Validation_IntervalRange)
             .InclusiveBetween(MeetingSeries.MinIntervalDays, MeetingSeries.MaxIntervalDays).WithMessage(Texts.Meeting_Validation_IntervalRange);
-        RuleFor(x => x.DefaultStartTime).NotNull().WithMessage(Texts.Meeting_Validation_TimeRequired);
+        RuleFor(x => x.DefaultStartTime).NotNull().WithMessage(Texts.Error_MeetingTimeRequired);
         RuleFor(x => x.DefaultPlace).MaximumLength(Meeting.PlaceMaxLength).WithMessage(Texts.Validation_TooLong);
     }
 }
@@ -110,9 +110,9 @@ public sealed class TextInput
     public string? Text { get; set; }
 }
 
-public sealed class ConcernInputValidator : AbstractValidator<TextInput>
+public sealed class TextInputValidator : AbstractValidator<TextInput>
 {
-    public ConcernInputValidator(int maxLength)
+    public TextInputValidator(int maxLength)
     {
         RuleFor(x => x.Text).NotEmpty().WithMessage(Texts.Meeting_Validation_TextRequired)
             .MaximumLength(maxLength).WithMessage(Texts.Validation_TooLong);

@@ -42,7 +42,11 @@ public sealed record AgendaItemView(
 
 public sealed record AttendeeView(int Id, string Name, string PartyCode, bool IsAuthority, bool IsGuest, AttendanceStatus Status);
 
-public sealed record ConcernView(int Id, string FromName, string FromParty, string Text, DateTime CreatedAtUtc, int? RegisteredCaseId);
+public sealed record ConcernView(int Id, string FromName, string FromParty, string Text, DateTime CreatedAtUtc, int? RegisteredCaseId)
+{
+    /// <summary>The party of the person who handed it over (set for the case registration form).</summary>
+    public int? FromPartyId { get; init; }
+}
 
 public sealed record AddendumView(string Author, DateTime CreatedAtUtc, string Text);
 
@@ -440,6 +444,50 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
 
         db.HandedOverConcerns.Add(new HandedOverConcern { MeetingId = meetingId, FromUserId = user.UserId()!, Text = input.Text!.Trim(), CreatedAtUtc = Now });
         return await SaveAsync(result, AuditActions.MeetingConcernHandedOver, "meeting", meetingId, null, user, cancellationToken);
+    }
+
+    /// <summary>
+    /// A concern handed over at a meeting, for the case registration form: only for authority members of
+    /// the meeting, and only while no case has been registered from it. Audited like a look at the meeting.
+    /// </summary>
+    public async Task<ConcernView?> ConcernForRegistrationAsync(int concernId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var concern = await db.HandedOverConcerns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == concernId && c.RegisteredCaseId == null, cancellationToken);
+        if (concern is null)
+        {
+            return null;
+        }
+
+        var (_, meeting, _, viewer) = await LoadAsync(concern.MeetingId, user, tracked: false, cancellationToken);
+        if (meeting is null || viewer < MeetingViewer.Member)
+        {
+            return null;
+        }
+
+        var from = await db.Users.AsNoTracking().Where(u => u.Id == concern.FromUserId)
+            .Join(db.Parties, u => u.PartyId, p => p.Id, (u, p) => new { u.FullName, p.Id, p.Code }).FirstAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.MeetingView, SubjectType: "meeting", SubjectId: Id(meeting.Id), Purpose: "register-from-concern",
+            Details: $"concern={concernId}", Actor: user), cancellationToken);
+        return new ConcernView(concern.Id, from.FullName, from.Code, concern.Text, concern.CreatedAtUtc, null) { FromPartyId = from.Id };
+    }
+
+    /// <summary>Links a handed-over concern to the case registered from it (once; the user must be a member of the meeting).</summary>
+    public async Task MarkConcernRegisteredAsync(int concernId, int caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var concern = await db.HandedOverConcerns.FirstOrDefaultAsync(c => c.Id == concernId && c.RegisteredCaseId == null, cancellationToken);
+        if (concern is null)
+        {
+            return;
+        }
+
+        var (_, meeting, _, viewer) = await LoadAsync(concern.MeetingId, user, tracked: false, cancellationToken);
+        if (meeting is null || viewer < MeetingViewer.Member)
+        {
+            return;
+        }
+
+        concern.RegisteredCaseId = caseId;
+        await SaveAsync(new ServiceResult(), AuditActions.MeetingUpdated, "meeting", meeting.Id, $"concern={concernId} registered-case={caseId}", user, cancellationToken);
     }
 
     public async Task<MeetingResult> AddAddendumAsync(int meetingId, TextInput input, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -107,6 +107,7 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
     {
         async Task<string?> Stamp() => await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.ConcurrencyStamp).FirstOrDefaultAsync(cancellationToken);
 
+        var caseNumber = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.CaseNumber).FirstAsync(cancellationToken);
         var leaderGroup = group.Kind is GroupKind.LeaderGroup or GroupKind.SspPlusLeaderGroup;
         if (leaderGroup)
         {
@@ -145,7 +146,7 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
                     FormTriedSoFar = current.FormTriedSoFar,
                     ConcurrencyStamp = current.ConcurrencyStamp,
                 }, user, cancellationToken);
-                return Remap(changed, caseId, nameof(MinutesInput.LevelReason));
+                return Remap(changed, caseNumber, nameof(MinutesInput.LevelReason));
             }
 
             case MeetingDecision.EscalateToLeaderGroup or MeetingDecision.TakeUpAgain:
@@ -153,10 +154,10 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
             case MeetingDecision.ReturnToCoordinationGroup:
                 return await work.SetLeaderGroupFlagAsync(caseId, flagged: false, await Stamp(), user, cancellationToken);
             case MeetingDecision.HandOverToSspPlus:
-                return Remap(await work.HandOverAsync(caseId, new HandoverInput { HandoverOn = meeting.Date, GroupId = input.SspPlusGroupId, ConcurrencyStamp = await Stamp() }, user, cancellationToken), caseId, nameof(MinutesInput.DecisionText));
+                return Remap(await work.HandOverAsync(caseId, new HandoverInput { HandoverOn = meeting.Date, GroupId = input.SspPlusGroupId, ConcurrencyStamp = await Stamp() }, user, cancellationToken), caseNumber, nameof(MinutesInput.DecisionText));
             case MeetingDecision.CloseInSsp:
                 return Remap(await work.ChangeStatusAsync(caseId, new StatusInput { Status = CaseStatus.Closed, CloseReason = input.CloseReason, Reason = input.DecisionText, ConcurrencyStamp = await Stamp() },
-                    user, cancellationToken), caseId, nameof(MinutesInput.DecisionText));
+                    user, cancellationToken), caseNumber, nameof(MinutesInput.DecisionText));
             default:
                 // Keep the level, offer a concern conversation, other: the group has reviewed the case.
                 return await work.MarkReviewedAsync(caseId, await Stamp(), user, cancellationToken);
@@ -164,7 +165,7 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
     }
 
     /// <summary>Puts the case service's field errors on the minutes form's fields; what the minutes cannot fix points to the case.</summary>
-    private static WorkResult Remap(WorkResult done, int caseId, string reasonField)
+    private static WorkResult Remap(WorkResult done, string caseNumber, string reasonField)
     {
         if (done.Succeeded || done.Outcome != LookupOutcome.Found)
         {
@@ -187,7 +188,7 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
             {
                 if (target is null)
                 {
-                    mapped.General(string.Format(Texts.Meeting_FixOnCase, message, caseId));
+                    mapped.General(string.Format(Texts.Meeting_FixOnCase, message, caseNumber));
                 }
                 else
                 {
