@@ -235,6 +235,33 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             await Expect(page.GetByTestId("young-person")).ToContainTextAsync("Yusuf Amin");
             await Expect(page.GetByTestId("goals")).ToContainTextAsync(goal);
             await Expect(page.GetByTestId("leader-group-flag")).ToBeVisibleAsync();
+
+            // The journal extract of the case carries the leader group's minutes, ready to print.
+            await page.GetByTestId("journal-extract-link").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Journaludtræk");
+            await Expect(page.GetByTestId("extract-meeting").Last).ToContainTextAsync("Ledergruppen følger sagen til næste møde.");
+            await Expect(page.GetByTestId("extract-meeting").Last).ToContainTextAsync("Tag sagen op igen på næste møde");
+            await tracked.AssertLooksStyledAsync();
+            await Axe.AssertNoSeriousViolationsAsync(tracked, "journal extract", output);
+
+            // The board: every level 3–4 case under the leader group; Yusuf's is marked to be taken up again, with the goal below.
+            await tracked.GotoAsync("/moeder");
+            await page.GetByTestId("leader-boards").GetByRole(AriaRole.Link).First.ClickAsync();
+            var row = page.GetByTestId("board-row").Filter(new() { HasText = "Yusuf Amin" });
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(row.GetByTestId("take-up-again")).ToBeVisibleAsync();
+            await Expect(row.GetByTestId("last-decision")).ToContainTextAsync("Tag sagen op igen på næste møde");
+            foreach (var badge in await page.GetByTestId("leader-board").GetByTestId("level-badge").AllInnerTextsAsync())
+            {
+                Assert.True(badge.Trim() is "Niveau 3" or "Niveau 4", $"The leader board lists a case at '{badge}'.");
+            }
+
+            await tracked.AssertLooksStyledAsync();
+            // The link jumps down the same page to the case's goals and named tasks.
+            await row.GetByRole(AriaRole.Link, new() { Name = "Mål og ansvarlige" }).ClickAsync();
+            await Expect(page.GetByTestId("board-case").Filter(new() { HasText = "Yusuf Amin" }).GetByTestId("board-goals")).ToContainTextAsync(goal);
+            await Browser.ScreenshotAsync(page, "leader-board");
+            await Axe.AssertNoSeriousViolationsAsync(tracked, "leader board", output);
         });
     }
 

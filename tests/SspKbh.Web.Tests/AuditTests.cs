@@ -70,6 +70,26 @@ public abstract class AuditTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_look_at_many_cases_is_split_over_entries_so_that_no_case_id_is_cut_off()
+    {
+        // 40 six-digit ids do not fit in one subject id; a cut id ("1000" of "100039") could name another case.
+        var ids = Enumerable.Range(100000, 40).ToList();
+        var before = (await App.AuditEntriesAsync()).Select(e => e.Sequence).DefaultIfEmpty().Max();
+        await App.WithScopeAsync(async services =>
+        {
+            await services.GetRequiredService<AuditService>().WriteListAsync(new AuditEvent("test.list", Purpose: "case-list", Details: "rows=40"), "case", ids);
+            return 0;
+        });
+
+        var written = (await App.AuditEntriesAsync()).Where(e => e.Sequence > before && e.Action == "test.list").ToList();
+        Assert.True(written.Count >= 3, $"expected the list split over at least 3 entries, got {written.Count}");
+        Assert.All(written, e => Assert.True(e.SubjectId!.Length <= AuditService.SubjectIdMaxLength));
+        Assert.All(written, e => Assert.Equal("case", e.SubjectType));
+        Assert.Equal(ids, written.SelectMany(e => e.SubjectId!.Split(',')).Select(int.Parse).Order());
+        Assert.Equal($"rows=40; part=1/{written.Count}", written[0].Details);
+    }
+
+    [Fact]
     public async Task Verify_audit_detects_a_row_changed_behind_the_triggers_back_in_process_and_as_a_command()
     {
         // Its own app and database: this test breaks the chain on purpose.

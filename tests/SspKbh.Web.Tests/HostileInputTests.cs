@@ -471,6 +471,7 @@ public abstract class HostileInputTests(AppFixture fixture)
         {
             ["moeder"] = Text(meeting),
             ["GroupId"] = Text(ownGroup),
+            ["LeaderGroupId"] = Text(await db.Groups.Where(g => g.Name == "SSP-ledergruppe Amager").Select(g => g.Id).SingleAsync()),
             ["ItemId"] = Text(await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == null).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync()),
             ["sager"] = Text(inside),
             ["case-outside"] = Text(outside),

@@ -354,6 +354,129 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.True(c.FlaggedForLeaderGroup);
         Assert.Equal(Today, c.LastReviewedOn);
     }
+
+    [Fact]
+    public async Task The_leader_board_shows_every_open_level_3_4_case_under_the_leader_group_with_what_is_overdue_the_last_decision_goals_and_who_does_what()
+    {
+        // An app of its own: the clock moves forward.
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Leader);
+        int leaderGroup, coordinationGroup;
+        await using (var db = app.CreateDbContext())
+        {
+            leaderGroup = await db.Groups.Where(g => g.Name == LeaderGroup).Select(g => g.Id).SingleAsync();
+            coordinationGroup = await db.Groups.Where(g => g.Name == CoordinationGroup).Select(g => g.Id).SingleAsync();
+        }
+
+        // The ledergruppe decides on Yusuf's case: take it up again, a goal, and a named task due in three days.
+        var meetingPage = await browser.GetAsync($"/moeder/grupper/{leaderGroup}");
+        var created = await browser.SubmitAsync(meetingPage, "new-meeting", [new("NewMeeting.Date", Iso(DanishTime.Today(app.Clock))), new("NewMeeting.Place", "Rådhuset")]);
+        var meetingId = int.Parse(TestBrowser.Location(created.Response)!["/moeder/".Length..].Split('?')[0], CultureInfo.InvariantCulture);
+        int yusufItem, yusufCase;
+        await using (var db = app.CreateDbContext())
+        {
+            yusufCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Yusuf Amin")).Select(c => c.Id).SingleAsync();
+            yusufItem = await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
+        }
+
+        var minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{yusufItem}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain)),
+            new("Input.DecisionText", "Status på skolegangen ved næste møde."), new("Input.OverallGoal", "Yusuf kommer i skole hver dag.")])).Status);
+        minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{yusufItem}");
+        var policeId = (await app.CreateDbContext().Parties.SingleAsync(p => p.Code == "POL")).Id.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "task", [new("Task.What", "Hjemmebesøg sammen med SOF"), new("Task.OwnerName", "Jonas Krag"),
+            new("Task.OwnerPartyId", policeId), new("Task.DueOn", Iso(DanishTime.Today(app.Clock).AddDays(3)))])).Status);
+
+        app.Clock.Advance(TimeSpan.FromDays(10));
+        await browser.SignInAsync(Leader); // the session did not outlive ten days
+        var board = await browser.GetAsync($"/moeder/ledergrupper/{leaderGroup}");
+        Assert.Equal(HttpStatusCode.OK, board.Status);
+        var rows = board.Document.QuerySelectorAll("[data-testid='board-row']").ToList();
+        var names = rows.Select(r => Page.Normalize(r.TextContent)).ToList();
+        Assert.Contains(names, n => n.Contains("Malik Ahmed", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.Contains("Mikkel Sørensen", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.Contains("Freja Nielsen", StringComparison.Ordinal)); // level 1
+        Assert.DoesNotContain(names, n => n.Contains("Ida Larsen", StringComparison.Ordinal)); // level 2, the other coordination group
+        // Level 4 first, with its overdue task, the review date, the last decision and "take up again".
+        var yusuf = rows[0];
+        Assert.Contains("Yusuf Amin", yusuf.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", Page.Normalize(yusuf.QuerySelector("[data-testid='overdue-actions']")!.TextContent));
+        Assert.Contains(MeetingTexts.Decision(MeetingDecision.TakeUpAgain), yusuf.QuerySelector("[data-testid='last-decision']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(LeaderGroup, yusuf.QuerySelector("[data-testid='last-decision']")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(yusuf.QuerySelector("[data-testid='take-up-again']"));
+        Assert.Contains("15 dage siden", Page.Normalize(yusuf.QuerySelector("[data-testid='raised']")!.TextContent), StringComparison.Ordinal); // raised 5 days before the seed, plus 10
+        Assert.Contains(CaseLevel.CrimeDangerousToPersons.DefaultLeadParty(), yusuf.QuerySelector("[data-testid='lead']")!.TextContent, StringComparison.Ordinal);
+        var details = board.Document.QuerySelectorAll("[data-testid='board-case']").Single(s => s.GetAttribute("data-case") == yusuf.GetAttribute("data-case"));
+        Assert.Contains("Yusuf kommer i skole hver dag.", details.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Status på skolegangen ved næste møde.", details.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hjemmebesøg sammen med SOF", details.QuerySelector("[data-testid='board-tasks']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Jonas Krag (POL)", Page.Normalize(details.QuerySelector("[data-testid='board-tasks']")!.TextContent), StringComparison.Ordinal);
+
+        // The look is audited with the ids of the cases shown.
+        var entry = (await app.AuditEntriesAsync()).Last(e => e.Action == AuditActions.LeaderBoardView);
+        Assert.Equal("case", entry.SubjectType);
+        Assert.Contains(yusufCase.ToString(CultureInfo.InvariantCulture), entry.SubjectId!.Split(','));
+        Assert.Equal(AuditPurposes.LeaderGroupBoard, entry.Purpose);
+
+        // A closed case leaves the board.
+        await using (var db = app.CreateDbContext())
+        {
+            var mikkel = await db.Cases.SingleAsync(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Mikkel Sørensen"));
+            Assert.Null(mikkel.ChangeStatus(CaseStatus.Closed, "Overdraget", CloseReason.ConcernResolved, "test", app.Clock.GetUtcNow().UtcDateTime, DanishTime.Today(app.Clock)));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.DoesNotContain("Mikkel Sørensen", (await browser.GetAsync($"/moeder/ledergrupper/{leaderGroup}")).TestIdText("leader-board"), StringComparison.Ordinal);
+
+        // The secretary of a coordination group is no member of the ledergruppe; a coordination group has no board.
+        using var secretary = app.CreateBrowser();
+        await secretary.SignInAsync(Secretary);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/moeder/ledergrupper/{leaderGroup}")).Status);
+        Assert.Contains(await app.AuditEntriesAsync(), e => e.Action == AuditActions.LeaderBoardView && e.Outcome == AuditOutcomes.Denied);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/moeder/ledergrupper/{coordinationGroup}")).Status);
+        Assert.Contains($"/moeder/ledergrupper/{leaderGroup}", (await browser.GetAsync("/moeder")).Document.QuerySelectorAll("[data-testid='leader-boards'] a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task The_journal_extract_of_a_case_lists_its_minutes_decisions_and_tasks_for_the_records_system()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today, place: "Journalmødet");
+        var item = await CaseItemAsync(browser, id, "Lucas Holm");
+        var page = await browser.GetAsync($"/moeder/{id}/punkter/{item}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "minutes", [new("Input.Summary", "Fritidscentret fortæller om bedre fremmøde."),
+            new("Input.Decision", nameof(MeetingDecision.KeepLevel)), new("Input.DecisionText", "Sagen følges på næste møde.")])).Status);
+        page = await browser.GetAsync($"/moeder/{id}/punkter/{item}");
+        var buf = (await App.CreateDbContext().Parties.SingleAsync(p => p.Code == "BUF")).Id.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "task", [new("Task.What", "Klasselæreren ringer til mor"), new("Task.OwnerName", "Klasselæreren"),
+            new("Task.OwnerPartyId", buf), new("Task.DueOn", Iso(Today.AddDays(7)))])).Status);
+        int caseId;
+        await using (var db = App.CreateDbContext())
+        {
+            caseId = (await db.AgendaItems.SingleAsync(i => i.Id == item)).CaseId!.Value;
+        }
+
+        var casePage = await browser.GetAsync($"/sager/{caseId}");
+        var link = casePage.Document.QuerySelector("[data-testid='journal-extract-link']")!.GetAttribute("href");
+        var extract = await browser.GetAsync(link!);
+        Assert.Equal(HttpStatusCode.OK, extract.Status);
+        var section = extract.Document.QuerySelectorAll("[data-testid='extract-meeting']").Select(s => Page.Normalize(s.TextContent))
+            .Single(t => t.Contains("Fritidscentret fortæller om bedre fremmøde.", StringComparison.Ordinal));
+        Assert.Contains(CoordinationGroup, section, StringComparison.Ordinal);
+        Assert.Contains(MeetingTexts.Decision(MeetingDecision.KeepLevel), section, StringComparison.Ordinal);
+        Assert.Contains("Sagen følges på næste møde.", section, StringComparison.Ordinal);
+        Assert.Contains("Klasselæreren ringer til mor", section, StringComparison.Ordinal);
+        Assert.Contains(Texts.JournalExtract_NotApproved, section, StringComparison.Ordinal);
+        Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.CaseView && e.SubjectId == caseId.ToString(CultureInfo.InvariantCulture)
+            && e.Details != null && e.Details.StartsWith("view=journal-extract", StringComparison.Ordinal));
+
+        // The ledergruppe sees level 3–4 cases only: Lucas's case (level 1) is refused, and audited.
+        using var leader = App.CreateBrowser();
+        await leader.SignInAsync(Leader);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync(link!)).Status);
+    }
 }
 
 public sealed class MeetingTestsSqlite(SqliteApp fixture) : MeetingTests(fixture), IClassFixture<SqliteApp>;

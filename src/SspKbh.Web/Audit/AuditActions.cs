@@ -47,6 +47,7 @@ public static class AuditActions
     public const string MinutesApproved = "meeting.minutes-approve";
     public const string MinutesAddendum = "meeting.minutes-addendum";
     public const string MeetingConcernHandedOver = "meeting.concern-handover";
+    public const string LeaderBoardView = "leader-board.view";
     public const string StatisticsView = "statistics.view";
     public const string StatisticsExport = "statistics.export";
 }

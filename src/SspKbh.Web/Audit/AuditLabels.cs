@@ -28,11 +28,15 @@ public static class AuditLabels
         AuditPurposes.AuditReview,
         AuditPurposes.SubjectAccessRequest,
         AuditPurposes.Statistics,
+        AuditPurposes.Meeting,
+        AuditPurposes.Minutes,
+        AuditPurposes.MeetingPrint,
+        AuditPurposes.LeaderGroupBoard,
     ];
 
     /// <summary>Kinds of subject written by the app.</summary>
     public static readonly IReadOnlyList<string> KnownSubjectTypes =
-        ["case", "young-person", "user", "group", "party", "local-area", "level-deadlines", "path"];
+        ["case", "young-person", "user", "group", "party", "local-area", "level-deadlines", "path", "meeting"];
 
     public static readonly IReadOnlyList<string> KnownOutcomes = [AuditOutcomes.Success, AuditOutcomes.Failure, AuditOutcomes.Denied];
 
@@ -91,4 +95,8 @@ public static class AuditPurposes
     public const string AuditReview = "audit-review";
     public const string SubjectAccessRequest = "subject-access-request";
     public const string Statistics = "statistics";
+    public const string Meeting = "meeting";
+    public const string Minutes = "minutes";
+    public const string MeetingPrint = "print";
+    public const string LeaderGroupBoard = "leader-group-board";
 }

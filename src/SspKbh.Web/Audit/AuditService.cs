@@ -32,7 +32,59 @@ public sealed class AuditService(
     private static readonly SemaphoreSlim WriteLock = new(1, 1);
     internal const long PostgresAdvisoryLockKey = 0x55B_A0D1;
 
-    public async Task WriteAsync(AuditEvent e, CancellationToken cancellationToken = default)
+    /// <summary>The longest subject id the trail stores (the column's length).</summary>
+    public const int SubjectIdMaxLength = 100;
+
+    public Task WriteAsync(AuditEvent e, CancellationToken cancellationToken = default) => WriteEntriesAsync([Entry(e)], cancellationToken);
+
+    /// <summary>
+    /// Records a look at several records (a list, a meeting, a board): the ids go into the subject id as a
+    /// comma-separated list, split over as many entries as needed so that no id is ever cut off (a cut id
+    /// could name another record in a data subject's access report). Without ids, <paramref name="e"/> is
+    /// written as it is.
+    /// </summary>
+    public Task WriteListAsync(AuditEvent e, string subjectType, IEnumerable<int> ids, CancellationToken cancellationToken = default)
+    {
+        var lists = SubjectLists(ids);
+        if (lists.Count == 0)
+        {
+            return WriteAsync(e, cancellationToken);
+        }
+
+        return WriteEntriesAsync(lists.Select((list, i) => Entry(e with
+        {
+            SubjectType = subjectType,
+            SubjectId = list,
+            Details = lists.Count == 1 ? e.Details : $"{e.Details}{(e.Details is null ? "" : "; ")}part={i + 1}/{lists.Count}",
+        })).ToList(), cancellationToken);
+    }
+
+    /// <summary>The ids (distinct, ascending) as comma-separated lists of at most <see cref="SubjectIdMaxLength"/> characters.</summary>
+    public static IReadOnlyList<string> SubjectLists(IEnumerable<int> ids)
+    {
+        var lists = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var id in ids.Distinct().Order())
+        {
+            var text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (current.Length > 0 && current.Length + 1 + text.Length > SubjectIdMaxLength)
+            {
+                lists.Add(current.ToString());
+                current.Clear();
+            }
+
+            current.Append(current.Length > 0 ? "," : "").Append(text);
+        }
+
+        if (current.Length > 0)
+        {
+            lists.Add(current.ToString());
+        }
+
+        return lists;
+    }
+
+    private AuditRecord Entry(AuditEvent e)
     {
         var http = httpContextAccessor.HttpContext;
         var actor = e.Actor ?? http?.User;
@@ -50,21 +102,28 @@ public sealed class AuditService(
             Details = Truncate(e.Details, 2000),
             CorrelationId = http?.TraceIdentifier,
         };
+        return entry;
+    }
 
+    private async Task WriteEntriesAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
+    {
         await WriteLock.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 1; ; attempt++)
+            foreach (var entry in entries)
             {
-                try
+                for (var attempt = 1; ; attempt++)
                 {
-                    await AppendAsync(entry, cancellationToken);
-                    return;
-                }
-                catch (DbUpdateException ex) when (attempt < 5)
-                {
-                    // Another instance took the same sequence number: link after its entry instead.
-                    logger.LogWarning(ex, "Audit append collided (attempt {Attempt}); retrying", attempt);
+                    try
+                    {
+                        await AppendAsync(entry, cancellationToken);
+                        break;
+                    }
+                    catch (DbUpdateException ex) when (attempt < 5)
+                    {
+                        // Another instance took the same sequence number: link after its entry instead.
+                        logger.LogWarning(ex, "Audit append collided (attempt {Attempt}); retrying", attempt);
+                    }
                 }
             }
         }

@@ -137,7 +137,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(a => a.Party).HasMaxLength(20);
             e.Property(a => a.Action).HasMaxLength(100).IsRequired();
             e.Property(a => a.SubjectType).HasMaxLength(50);
-            e.Property(a => a.SubjectId).HasMaxLength(100);
+            e.Property(a => a.SubjectId).HasMaxLength(Audit.AuditService.SubjectIdMaxLength);
             e.Property(a => a.Purpose).HasMaxLength(500);
             e.Property(a => a.Outcome).HasMaxLength(20).IsRequired();
             e.Property(a => a.Details).HasMaxLength(2000);

@@ -227,9 +227,7 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
             g => (IReadOnlyList<Member>)g.Select(m => new Member(m.Id, m.FullName, m.PartyId, partyCodes.GetValueOrDefault(m.PartyId, ""), roles.GetValueOrDefault(m.Id, ""))).ToList());
         var sspPlus = await db.Groups.AsNoTracking().Where(g => g.Kind == GroupKind.SspPlusCoordinationGroup && g.IsActive)
             .OrderBy(g => g.Id).Select(g => (int?)g.Id).FirstOrDefaultAsync(cancellationToken);
-        var stored = await db.LevelDeadlines.AsNoTracking().ToListAsync(cancellationToken);
-        var deadlines = Enum.GetValues<CaseLevel>().ToDictionary(l => l,
-            l => stored.FirstOrDefault(d => d.Level == l)?.ToDeadline() ?? DeadlineRules.Placeholders.First(d => d.Level == l));
+        var deadlines = await SspKbh.Web.Features.Cases.LevelDeadlines.AllAsync(db, cancellationToken);
         var cprs = (await db.YoungPersons.AsNoTracking().Where(p => p.Cpr != null).Select(p => p.Cpr!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var ids = new NextIds
         {
@@ -766,9 +764,7 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
                 case < 80:
                     entry.Action = AuditActions.CaseList;
                     entry.SubjectType = "case";
-                    var ids = Enumerable.Range(0, 20).Select(_ => groupCases![random.Next(groupCases.Count)]).OrderDescending().Select(Id);
-                    var joined = string.Join(',', ids);
-                    entry.SubjectId = joined.Length <= 100 ? joined : joined[..100];
+                    entry.SubjectId = AuditService.SubjectLists(Enumerable.Range(0, 20).Select(_ => groupCases![random.Next(groupCases.Count)]))[0];
                     entry.Purpose = "case-list";
                     entry.Details = random.Next(4) == 0 ? $"level={random.Next(1, 5)};sort=Newest; rows=50" : "sort=Newest; rows=50";
                     break;

@@ -60,7 +60,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         }
 
         var today = DanishTime.Today(clock);
-        var deadlines = await DeadlinesAsync(cancellationToken);
+        var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
         var filtered = Filter(scope.Apply(db.Cases.AsNoTracking()), filter with { Level = null }, today, deadlines);
         var counts = await filtered.GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byLevel = Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0);
@@ -75,9 +75,8 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
         var total = filter.Level is { } l2 ? byLevel[l2] : byLevel.Values.Sum();
 
-        await audit.WriteAsync(new AuditEvent(AuditActions.CaseList, SubjectType: "case",
-            SubjectId: Truncate(string.Join(',', result.Select(r => r.Id)), 100), Purpose: "case-list",
-            Details: filter.Describe() + $"; rows={result.Count}", Actor: user), cancellationToken);
+        await audit.WriteListAsync(new AuditEvent(AuditActions.CaseList, Purpose: "case-list",
+            Details: filter.Describe() + $"; rows={result.Count}", Actor: user), "case", result.Select(r => r.Id), cancellationToken);
         return new CasePage(result, hasMore ? Cursor(rows[^1], filter.Sort) : null, byLevel, total);
     }
 
@@ -91,7 +90,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         }
 
         var today = DanishTime.Today(clock);
-        return await Filter(scope.Apply(db.Cases.AsNoTracking()), new CaseFilter { OverdueOnly = true }, today, await DeadlinesAsync(cancellationToken))
+        return await Filter(scope.Apply(db.Cases.AsNoTracking()), new CaseFilter { OverdueOnly = true }, today, await LevelDeadlines.AllAsync(db, cancellationToken))
             .CountAsync(cancellationToken);
     }
 
@@ -117,8 +116,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
             .ToListAsync(cancellationToken);
         if (rows.Count > 0)
         {
-            await audit.WriteAsync(new AuditEvent(AuditActions.CaseList, SubjectType: "case",
-                SubjectId: Truncate(string.Join(',', rows.Select(r => r.CaseId).Distinct()), 100), Purpose: "my-actions", Actor: user), cancellationToken);
+            await audit.WriteListAsync(new AuditEvent(AuditActions.CaseList, Purpose: "my-actions", Actor: user), "case", rows.Select(r => r.CaseId), cancellationToken);
         }
 
         return rows.Select(r => new MyAction(r.CaseId, r.CaseNumber, r.What, r.DueOn, DeadlineRules.IsOverdue(r.DueOn, today))).ToList();
@@ -163,7 +161,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         }
 
         var today = DanishTime.Today(clock);
-        var deadlines = await DeadlinesAsync(cancellationToken);
+        var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
         var rows = await Page(Project(Filter(scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines)), filter with { After = null })
             .Take(MaxExportRows).ToListAsync(cancellationToken);
         var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
@@ -371,15 +369,6 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         }).ToList();
     }
 
-    private async Task<IReadOnlyDictionary<CaseLevel, LevelDeadline>> DeadlinesAsync(CancellationToken cancellationToken)
-    {
-        var stored = await db.LevelDeadlines.AsNoTracking().ToListAsync(cancellationToken);
-        return Enum.GetValues<CaseLevel>().ToDictionary(l => l,
-            l => stored.FirstOrDefault(d => d.Level == l)?.ToDeadline() ?? DeadlineRules.Placeholders.First(d => d.Level == l));
-    }
-
     [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{4}-[0-9]{5,}$")]
     private static partial System.Text.RegularExpressions.Regex CaseNumberPattern();
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -150,10 +150,9 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
                 cases.Count(c => c.YoungPersonId == p.Id),
                 cases.Any(c => c.YoungPersonId == p.Id && scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.None)))
             .ToList();
-        await audit.WriteAsync(new AuditEvent(AuditActions.PersonSearch, SubjectType: "young-person",
-            SubjectId: string.Join(',', ids), Purpose: "duplicate-check",
+        await audit.WriteListAsync(new AuditEvent(AuditActions.PersonSearch, Purpose: "duplicate-check",
             Details: (cpr is null ? $"by=name+birthdate; terms=\"{normalized}\" {dateOfBirth:yyyy-MM-dd}" : $"by=cpr; terms={parsed.Masked}") + $"; matches={matches.Count}",
-            Actor: user), cancellationToken);
+            Actor: user), "young-person", ids, cancellationToken);
         return matches;
     }
 

@@ -11,6 +11,8 @@ public static class CasesSetup
         services.AddScoped<CaseWorkService>();
         services.AddScoped<CaseListQuery>();
         services.AddScoped<Meetings.MeetingService>();
+        services.AddScoped<Meetings.LeaderBoardService>();
+        services.AddScoped<Meetings.JournalExtractService>();
         services.AddScoped<Meetings.MinutesService>();
         return services;
     }

@@ -202,9 +202,8 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
             .ToListAsync(cancellationToken);
         var namedIds = consents.Where(c => c.Information.HasFlag(ConsentInformation.Identity)).Select(c => c.YoungPersonId).Distinct().ToList();
         var names = await db.YoungPersons.AsNoTracking().Where(p => namedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
-        await audit.WriteAsync(new AuditEvent(AuditActions.ConsentSharedList, SubjectType: "young-person",
-            SubjectId: Truncate(string.Join(',', consents.Select(c => c.YoungPersonId).Distinct()), 100), Purpose: "consent",
-            Details: $"consents={consents.Count}", Actor: user), cancellationToken);
+        await audit.WriteListAsync(new AuditEvent(AuditActions.ConsentSharedList, Purpose: "consent",
+            Details: $"consents={consents.Count}", Actor: user), "young-person", consents.Select(c => c.YoungPersonId), cancellationToken);
         return consents.Select(c => new SharedItem(c.Id, c.Purpose, c.Information, c.ExpiresOn,
             c.Information.HasFlag(ConsentInformation.Identity) ? names.GetValueOrDefault(c.YoungPersonId) : null)).ToList();
     }
@@ -294,6 +293,4 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
     private static IEnumerable<string> Ticked(Dictionary<string, bool> values) => values.Where(v => v.Value).Select(v => v.Key).Distinct(StringComparer.Ordinal);
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

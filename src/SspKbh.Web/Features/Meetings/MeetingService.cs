@@ -216,7 +216,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
         return saved;
     }
 
-    public async Task<(LookupOutcome Outcome, MeetingView? View)> GetAsync(int meetingId, ClaimsPrincipal user, CancellationToken cancellationToken, string purpose = "meeting")
+    public async Task<(LookupOutcome Outcome, MeetingView? View)> GetAsync(int meetingId, ClaimsPrincipal user, CancellationToken cancellationToken, string purpose = AuditPurposes.Meeting)
     {
         var (outcome, meeting, group, viewer) = await LoadAsync(meetingId, user, tracked: false, cancellationToken);
         if (meeting is null)
@@ -233,7 +233,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
             : [];
         var visible = cases.Values.Where(c => scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.None).Select(c => c.Id).ToHashSet();
         var itemIds = meeting.Items.Select(i => i.Id).ToList();
-        var tasks = viewer >= MeetingViewer.Member ? await TasksAsync(itemIds, cancellationToken) : [];
+        var tasks = viewer >= MeetingViewer.Member ? await TasksAsync(db, itemIds, Today, cancellationToken) : [];
 
         AgendaItemView ItemView(AgendaItem i)
         {
@@ -270,8 +270,8 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
             viewer == MeetingViewer.Secretary && meeting.CheckMinutesChange(Today) is null,
             viewer == MeetingViewer.Secretary && meeting.CheckAgendaProposal(Today) is null,
             meeting.ConcurrencyStamp);
-        await audit.WriteAsync(new AuditEvent(AuditActions.MeetingView, SubjectType: visible.Count > 0 ? "case" : "meeting",
-            SubjectId: visible.Count > 0 ? string.Join(',', visible.Order()) : Id(meetingId), Purpose: purpose, Details: $"meeting={meetingId}", Actor: user), cancellationToken);
+        await audit.WriteListAsync(new AuditEvent(AuditActions.MeetingView, SubjectType: "meeting", SubjectId: Id(meetingId), Purpose: purpose,
+            Details: $"meeting={meetingId}", Actor: user), "case", visible, cancellationToken);
         return (LookupOutcome.Found, view);
     }
 
@@ -511,7 +511,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
     /// <summary>The meeting and group of an agenda item, for its minutes page; null when the user may not write them.</summary>
     public async Task<(LookupOutcome Outcome, MeetingView? Meeting, AgendaItemView? Item)> GetItemAsync(int meetingId, int itemId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, view) = await GetAsync(meetingId, user, cancellationToken, purpose: "minutes");
+        var (outcome, view) = await GetAsync(meetingId, user, cancellationToken, purpose: AuditPurposes.Minutes);
         if (view is null)
         {
             return (outcome, null, null);
@@ -602,11 +602,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
                 OpenFromLast = db.CaseActions.Any(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned && previousItems.Contains(a.AgendaItemId)),
             })
             .ToListAsync(cancellationToken);
-        var deadlines = (await db.LevelDeadlines.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(d => d.Level, d => d.ToDeadline());
-        foreach (var placeholder in DeadlineRules.Placeholders)
-        {
-            deadlines.TryAdd(placeholder.Level, placeholder);
-        }
+        var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
 
         var proposals = AgendaProposal.Propose(
             candidates.Select(c => new CaseForAgenda(c.Id, c.Level, c.Status, c.LevelSetOn, c.LastReviewedOn,
@@ -635,9 +631,9 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
         return db.Cases.Where(c => c.CoordinationGroupId == group.Id);
     }
 
-    private async Task<List<(int ItemId, TaskView Task)>> TasksAsync(List<int> itemIds, CancellationToken cancellationToken)
+    /// <summary>The tasks (case actions) written in the minutes of these agenda items.</summary>
+    internal static async Task<List<(int ItemId, TaskView Task)>> TasksAsync(SspDbContext db, List<int> itemIds, DateOnly today, CancellationToken cancellationToken)
     {
-        var today = Today;
         var rows = await db.CaseActions.AsNoTracking().Where(a => a.AgendaItemId != null && itemIds.Contains(a.AgendaItemId.Value))
             .Join(db.Parties, a => a.OwnerPartyId, p => p.Id, (a, p) => new { a, p.Code })
             .OrderBy(x => x.a.DueOn).ThenBy(x => x.a.Id)
