@@ -161,9 +161,10 @@ public sealed class ConcernConversations : Migration
             },
             constraints: table =>
             {
+                // The foreign-key names are EF's, cut to PostgreSQL's 63-character limit.
                 table.PrimaryKey("PK_ConversationChecklistItems", x => new { x.ConversationId, x.TemplateItemId });
-                table.ForeignKey("FK_ConversationChecklistItems_ConcernConversations_ConversationId", x => x.ConversationId, "ConcernConversations", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_ConversationChecklistItems_ChecklistTemplateItems_TemplateItemId", x => x.TemplateItemId, "ChecklistTemplateItems", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_ConversationChecklistItems_ConcernConversations_Conversatio~", x => x.ConversationId, "ConcernConversations", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_ConversationChecklistItems_ChecklistTemplateItems_TemplateI~", x => x.TemplateItemId, "ChecklistTemplateItems", "Id", onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.AddColumn<int>("ConversationAgreementId", "CaseActions", nullable: true);
