@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Access;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Consents;
+using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Retention;
 using SspKbh.Web.Data;
 using SspKbh.Web.Features.Retention;
@@ -50,6 +51,23 @@ public abstract class RetentionTests(AppFixture fixture)
             Recipients = [new ConsentRecipient { PartyId = party }],
         });
         db.CaseAccessGrants.Add(CaseAccessGrant.Create(c.Id, secretary, "Akut behov for at se sagen i aften.", DateTime.UtcNow, TimeSpan.FromHours(4)));
+        // A held concern conversation with free text, a named participant, an agreement and a checklist note.
+        var template = await db.ChecklistTemplates.Include(t => t.Items).OrderBy(t => t.Version).FirstAsync();
+        var conversation = ConcernConversation.Create(c.Id, null, secretary, CaseLevel.WorryingBehaviour, template.Id, secretary, DateTime.UtcNow);
+        conversation.ScheduledDate = today;
+        conversation.StartTime = TimeOnly.MinValue;
+        conversation.Challenges = "Udfordringer for " + name;
+        conversation.Phase3Note = "Fase 3 om " + name;
+        conversation.DebriefNote = "Debrief om " + name;
+        conversation.Participants.Add(new ConversationParticipant { Kind = ParticipantKind.YoungPerson, Name = name, Contribution = "Fortæller selv" });
+        conversation.Agreements.Add(new ConversationAgreement
+        {
+            What = name + " møder i skole", ResponsibleKind = AgreementResponsible.YoungPerson, ResponsibleName = name, FollowUpOn = today.AddDays(14), FollowUpUserId = secretary,
+        });
+        db.ConcernConversations.Add(conversation);
+        await db.SaveChangesAsync();
+        Assert.Null(conversation.SetChecklistNote(template, template.Items[0].Id, "Note om " + name));
+        Assert.Null(conversation.Cancel(today, "Aflyst for " + name));
         Assert.Null(c.ChangeStatus(CaseStatus.Closed, "Bekymringen er væk.", CloseReason.ConcernResolved, secretary, DateTime.UtcNow, today));
         await db.SaveChangesAsync();
         return (c.Id, person.Id);
@@ -95,6 +113,20 @@ public abstract class RetentionTests(AppFixture fixture)
             Assert.DoesNotContain(name, c.Concern, StringComparison.Ordinal);
             Assert.All(c.StatusHistory, h => Assert.Null(h.Reason));
             Assert.Equal(CaseLevel.WorryingBehaviour, c.Level);
+
+            // The concern conversation stays for statistics, without its text, names or agreements.
+            var conversation = await db.ConcernConversations.AsNoTracking().Include(x => x.Participants).Include(x => x.Agreements).Include(x => x.Checklist)
+                .SingleAsync(x => x.CaseId == caseId);
+            Assert.Equal(ConversationStatus.Cancelled, conversation.Status);
+            Assert.Null(conversation.Challenges);
+            Assert.Null(conversation.Phase3Note);
+            Assert.Null(conversation.DebriefNote);
+            Assert.Null(conversation.CancelReason);
+            Assert.Equal(ParticipantKind.YoungPerson, Assert.Single(conversation.Participants).Kind);
+            Assert.All(conversation.Participants, p => Assert.DoesNotContain(name, p.Name, StringComparison.Ordinal));
+            Assert.All(conversation.Participants, p => Assert.Null(p.Contribution));
+            Assert.Empty(conversation.Agreements);
+            Assert.All(conversation.Checklist, i => Assert.Null(i.Note));
 
             // The deletion records and the audit trail carry counts, never content.
             var records = await db.DeletionRecords.AsNoTracking().ToListAsync();

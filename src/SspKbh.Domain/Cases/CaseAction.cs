@@ -39,6 +39,9 @@ public sealed class CaseAction
     /// <summary>The meeting agenda item whose minutes decided this action (a task from a meeting).</summary>
     public int? AgendaItemId { get; set; }
 
+    /// <summary>The concern-conversation agreement this action follows up (owned by the follow-up professional).</summary>
+    public int? ConversationAgreementId { get; set; }
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     public bool IsOverdue(DateOnly today) => Status == ActionStatus.Planned && DeadlineRules.IsOverdue(DueOn, today);

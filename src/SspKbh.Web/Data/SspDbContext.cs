@@ -6,6 +6,7 @@ using SspKbh.Domain.Access;
 using SspKbh.Domain.Audit;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Consents;
+using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Meetings;
 using SspKbh.Domain.Retention;
 using SspKbh.Domain.Organisation;
@@ -69,6 +70,18 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
     public DbSet<MinutesAddendum> MinutesAddenda => Set<MinutesAddendum>();
 
     public DbSet<HandedOverConcern> HandedOverConcerns => Set<HandedOverConcern>();
+
+    public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
+
+    public DbSet<ChecklistTemplateItem> ChecklistTemplateItems => Set<ChecklistTemplateItem>();
+
+    public DbSet<ConcernConversation> ConcernConversations => Set<ConcernConversation>();
+
+    public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
+
+    public DbSet<ConversationAgreement> ConversationAgreements => Set<ConversationAgreement>();
+
+    public DbSet<ConversationChecklistItem> ConversationChecklistItems => Set<ConversationChecklistItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -153,6 +166,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
         ConfigureCases(builder);
         ConfigureAccess(builder);
         ConfigureMeetings(builder);
+        ConfigureConversations(builder);
 
         builder.Entity<DataProtectionKey>(e =>
         {
@@ -281,6 +295,9 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             // No foreign key: SQLite cannot add one to an existing table without a rebuild. An agenda item
             // with minutes (the only kind that has tasks) is never deleted.
             e.HasIndex(a => a.AgendaItemId);
+            // Same reason: no foreign key to ConversationAgreements on an existing table. Retention deletes the
+            // agreements and the case's actions together.
+            e.HasIndex(a => a.ConversationAgreementId);
         });
 
         builder.Entity<JournalNote>(e =>
@@ -390,6 +407,110 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasOne<SspCase>().WithMany().HasForeignKey(c => c.RegisteredCaseId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(c => c.MeetingId);
             e.HasIndex(c => c.RegisteredCaseId);
+        });
+    }
+
+    private static void ConfigureConversations(ModelBuilder builder)
+    {
+        builder.Entity<ChecklistTemplate>(e =>
+        {
+            e.ToTable("ChecklistTemplates");
+            e.Property(t => t.CreatedByUserId).HasMaxLength(450);
+            e.HasMany(t => t.Items).WithOne().HasForeignKey(i => i.TemplateId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(t => t.Ordered);
+            // One row per version; two administrators publishing the same next version collide here.
+            e.HasIndex(t => t.Version).IsUnique();
+        });
+
+        builder.Entity<ChecklistTemplateItem>(e =>
+        {
+            e.ToTable("ChecklistTemplateItems");
+            e.Property(i => i.Text).HasMaxLength(ChecklistTemplateItem.TextMaxLength).IsRequired();
+            e.Property(i => i.Hint).HasMaxLength(ChecklistTemplateItem.HintMaxLength);
+            e.HasIndex(i => new { i.TemplateId, i.Position }).IsUnique();
+        });
+
+        builder.Entity<ConcernConversation>(e =>
+        {
+            e.ToTable("ConcernConversations");
+            e.Property(c => c.ResponsibleUserId).HasMaxLength(450).IsRequired();
+            e.Property(c => c.CreatedByUserId).HasMaxLength(450).IsRequired();
+            e.Property(c => c.JournalReference).HasMaxLength(ConcernConversation.JournalReferenceMaxLength);
+            e.Property(c => c.CancelReason).HasMaxLength(ConcernConversation.CancelReasonMaxLength);
+            e.Property(c => c.ResourcePersons).HasMaxLength(ConcernConversation.ResourcePersonsMaxLength);
+            e.Property(c => c.KnowledgeGathering).HasMaxLength(ConcernConversation.KnowledgeGatheringMaxLength);
+            e.Property(c => c.InterpreterLanguage).HasMaxLength(ConcernConversation.InterpreterLanguageMaxLength);
+            e.Property(c => c.PlaceDetails).HasMaxLength(ConcernConversation.PlaceDetailsMaxLength);
+            e.Property(c => c.Challenges).HasMaxLength(ConcernConversation.ChallengesMaxLength);
+            e.Property(c => c.Resources).HasMaxLength(ConcernConversation.ResourcesMaxLength);
+            e.Property(c => c.QuestionsAndThemes).HasMaxLength(ConcernConversation.QuestionsAndThemesMaxLength);
+            e.Property(c => c.InvitationNote).HasMaxLength(ConcernConversation.InvitationNoteMaxLength);
+            e.Property(c => c.Phase1Note).HasMaxLength(ConcernConversation.PhaseNoteMaxLength);
+            e.Property(c => c.Phase2Note).HasMaxLength(ConcernConversation.PhaseNoteMaxLength);
+            e.Property(c => c.Phase3Note).HasMaxLength(ConcernConversation.PhaseNoteMaxLength);
+            e.Property(c => c.Phase4Note).HasMaxLength(ConcernConversation.PhaseNoteMaxLength);
+            e.Property(c => c.Phase5Note).HasMaxLength(ConcernConversation.PhaseNoteMaxLength);
+            e.Property(c => c.DebriefNote).HasMaxLength(ConcernConversation.DebriefNoteMaxLength);
+            e.Property(c => c.NetworkInformedNote).HasMaxLength(ConcernConversation.NetworkInformedNoteMaxLength);
+            e.Property(c => c.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
+            e.Ignore(c => c.IsClosed);
+            e.Ignore(c => c.IsHeld);
+            e.Ignore(c => c.ScheduledStart);
+            e.HasOne<SspCase>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AgendaItem>().WithMany().HasForeignKey(c => c.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ResponsibleUserId).OnDelete(DeleteBehavior.Restrict);
+            // A template version in use can never be deleted.
+            e.HasOne<ChecklistTemplate>().WithMany().HasForeignKey(c => c.ChecklistTemplateId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Agreements).WithOne().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Checklist).WithOne().HasForeignKey(i => i.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => c.CaseId);
+            // "My concern conversations": the responsible user's records by status.
+            e.HasIndex(c => new { c.ResponsibleUserId, c.Status });
+            e.HasIndex(c => c.AgendaItemId);
+            e.HasIndex(c => c.ChecklistTemplateId);
+        });
+
+        builder.Entity<ConversationParticipant>(e =>
+        {
+            e.ToTable("ConversationParticipants");
+            e.Property(p => p.Name).HasMaxLength(ConversationParticipant.NameMaxLength).IsRequired();
+            e.Property(p => p.UserId).HasMaxLength(450);
+            e.Property(p => p.Contribution).HasMaxLength(ConversationParticipant.ContributionMaxLength);
+            e.HasOne<Party>().WithMany().HasForeignKey(p => p.PartyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+            // Retention deletes ended consents in bulk (ExecuteDelete): the database clears the link.
+            e.HasOne<Consent>().WithMany().HasForeignKey(p => p.ConsentId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(p => p.ConversationId);
+            e.HasIndex(p => p.PartyId);
+            e.HasIndex(p => p.UserId);
+            e.HasIndex(p => p.ConsentId);
+        });
+
+        builder.Entity<ConversationAgreement>(e =>
+        {
+            e.ToTable("ConversationAgreements");
+            e.Property(a => a.What).HasMaxLength(ConversationAgreement.WhatMaxLength).IsRequired();
+            e.Property(a => a.ResponsibleName).HasMaxLength(ConversationAgreement.ResponsibleNameMaxLength).IsRequired();
+            e.Property(a => a.FollowUpHow).HasMaxLength(ConversationAgreement.FollowUpHowMaxLength);
+            e.Property(a => a.FollowUpUserId).HasMaxLength(450).IsRequired();
+            e.Property(a => a.OutcomeNote).HasMaxLength(ConversationAgreement.OutcomeNoteMaxLength);
+            e.Property(a => a.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.FollowUpUserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => a.ConversationId);
+            // Follow-ups due per professional (dashboard).
+            e.HasIndex(a => new { a.FollowUpUserId, a.FollowUpOn });
+        });
+
+        builder.Entity<ConversationChecklistItem>(e =>
+        {
+            e.ToTable("ConversationChecklistItems");
+            e.HasKey(i => new { i.ConversationId, i.TemplateItemId });
+            e.Property(i => i.DoneByUserId).HasMaxLength(450);
+            e.Property(i => i.Note).HasMaxLength(ConversationChecklistItem.NoteMaxLength);
+            e.Ignore(i => i.IsDone);
+            e.HasOne<ChecklistTemplateItem>().WithMany().HasForeignKey(i => i.TemplateItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(i => i.TemplateItemId);
         });
     }
 

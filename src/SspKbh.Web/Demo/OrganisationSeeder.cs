@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
 using SspKbh.Domain.Cases;
+using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Data;
 
@@ -10,9 +11,10 @@ namespace SspKbh.Web.Demo;
 /// <summary>
 /// Seeds Copenhagen's SSP organisation on first start (every environment): parties, the 15
 /// lokalområder, 5 ledergrupper, 7 koordinationsgrupper, 15 lokaludvalg and the SSP+ groups, and
-/// the system roles. The area and group names are a starting point; SSP Sekretariatet edits them.
+/// the system roles, the placeholder level deadlines and version 1 of the concern-conversation checklist
+/// (<see cref="DefaultChecklist"/>). The area and group names are a starting point; SSP Sekretariatet edits them.
 /// </summary>
-public sealed class OrganisationSeeder(SspDbContext db, RoleManager<IdentityRole> roles)
+public sealed class OrganisationSeeder(SspDbContext db, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
     // (leader group, coordination group, lokalområder it covers)
     private static readonly (string Leader, string Coordination, string[] Areas)[] Structure =
@@ -58,6 +60,14 @@ public sealed class OrganisationSeeder(SspDbContext db, RoleManager<IdentityRole
                 FirstActionDays = d.FirstActionDays,
                 ReviewDays = d.ReviewDays,
             }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!await db.ChecklistTemplates.AnyAsync(cancellationToken))
+        {
+            // Every database needs a concern-conversation checklist before the first conversation is created;
+            // administrators then publish new versions (version 1 stays for the records that use it).
+            db.ChecklistTemplates.Add(DefaultChecklist.Create(clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -89,6 +89,7 @@ public sealed class RetentionService(SspDbContext db, AuditService audit, TimePr
             // The minutes about the case lose their text; the item stays, so the meeting's numbering holds.
             related += await db.AgendaItems.Where(i => i.CaseId != null && ids.Contains(i.CaseId.Value) && (i.Summary != null || i.DecisionText != null))
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.Summary, (string?)null).SetProperty(i => i.DecisionText, (string?)null), cancellationToken);
+            related += await AnonymiseConversationsAsync(ids, cancellationToken);
             related += await db.CaseFactors.Where(f => ids.Contains(f.CaseId)).ExecuteDeleteAsync(cancellationToken);
             related += await db.CaseFactorNotes.Where(n => ids.Contains(n.CaseId)).ExecuteDeleteAsync(cancellationToken);
             related += await db.CaseAccessGrants.Where(g => ids.Contains(g.CaseId)).ExecuteDeleteAsync(cancellationToken);
@@ -122,6 +123,42 @@ public sealed class RetentionService(SspDbContext db, AuditService audit, TimePr
             record.RecordsAffected += cases.Count;
             record.RelatedRowsDeleted += related + done.Count;
         }
+    }
+
+    /// <summary>
+    /// Concern conversations of anonymised cases: the record stays (status, dates, level, place kind,
+    /// participants' kind, party and authority status) so statistics still count it, but every free-text field,
+    /// the participants' names and contributions and the checklist notes are cleared, and the agreements go
+    /// (their follow-up actions go with the case's actions). Returns the rows changed or deleted.
+    /// </summary>
+    private async Task<int> AnonymiseConversationsAsync(List<int> caseIds, CancellationToken cancellationToken)
+    {
+        var conversations = db.ConcernConversations.Where(c => caseIds.Contains(c.CaseId));
+        var rows = await db.ConversationAgreements.Where(a => conversations.Any(c => c.Id == a.ConversationId)).ExecuteDeleteAsync(cancellationToken);
+        rows += await db.ConversationParticipants.Where(p => conversations.Any(c => c.Id == p.ConversationId))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, SspCase.RetentionText).SetProperty(p => p.Contribution, (string?)null), cancellationToken);
+        rows += await db.ConversationChecklistItems.Where(i => i.Note != null && conversations.Any(c => c.Id == i.ConversationId))
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Note, (string?)null), cancellationToken);
+        rows += await conversations.ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.JournalReference, (string?)null)
+            .SetProperty(c => c.CancelReason, (string?)null)
+            .SetProperty(c => c.ResourcePersons, (string?)null)
+            .SetProperty(c => c.KnowledgeGathering, (string?)null)
+            .SetProperty(c => c.InterpreterLanguage, (string?)null)
+            .SetProperty(c => c.PlaceDetails, (string?)null)
+            .SetProperty(c => c.Challenges, (string?)null)
+            .SetProperty(c => c.Resources, (string?)null)
+            .SetProperty(c => c.QuestionsAndThemes, (string?)null)
+            .SetProperty(c => c.InvitationNote, (string?)null)
+            .SetProperty(c => c.Phase1Note, (string?)null)
+            .SetProperty(c => c.Phase2Note, (string?)null)
+            .SetProperty(c => c.Phase3Note, (string?)null)
+            .SetProperty(c => c.Phase4Note, (string?)null)
+            .SetProperty(c => c.Phase5Note, (string?)null)
+            .SetProperty(c => c.DebriefNote, (string?)null)
+            .SetProperty(c => c.NetworkInformedNote, (string?)null)
+            .SetProperty(c => c.ConcurrencyStamp, Guid.NewGuid().ToString("N")), cancellationToken);
+        return rows;
     }
 
     private async Task<DeletionRecord> DeleteEndedConsentsAsync(int months, DateOnly today, CancellationToken cancellationToken)
