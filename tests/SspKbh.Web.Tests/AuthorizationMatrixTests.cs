@@ -397,6 +397,7 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
             ["ConsentId"] = Text(await db.Consents.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()),
             ["YoungPersonId"] = Text(await db.YoungPersons.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
             ["moeder"] = Text(meeting.Id),
+            ["samtaler"] = Text(await db.ConcernConversations.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()),
             ["GroupId"] = Text(meeting.GroupId),
             ["LeaderGroupId"] = Text(await db.Groups.Where(g => g.Kind == GroupKind.LeaderGroup && db.GroupMemberships.Any(m => m.GroupId == g.Id)).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync()),
             ["ItemId"] = Text(await db.AgendaItems.Where(i => i.MeetingId == meeting.Id && i.CaseId == null).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync()),

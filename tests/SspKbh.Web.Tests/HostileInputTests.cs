@@ -470,6 +470,7 @@ public abstract class HostileInputTests(AppFixture fixture)
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["moeder"] = Text(meeting),
+            ["samtaler"] = Text(await db.ConcernConversations.Where(c => c.CaseId == inside || db.Cases.Any(x => x.Id == c.CaseId && x.CoordinationGroupId == ownGroup)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()),
             ["GroupId"] = Text(ownGroup),
             ["LeaderGroupId"] = Text(await db.Groups.Where(g => g.Name == "SSP-ledergruppe Amager").Select(g => g.Id).SingleAsync()),
             ["ItemId"] = Text(await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == null).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync()),

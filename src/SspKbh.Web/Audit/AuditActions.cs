@@ -48,6 +48,9 @@ public static class AuditActions
     public const string MinutesAddendum = "meeting.minutes-addendum";
     public const string MeetingConcernHandedOver = "meeting.concern-handover";
     public const string LeaderBoardView = "leader-board.view";
+    public const string ConversationView = "conversation.view";
+    public const string ConversationCreated = "conversation.create";
+    public const string ConversationUpdated = "conversation.update";
     public const string StatisticsView = "statistics.view";
     public const string StatisticsExport = "statistics.export";
 }

@@ -32,6 +32,7 @@ public static class AuditLabels
         AuditPurposes.Minutes,
         AuditPurposes.MeetingPrint,
         AuditPurposes.LeaderGroupBoard,
+        AuditPurposes.MyConversations,
     ];
 
     /// <summary>Kinds of subject written by the app.</summary>
@@ -99,4 +100,5 @@ public static class AuditPurposes
     public const string Minutes = "minutes";
     public const string MeetingPrint = "print";
     public const string LeaderGroupBoard = "leader-group-board";
+    public const string MyConversations = "my-conversations";
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Consents;
+using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Meetings;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Data;
@@ -73,6 +74,50 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
 
         await SeedCasesAsync(parties, groups, cancellationToken);
         await SeedMeetingAsync(groups, cancellationToken);
+        await SeedConversationAsync(parties, cancellationToken);
+    }
+
+    /// <summary>
+    /// A concern conversation the koordinationsgruppe offered Freja Nielsen's family: planned at her school
+    /// in five days, with the group's secretary (Sofie Lund, SOF) responsible, Freja and both parents taking part.
+    /// </summary>
+    private async Task SeedConversationAsync(Dictionary<string, int> parties, CancellationToken cancellationToken)
+    {
+        if (await db.ConcernConversations.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var secretary = await users.FindByEmailAsync("sekretaer@sspkbh.dk");
+        var freja = await db.Cases.AsNoTracking().Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Freja Nielsen"))
+            .Select(c => new { c.Id, c.Level, c.YoungPersonId }).FirstOrDefaultAsync(cancellationToken);
+        var template = await db.ChecklistTemplates.AsNoTracking().OrderByDescending(t => t.Version).Select(t => (int?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (secretary is null || freja is null || template is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = ConcernConversation.Create(freja.Id, null, secretary.Id, freja.Level, template.Value, secretary.Id, now);
+        record.Place = ConversationPlace.School;
+        record.PlaceDetails = "Lergravsparkens Skole, mødelokalet ved kontoret";
+        record.ScheduledDate = DateOnly.FromDateTime(now).AddDays(5);
+        record.StartTime = new TimeOnly(14, 0);
+        record.QuestionsAndThemes = "Fraværet siden sommerferien; hvem hun er sammen med om aftenen; hvad hun selv har lyst til i fritiden.";
+        var holders = await db.CustodyHolders.AsNoTracking().Where(h => h.YoungPersonId == freja.YoungPersonId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        record.Participants.Add(new ConversationParticipant { Kind = ParticipantKind.YoungPerson, Name = "Freja Nielsen" });
+        foreach (var holder in holders)
+        {
+            record.Participants.Add(new ConversationParticipant { Kind = ParticipantKind.CustodyHolder, Name = holder.FullName });
+        }
+
+        record.Participants.Add(new ConversationParticipant
+        {
+            Kind = ParticipantKind.Professional, Name = secretary.FullName, UserId = secretary.Id, PartyId = secretary.PartyId, IsAuthorityPerson = true,
+            Contribution = "Leder samtalen og kender familien fra skolen.",
+        });
+        db.ConcernConversations.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

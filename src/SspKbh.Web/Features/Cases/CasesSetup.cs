@@ -13,6 +13,7 @@ public static class CasesSetup
         services.AddScoped<Meetings.MeetingService>();
         services.AddScoped<Meetings.LeaderBoardService>();
         services.AddScoped<Meetings.JournalExtractService>();
+        services.AddScoped<Conversations.ConversationService>();
         services.AddScoped<Meetings.MinutesService>();
         return services;
     }

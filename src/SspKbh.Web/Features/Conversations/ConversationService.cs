@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Cases;
+using SspKbh.Domain.Consents;
+using SspKbh.Domain.Conversations;
+using SspKbh.Domain.Organisation;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Components.Shared;
+using SspKbh.Web.Data;
+using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Security;
+
+namespace SspKbh.Web.Features.Conversations;
+
+/// <summary>The case a conversation belongs to, as its pages show it.</summary>
+public sealed record ConversationCase(
+    int Id, string CaseNumber, string PersonName, DateOnly DateOfBirth, string? Address, CaseLevel Level, CaseStatus Status, string GroupName,
+    IReadOnlyList<CustodyHolderView> CustodyHolders);
+
+/// <summary>
+/// One concern conversation with everything its pages show: the record (read-only, not tracked), its own
+/// checklist version, the case, names of people and parties, progress, and whether the user may change it.
+/// </summary>
+public sealed record ConversationView(
+    ConcernConversation Record,
+    ChecklistTemplate Template,
+    ConversationCase Case,
+    string ResponsibleName,
+    IReadOnlyDictionary<int, string> PartyCodes,
+    IReadOnlyDictionary<string, string> UserNames,
+    ConversationProgress Progress,
+    ConstellationGuidance Guidance,
+    bool TooManyProfessionals,
+    bool MayEdit,
+    CaseAccessBasis Basis)
+{
+    public string PartyCode(int? id) => id is { } i ? PartyCodes.GetValueOrDefault(i, "") : "";
+
+    public string UserName(string? id) => id is null ? "" : UserNames.GetValueOrDefault(id, "");
+}
+
+/// <summary>A conversation on the dashboard.</summary>
+public sealed record ConversationSummary(
+    int Id, int CaseId, string CaseNumber, string PersonName, ConversationStatus Status, DateOnly? ScheduledDate, TimeOnly? StartTime,
+    string ResponsibleName, ConversationProgress Progress, bool HeldDue);
+
+/// <summary>An agreement whose follow-up is the user's.</summary>
+public sealed record FollowUpSummary(int ConversationId, int AgreementId, string CaseNumber, string What, string ResponsibleName, DateOnly FollowUpOn, bool Overdue);
+
+public sealed record ConversationDashboard(
+    IReadOnlyList<ConversationSummary> Upcoming,
+    IReadOnlyList<ConversationSummary> InPreparation,
+    IReadOnlyList<FollowUpSummary> FollowUpsDue,
+    IReadOnlyList<ConversationSummary> NotJournalised);
+
+/// <summary>Someone who may be made responsible for a conversation on the case.</summary>
+public sealed record ResponsibleCandidate(string UserId, string Name, string PartyCode);
+
+public sealed record ConversationResult(LookupOutcome Outcome, ServiceResult Result)
+{
+    public bool Succeeded => Outcome == LookupOutcome.Found && Result.Succeeded;
+
+    public static ConversationResult Refused(LookupOutcome outcome) => new(outcome, new ServiceResult());
+}
+
+/// <summary>
+/// Concern conversations (bekymringssamtaler): created from a case or from a meeting decision, worked
+/// through before, during and after with the record's own checklist version, and followed up through
+/// case actions. Who may read a conversation is who may read its case (<see cref="CaseAccess"/>); authority
+/// members of the case's koordinationsgruppe, and the ledergruppe for a level 3–4 case, may change it;
+/// emergency access is read-only. Every look and change is audited against the case.
+/// </summary>
+public sealed class ConversationService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
+{
+    /// <summary>How many days ahead a follow-up counts as due on the dashboard.</summary>
+    public const int FollowUpHorizonDays = 7;
+
+    public DateOnly Today => DanishTime.Today(clock);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // ---------------------------------------------------------------------------------------------
+    // Reading
+
+    public async Task<(LookupOutcome Outcome, ConversationView? View)> GetAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken, string part = "overview")
+    {
+        var record = await db.ConcernConversations.AsNoTracking()
+            .Include(c => c.Participants).Include(c => c.Agreements).Include(c => c.Checklist).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return (LookupOutcome.NotFound, null);
+        }
+
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == record.CaseId, cancellationToken);
+        var basis = await access.ReadBasisAsync(user, c, cancellationToken);
+        if (basis == CaseAccessBasis.None)
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.ConversationView, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(c.Id),
+                Details: $"conversation={id}", Actor: user), cancellationToken);
+            return (LookupOutcome.Forbidden, null);
+        }
+
+        var template = await TemplateAsync(record.ChecklistTemplateId, cancellationToken);
+        var person = await db.YoungPersons.AsNoTracking().Include(p => p.CustodyHolders).FirstAsync(p => p.Id == c.YoungPersonId, cancellationToken);
+        var groupName = await db.Groups.AsNoTracking().Where(g => g.Id == c.CoordinationGroupId).Select(g => g.Name).FirstAsync(cancellationToken);
+        var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
+        var userIds = record.Participants.Select(p => p.UserId).Concat(record.Agreements.Select(a => a.FollowUpUserId)).Append(record.ResponsibleUserId)
+            .Concat(record.Checklist.Select(i => i.DoneByUserId)).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+
+        await audit.WriteAsync(new AuditEvent(AuditActions.ConversationView, SubjectType: "case", SubjectId: Id(c.Id), Purpose: basis.AuditPurpose(),
+            Details: $"conversation={id}; part={part}", Actor: user), cancellationToken);
+        return (LookupOutcome.Found, new ConversationView(
+            record, template,
+            new ConversationCase(c.Id, c.CaseNumber, person.FullName, person.DateOfBirth, person.Address, c.Level, c.Status, groupName,
+                person.CustodyHolders.Select(h => new CustodyHolderView(h.FullName, h.Relation, h.Phone, h.Email)).ToList()),
+            names.GetValueOrDefault(record.ResponsibleUserId, ""), parties, names,
+            record.Progress(template),
+            ConversationGuidance.UsualConstellation(record.LevelAtCreation),
+            ConversationGuidance.TooManyProfessionals(ConversationRules.ProfessionalCount(record.Participants)),
+            MayWrite(basis, c) && !record.IsClosed,
+            basis));
+    }
+
+    /// <summary>The conversations of a case (for the case page), newest first; the caller has already checked access to the case.</summary>
+    public async Task<List<ConversationSummary>> ForCaseAsync(int caseId, CancellationToken cancellationToken) =>
+        await SummariesAsync(db.ConcernConversations.AsNoTracking().Where(c => c.CaseId == caseId), cancellationToken);
+
+    /// <summary>"My concern conversations": the ones the user is responsible for, and the follow-ups that are theirs.</summary>
+    public async Task<ConversationDashboard> DashboardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId();
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.IsEmpty || userId is null)
+        {
+            return new ConversationDashboard([], [], [], []);
+        }
+
+        var visibleCases = scope.Apply(db.Cases.AsNoTracking()).Where(c => c.AnonymisedOn == null).Select(c => c.Id);
+        var mine = await SummariesAsync(db.ConcernConversations.AsNoTracking()
+            .Where(c => c.ResponsibleUserId == userId && visibleCases.Contains(c.CaseId)
+                && c.Status != ConversationStatus.Journalised && c.Status != ConversationStatus.Declined && c.Status != ConversationStatus.Cancelled), cancellationToken);
+        var horizon = Today.AddDays(FollowUpHorizonDays);
+        var followUps = await db.ConversationAgreements.AsNoTracking()
+            .Where(a => a.FollowUpUserId == userId && a.Outcome == AgreementOutcome.Open && a.FollowUpOn <= horizon)
+            .Join(db.ConcernConversations.Where(c => visibleCases.Contains(c.CaseId) && c.Status != ConversationStatus.Cancelled), a => a.ConversationId, c => c.Id,
+                (a, c) => new { a.Id, a.ConversationId, a.What, a.ResponsibleName, a.FollowUpOn, c.CaseId })
+            .Join(db.Cases, x => x.CaseId, c => c.Id, (x, c) => new { x.Id, x.ConversationId, x.What, x.ResponsibleName, x.FollowUpOn, c.CaseNumber })
+            .OrderBy(x => x.FollowUpOn).ThenBy(x => x.Id).Take(100)
+            .ToListAsync(cancellationToken);
+        var caseIds = mine.Select(m => m.CaseId).ToList();
+        if (caseIds.Count > 0 || followUps.Count > 0)
+        {
+            await audit.WriteListAsync(new AuditEvent(AuditActions.ConversationView, Purpose: AuditPurposes.MyConversations, Actor: user), "case",
+                caseIds.Concat(await db.ConcernConversations.AsNoTracking().Where(c => followUps.Select(f => f.ConversationId).Contains(c.Id)).Select(c => c.CaseId).ToListAsync(cancellationToken)),
+                cancellationToken);
+        }
+
+        return new ConversationDashboard(
+            mine.Where(m => m.Status == ConversationStatus.Prepared && m.ScheduledDate is not null).OrderBy(m => m.ScheduledDate).ThenBy(m => m.StartTime).ToList(),
+            mine.Where(m => m.Status == ConversationStatus.Planned || (m.Status == ConversationStatus.Prepared && m.ScheduledDate is null))
+                .OrderBy(m => m.ScheduledDate ?? DateOnly.MaxValue).ThenBy(m => m.Id).ToList(),
+            followUps.Select(f => new FollowUpSummary(f.ConversationId, f.Id, f.CaseNumber, f.What, f.ResponsibleName, f.FollowUpOn, DeadlineRules.IsOverdue(f.FollowUpOn, Today))).ToList(),
+            mine.Where(m => m.Status is ConversationStatus.Held or ConversationStatus.FollowedUp).OrderBy(m => m.ScheduledDate).ToList());
+    }
+
+    /// <summary>The authority members of the case's koordinationsgruppe (and of the ledergruppe above it for a level 3–4 case).</summary>
+    public async Task<List<ResponsibleCandidate>> ResponsibleCandidatesAsync(int caseId, CancellationToken cancellationToken)
+    {
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new { x.CoordinationGroupId, x.Level }).FirstOrDefaultAsync(cancellationToken);
+        if (c is null)
+        {
+            return [];
+        }
+
+        var groupIds = await GroupsOfCaseAsync(c.CoordinationGroupId, c.Level, cancellationToken);
+        return (await db.GroupMemberships.AsNoTracking().Where(m => groupIds.Contains(m.GroupId))
+                .Join(db.Users.Where(u => u.IsActive && u.IsAuthorityPerson), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FullName, u.PartyId })
+                .Join(db.Parties, u => u.PartyId, p => p.Id, (u, p) => new { u.Id, u.FullName, p.Code })
+                .Distinct().ToListAsync(cancellationToken))
+            .OrderBy(u => u.FullName, StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), false))
+            .Select(u => new ResponsibleCandidate(u.Id, u.FullName, u.Code)).ToList();
+    }
+
+    /// <summary>The case's consents, for checking a participant without authority status.</summary>
+    public async Task<List<Consent>> ConsentsForCaseAsync(int caseId, CancellationToken cancellationToken)
+    {
+        var personId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.YoungPersonId).FirstAsync(cancellationToken);
+        return await db.Consents.AsNoTracking().Include(c => c.Recipients).Where(c => c.YoungPersonId == personId).ToListAsync(cancellationToken);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Creating
+
+    /// <summary>Offers a conversation on a case: a planned record with a responsible professional and the newest checklist version.</summary>
+    public async Task<ConversationResult> CreateAsync(int caseId, CreateConversationInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, c, _) = await LoadCaseForWriteAsync(caseId, user, cancellationToken);
+        if (c is null)
+        {
+            return ConversationResult.Refused(outcome);
+        }
+
+        var result = new ServiceResult();
+        if (c.Status == CaseStatus.Closed)
+        {
+            return new ConversationResult(LookupOutcome.Found, result.General(CaseTexts.Error("CaseIsClosed")));
+        }
+
+        if (!(await ResponsibleCandidatesAsync(caseId, cancellationToken)).Any(r => r.UserId == input.ResponsibleUserId))
+        {
+            return new ConversationResult(LookupOutcome.Found, result.Field(nameof(CreateConversationInput.ResponsibleUserId), Texts.Error_ConversationResponsibleNotInGroup));
+        }
+
+        var record = await NewRecordAsync(c, null, input.ResponsibleUserId!, user, cancellationToken);
+        db.ConcernConversations.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.ConversationCreated, SubjectType: "case", SubjectId: Id(caseId), Details: $"conversation={record.Id}", Actor: user), cancellationToken);
+        result.CreatedId = Id(record.Id);
+        return new ConversationResult(LookupOutcome.Found, result);
+    }
+
+    /// <summary>
+    /// A koordinationsgruppe decided in the minutes to offer a conversation: a planned record linked to the
+    /// agenda item, with the case's named lead as responsible (or the one writing the minutes). Once per item.
+    /// </summary>
+    internal async Task<int?> OfferFromMinutesAsync(int caseId, int agendaItemId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await db.ConcernConversations.AnyAsync(x => x.AgendaItemId == agendaItemId, cancellationToken))
+        {
+            return null;
+        }
+
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == caseId, cancellationToken);
+        var candidates = await ResponsibleCandidatesAsync(caseId, cancellationToken);
+        var responsible = candidates.Any(r => r.UserId == c.LeadUserId) ? c.LeadUserId! : user.UserId()!;
+        var record = await NewRecordAsync(c, agendaItemId, responsible, user, cancellationToken);
+        db.ConcernConversations.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.ConversationCreated, SubjectType: "case", SubjectId: Id(caseId),
+            Details: $"conversation={record.Id}; agenda-item={agendaItemId}", Actor: user), cancellationToken);
+        return record.Id;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Changing
+
+    /// <summary>Moves the record along its status (prepared, held, followed up, journalised, declined, cancelled).</summary>
+    public Task<ConversationResult> ChangeStatusAsync(int id, StatusChangeInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ChangeAsync(id, input.ConcurrencyStamp, user, $"status={input.Step}", (record, _) =>
+        {
+            var today = Today;
+            var date = input.Date ?? today;
+            if (date > today)
+            {
+                return Task.FromResult<IReadOnlyList<(string, string)>>([(nameof(StatusChangeInput.Date), "ConversationDateInFuture")]);
+            }
+
+            var error = input.Step switch
+            {
+                ConversationStep.Prepared => record.MarkPrepared(date),
+                ConversationStep.Held => record.MarkHeld(today, TimeOnly.FromDateTime(DanishTime.ToCopenhagen(Now))),
+                ConversationStep.FollowedUp => record.MarkFollowedUp(date),
+                ConversationStep.Journalised => record.Journalise(date, input.Reference),
+                ConversationStep.Declined => record.Decline(date),
+                ConversationStep.Cancelled => record.Cancel(date, input.Reason),
+                _ => "ConversationStatusChangeInvalid",
+            };
+            IReadOnlyList<(string, string)> errors = error is null ? [] : [(StatusField(error), error)];
+            return Task.FromResult(errors);
+        }, cancellationToken, allowClosed: false);
+
+    /// <summary>Changes the responsible professional (one of the case's group members).</summary>
+    public Task<ConversationResult> ChangeResponsibleAsync(int id, CreateConversationInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ChangeAsync(id, input.ConcurrencyStamp, user, "responsible", async (record, _) =>
+        {
+            if (!(await ResponsibleCandidatesAsync(record.CaseId, cancellationToken)).Any(r => r.UserId == input.ResponsibleUserId))
+            {
+                return [(nameof(CreateConversationInput.ResponsibleUserId), "ConversationResponsibleNotInGroup")];
+            }
+
+            record.ResponsibleUserId = input.ResponsibleUserId!;
+            record.Touch();
+            return [];
+        }, cancellationToken);
+
+    /// <summary>Ticks and notes of one stage's checklist items (only items of the record's own version).</summary>
+    public Task<ConversationResult> SaveChecklistAsync(int id, ChecklistStage stage, ChecklistInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ChangeAsync(id, input.ConcurrencyStamp, user, $"checklist={stage}", async (record, _) =>
+        {
+            var template = await TemplateAsync(record.ChecklistTemplateId, cancellationToken);
+            var errors = new List<(string, string)>();
+            foreach (var item in template.ItemsIn(stage))
+            {
+                var error = input.Ticked.Contains(item.Id) ? record.Tick(template, item.Id, user.UserId()!, Now) : record.Untick(template, item.Id);
+                error ??= record.SetChecklistNote(template, item.Id, input.Notes.GetValueOrDefault(item.Id));
+                if (error is not null)
+                {
+                    errors.Add(($"Notes[{item.Id}]", error));
+                }
+            }
+
+            // Ids posted that are not items of this stage of the record's version are refused, not ignored.
+            if (input.Done.Keys.Concat(input.Notes.Keys).Any(i => template.ItemsIn(stage).All(t => t.Id != i)))
+            {
+                errors.Add(("", "ChecklistItemNotInTemplate"));
+            }
+
+            return errors;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Loads the record tracked, checks access, the concurrency stamp and that it is still open, runs the
+    /// change (which returns field/error-key pairs) and saves with an audit entry. Shared by every part of the
+    /// record's pages.
+    /// </summary>
+    internal async Task<ConversationResult> ChangeAsync(
+        int id, string? stamp, ClaimsPrincipal user, string details,
+        Func<ConcernConversation, SspCase, Task<IReadOnlyList<(string Field, string Error)>>> change, CancellationToken cancellationToken, bool allowClosed = false)
+    {
+        var record = await db.ConcernConversations.Include(c => c.Participants).Include(c => c.Agreements).Include(c => c.Checklist).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return ConversationResult.Refused(LookupOutcome.NotFound);
+        }
+
+        var (outcome, c, _) = await LoadCaseForWriteAsync(record.CaseId, user, cancellationToken);
+        if (c is null)
+        {
+            return ConversationResult.Refused(outcome);
+        }
+
+        var result = new ServiceResult();
+        if (!Concurrency.Matches(db, record, stamp))
+        {
+            return new ConversationResult(LookupOutcome.Found, result.General(Texts.Concurrency_Conflict));
+        }
+
+        if (!allowClosed && record.CheckEdit() is { } closed)
+        {
+            return new ConversationResult(LookupOutcome.Found, result.General(RoleNames.Error(closed)));
+        }
+
+        foreach (var (field, error) in await change(record, c))
+        {
+            if (field.Length == 0)
+            {
+                result.General(RoleNames.Error(error));
+            }
+            else
+            {
+                result.Field(field, RoleNames.Error(error));
+            }
+        }
+
+        if (!result.Succeeded || !await Concurrency.TrySaveAsync(db, result, cancellationToken))
+        {
+            return new ConversationResult(LookupOutcome.Found, result);
+        }
+
+        await audit.WriteAsync(new AuditEvent(AuditActions.ConversationUpdated, SubjectType: "case", SubjectId: Id(record.CaseId),
+            Details: $"conversation={id}; {details}", Actor: user), cancellationToken);
+        return new ConversationResult(LookupOutcome.Found, result);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static string StatusField(string error) => error switch
+    {
+        "JournalReferenceRequired" or "JournalReferenceTooLong" => nameof(StatusChangeInput.Reference),
+        "CancelReasonRequired" or "CancelReasonTooLong" => nameof(StatusChangeInput.Reason),
+        "ConversationDateBeforeHeld" => nameof(StatusChangeInput.Date),
+        _ => "",
+    };
+
+    private static bool MayWrite(CaseAccessBasis basis, SspCase c) =>
+        basis is CaseAccessBasis.CoordinationGroupMember or CaseAccessBasis.LeaderGroupReview && c.AnonymisedOn is null;
+
+    private async Task<(LookupOutcome, SspCase?, CaseAccessBasis)> LoadCaseForWriteAsync(int caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, cancellationToken);
+        if (c is null)
+        {
+            return (LookupOutcome.NotFound, null, CaseAccessBasis.None);
+        }
+
+        var basis = (await access.ScopeForAsync(user, cancellationToken)).BasisFor(c.CoordinationGroupId, c.Level);
+        if (!MayWrite(basis, c))
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.ConversationUpdated, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(caseId), Actor: user), cancellationToken);
+            return (LookupOutcome.Forbidden, null, basis);
+        }
+
+        return (LookupOutcome.Found, c, basis);
+    }
+
+    private async Task<ConcernConversation> NewRecordAsync(SspCase c, int? agendaItemId, string responsibleUserId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var templateId = await db.ChecklistTemplates.AsNoTracking().OrderByDescending(t => t.Version).Select(t => t.Id).FirstAsync(cancellationToken);
+        return ConcernConversation.Create(c.Id, agendaItemId, responsibleUserId, c.Level, templateId, user.UserId()!, Now);
+    }
+
+    private async Task<List<int>> GroupsOfCaseAsync(int coordinationGroupId, CaseLevel level, CancellationToken cancellationToken)
+    {
+        var ids = new List<int> { coordinationGroupId };
+        if (level.RequiresLevelForm())
+        {
+            var parent = await db.Groups.AsNoTracking().Where(g => g.Id == coordinationGroupId).Select(g => g.ParentGroupId).FirstOrDefaultAsync(cancellationToken);
+            if (parent is { } p && await db.Groups.AnyAsync(g => g.Id == p && (g.Kind == GroupKind.LeaderGroup || g.Kind == GroupKind.SspPlusLeaderGroup), cancellationToken))
+            {
+                ids.Add(p);
+            }
+        }
+
+        return ids;
+    }
+
+    internal async Task<ChecklistTemplate> TemplateAsync(int templateId, CancellationToken cancellationToken) =>
+        await db.ChecklistTemplates.AsNoTracking().Include(t => t.Items).FirstAsync(t => t.Id == templateId, cancellationToken);
+
+    private async Task<List<ConversationSummary>> SummariesAsync(IQueryable<ConcernConversation> query, CancellationToken cancellationToken)
+    {
+        var rows = await query
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r, c.CaseNumber, c.YoungPersonId })
+            .Join(db.YoungPersons, x => x.YoungPersonId, p => p.Id, (x, p) => new { x.r, x.CaseNumber, p.FullName })
+            .OrderByDescending(x => x.r.CreatedAtUtc).Take(200)
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(x => x.r.Id).ToList();
+        var templateIds = rows.Select(x => x.r.ChecklistTemplateId).Distinct().ToList();
+        var items = await db.ChecklistTemplateItems.AsNoTracking().Where(i => templateIds.Contains(i.TemplateId)).ToListAsync(cancellationToken);
+        var done = await db.ConversationChecklistItems.AsNoTracking().Where(i => ids.Contains(i.ConversationId) && i.DoneAtUtc != null)
+            .Select(i => new { i.ConversationId, i.TemplateItemId }).ToListAsync(cancellationToken);
+        var responsibleIds = rows.Select(x => x.r.ResponsibleUserId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => responsibleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        var today = Today;
+        return rows.Select(x => new ConversationSummary(x.r.Id, x.r.CaseId, x.CaseNumber, x.FullName, x.r.Status, x.r.ScheduledDate, x.r.StartTime,
+                names.GetValueOrDefault(x.r.ResponsibleUserId, ""),
+                ConversationProgress.Compute(x.r.Status, items.Where(i => i.TemplateId == x.r.ChecklistTemplateId),
+                    done.Where(d => d.ConversationId == x.r.Id).Select(d => d.TemplateItemId)),
+                x.r.Status is ConversationStatus.Planned or ConversationStatus.Prepared && x.r.ScheduledDate is { } d && d < today))
+            .ToList();
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
