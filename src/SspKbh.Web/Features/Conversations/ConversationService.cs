@@ -130,6 +130,10 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
     public async Task<List<ConversationSummary>> ForCaseAsync(int caseId, CancellationToken cancellationToken) =>
         await SummariesAsync(db.ConcernConversations.AsNoTracking().Where(c => c.CaseId == caseId), cancellationToken);
 
+    /// <summary>The conversation a meeting decision offered (for the minutes page's link), if any.</summary>
+    public Task<int?> ForAgendaItemAsync(int agendaItemId, CancellationToken cancellationToken) =>
+        db.ConcernConversations.AsNoTracking().Where(c => c.AgendaItemId == agendaItemId).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>"My concern conversations": the ones the user is responsible for, and the follow-ups that are theirs.</summary>
     public async Task<ConversationDashboard> DashboardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

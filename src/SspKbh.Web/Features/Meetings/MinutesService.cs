@@ -17,7 +17,7 @@ namespace SspKbh.Web.Features.Meetings;
 /// through the same rules and service as a change made on the case itself (level, status, SSP+
 /// handover, leader group, goals), and is then fixed in the minutes. Tasks become actions on the case.
 /// </summary>
-public sealed class MinutesService(SspDbContext db, MeetingService meetings, CaseWorkService work, TimeProvider clock)
+public sealed class MinutesService(SspDbContext db, MeetingService meetings, CaseWorkService work, Conversations.ConversationService conversations, TimeProvider clock)
 {
     public async Task<MeetingResult> SaveAsync(int meetingId, int itemId, MinutesInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -56,6 +56,12 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
             if (!applied.Result.Succeeded)
             {
                 return new MeetingResult(LookupOutcome.Found, applied.Result);
+            }
+
+            if (decision == MeetingDecision.OfferConcernConversation)
+            {
+                // The offer becomes a planned conversation record for the case's named lead (or the secretary).
+                await conversations.OfferFromMinutesAsync(caseId, itemId, user, cancellationToken);
             }
 
             item.Decision = decision;

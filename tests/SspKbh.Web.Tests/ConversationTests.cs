@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Conversations;
+using SspKbh.Domain.Meetings;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Features.Conversations;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Tests.Infrastructure;
+
+namespace SspKbh.Web.Tests;
+
+/// <summary>
+/// Concern conversations over HTTP as the secretary, a member and users outside the case: offered from a
+/// meeting decision or from the case, moved through their status with the domain's refusals, the checklist
+/// of the record's own version, stale edits refused, the dashboard, and the audit trail.
+/// </summary>
+public abstract class ConversationTests(AppFixture fixture)
+{
+    private SspAppFactory App => fixture.App;
+
+    private const string Secretary = "sekretaer@sspkbh.dk";
+    private const string Member = "myndighed@sspkbh.dk";
+    private const string Leader = "leder@sspkbh.dk";
+    private const string NonAuthority = "ikke-myndighed@sspkbh.dk";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int IdFrom(Page page, string prefix)
+    {
+        var location = TestBrowser.Location(page.Response) ?? "";
+        Assert.True(page.Status == HttpStatusCode.Redirect && location.StartsWith(prefix, StringComparison.Ordinal), $"expected a redirect to {prefix}…, got {(int)page.Status} {location}: {page.Text[..Math.Min(400, page.Text.Length)]}");
+        return int.Parse(location[prefix.Length..].Split('?', '/', '#')[0], CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<int> CaseIdAsync(SspAppFactory app, string personName)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == personName)).Select(c => c.Id).SingleAsync();
+    }
+
+    private static async Task<ConcernConversation> RecordAsync(SspAppFactory app, int id)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.ConcernConversations.AsNoTracking().Include(c => c.Checklist).SingleAsync(c => c.Id == id);
+    }
+
+    [Fact]
+    public async Task Offering_a_conversation_in_the_minutes_creates_a_planned_record_for_the_case_that_shows_on_the_case_and_the_dashboard()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        await using var db0 = App.CreateDbContext();
+        var groupId = await db0.Groups.Where(g => g.Name == "Koordinationsgruppe Amager Øst").Select(g => g.Id).SingleAsync();
+        var groupPage = await browser.GetAsync($"/moeder/grupper/{groupId}");
+        var meetingId = IdFrom(await browser.SubmitAsync(groupPage, "new-meeting", [new("NewMeeting.Date", Iso(DanishTime.Today(App.Clock))), new("NewMeeting.Place", "Samtalemødet")]), "/moeder/");
+        var caseId = await CaseIdAsync(App, "Oliver Hansen");
+        var meetingPage = await browser.GetAsync($"/moeder/{meetingId}");
+        if (!await db0.AgendaItems.AnyAsync(i => i.MeetingId == meetingId && i.CaseId == caseId))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(meetingPage, "add-case", [new("CaseItem.CaseId", caseId.ToString(CultureInfo.InvariantCulture))])).Status);
+        }
+
+        var itemId = await db0.AgendaItems.Where(i => i.MeetingId == meetingId && i.CaseId == caseId).Select(i => i.Id).SingleAsync();
+        var minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{itemId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.OfferConcernConversation)),
+            new("Input.DecisionText", "Skolen og klubben tilbyder familien en samtale.")])).Status);
+
+        await using var db = App.CreateDbContext();
+        var record = await db.ConcernConversations.AsNoTracking().SingleAsync(c => c.AgendaItemId == itemId);
+        Assert.Equal(caseId, record.CaseId);
+        Assert.Equal(ConversationStatus.Planned, record.Status);
+        var secretaryId = await db.Users.Where(u => u.Email == Secretary).Select(u => u.Id).SingleAsync();
+        Assert.Equal(secretaryId, record.ResponsibleUserId); // Oliver's case has no named lead
+        Assert.Equal(await db.ChecklistTemplates.MaxAsync(t => t.Version), await db.ChecklistTemplates.Where(t => t.Id == record.ChecklistTemplateId).Select(t => t.Version).SingleAsync());
+
+        // Saving the minutes again does not offer a second conversation.
+        minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{itemId}");
+        Assert.Equal($"/samtaler/{record.Id}", minutes.Document.QuerySelector("[data-testid='offered-conversation']")?.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Summary", "Tilføjet efter mødet.")])).Status);
+        Assert.Equal(1, await db.ConcernConversations.CountAsync(c => c.AgendaItemId == itemId));
+
+        var casePage = await browser.GetAsync($"/sager/{caseId}");
+        Assert.Contains($"/samtaler/{record.Id}", casePage.Document.QuerySelectorAll("[data-testid='case-conversations'] a").Select(a => a.GetAttribute("href")));
+        var overview = await browser.GetAsync($"/samtaler/{record.Id}");
+        Assert.Equal(HttpStatusCode.OK, overview.Status);
+        Assert.NotNull(overview.TestIdText("from-meeting"));
+        Assert.Equal(Texts.ConversationStatus_Planned, overview.TestIdText("conversation-status"));
+        var dashboard = await browser.GetAsync("/samtaler");
+        Assert.Contains(dashboard.Document.QuerySelectorAll("[data-testid='preparing-conversations'] [data-testid='conversation-row']"),
+            r => r.GetAttribute("data-id") == record.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationCreated && e.SubjectId == caseId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_conversation_is_not_held_before_its_time_nor_journalised_before_it_is_held_and_a_journalised_one_is_closed()
+    {
+        // An app of its own: the clock moves forward.
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var caseId = await CaseIdAsync(app, "Lucas Holm");
+        var offer = await browser.GetAsync($"/sager/{caseId}/samtaler/ny");
+        Assert.Equal(HttpStatusCode.OK, offer.Status);
+        var id = IdFrom(await browser.SubmitAsync(offer, "new-conversation"), "/samtaler/");
+
+        // Held before a time is set, journalised before it is held: refused, nothing changes.
+        var page = await browser.GetAsync($"/samtaler/{id}");
+        var held = await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Held))]);
+        Assert.Equal(HttpStatusCode.OK, held.Status);
+        Assert.Contains(Texts.Error_ConversationTimeNotSet, held.TestIdText("error-summary"), StringComparison.Ordinal);
+        var journalised = await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Journalised)), new("Status.Reference", "DOK-1")]);
+        Assert.Contains(Texts.Error_ConversationNotHeld, journalised.TestIdText("error-summary"), StringComparison.Ordinal);
+        Assert.Equal(ConversationStatus.Planned, (await RecordAsync(app, id)).Status);
+
+        // A time two days ahead (set directly: the planning form is the "Før" page's), then prepared.
+        await using (var db = app.CreateDbContext())
+        {
+            var r = await db.ConcernConversations.SingleAsync(c => c.Id == id);
+            (r.ScheduledDate, r.StartTime) = (DanishTime.Today(app.Clock).AddDays(2), new TimeOnly(10, 0));
+            r.Touch();
+            await db.SaveChangesAsync();
+        }
+
+        page = await browser.GetAsync($"/samtaler/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Prepared))])).Status);
+        page = await browser.GetAsync($"/samtaler/{id}");
+        held = await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Held))]);
+        Assert.Contains(Texts.Error_ConversationNotYetHeld, held.TestIdText("error-summary"), StringComparison.Ordinal);
+        Assert.Equal(ConversationStatus.Prepared, (await RecordAsync(app, id)).Status);
+
+        // Three days later it can be marked held; it is then waiting to be journalised on the dashboard.
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await browser.SignInAsync(Secretary);
+        page = await browser.GetAsync($"/samtaler/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Held))])).Status);
+        Assert.Equal(DanishTime.Today(app.Clock).AddDays(-1), (await RecordAsync(app, id)).HeldOn);
+        Assert.Contains((await browser.GetAsync("/samtaler")).Document.QuerySelectorAll("[data-testid='unjournalised-conversations'] [data-testid='conversation-row']"),
+            r => r.GetAttribute("data-id") == id.ToString(CultureInfo.InvariantCulture));
+
+        // Journalised needs a reference (next to the field); then the record is closed to changes.
+        page = await browser.GetAsync($"/samtaler/{id}");
+        var noReference = await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Journalised))]);
+        Assert.Equal([Texts.Error_JournalReferenceRequired], noReference.FieldErrors("status-reference"));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Journalised)), new("Status.Reference", "SBSYS 2026-123")])).Status);
+        var record = await RecordAsync(app, id);
+        Assert.Equal(ConversationStatus.Journalised, record.Status);
+        Assert.Equal("SBSYS 2026-123", record.JournalReference);
+        page = await browser.GetAsync($"/samtaler/{id}");
+        Assert.Empty(page.Document.QuerySelectorAll("[data-testid^='step-']"));
+        var closed = await browser.PostFormAsync($"/samtaler/{id}", [new("_handler", "responsible"), new("Responsible.ResponsibleUserId", record.ResponsibleUserId),
+            new("Responsible.ConcurrencyStamp", record.ConcurrencyStamp), new("__RequestVerificationToken", page.Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value") ?? "")]);
+        Assert.NotEqual(HttpStatusCode.Redirect, closed.Status);
+        Assert.Contains(await app.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationUpdated && e.Details != null && e.Details.Contains("status=Journalised", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_checklist_ticks_only_items_of_the_records_own_version_and_a_stale_form_is_refused()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var caseId = await CaseIdAsync(App, "Noah Berg");
+        var id = IdFrom(await browser.SubmitAsync(await browser.GetAsync($"/sager/{caseId}/samtaler/ny"), "new-conversation"), "/samtaler/");
+        var record = await RecordAsync(App, id);
+        List<ChecklistTemplateItem> items;
+        await using (var db = App.CreateDbContext())
+        {
+            items = await db.ChecklistTemplateItems.AsNoTracking().Where(i => i.TemplateId == record.ChecklistTemplateId).OrderBy(i => i.Position).ToListAsync();
+        }
+
+        var before = items.First(i => i.Stage == ChecklistStage.Before);
+        var during = items.First(i => i.Stage == ChecklistStage.During);
+        var token = (await browser.GetAsync($"/samtaler/{id}")).Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        Task<Page> PostChecklist(string stamp, params (string Key, string Value)[] fields) =>
+            browser.PostFormAsync($"/samtaler/{id}/foer", [new("_handler", "checklist"), new("__RequestVerificationToken", token), new("stamp", stamp),
+                .. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))]);
+
+        // An item of another stage is refused and nothing is saved.
+        var wrong = await PostChecklist(record.ConcurrencyStamp, ($"done-{before.Id}", "true"), ($"done-{during.Id}", "true"));
+        Assert.Equal(HttpStatusCode.OK, wrong.Status);
+        Assert.Contains(Texts.Error_ChecklistItemNotInTemplate, wrong.TestIdText("checklist-errors"), StringComparison.Ordinal);
+        Assert.DoesNotContain((await RecordAsync(App, id)).Checklist, c => c.IsDone);
+
+        var saved = await PostChecklist(record.ConcurrencyStamp, ($"done-{before.Id}", "true"), ($"note-{before.Id}", "Aftalt med skolen."));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var row = Assert.Single((await RecordAsync(App, id)).Checklist);
+        Assert.True(row.IsDone);
+        Assert.Equal("Aftalt med skolen.", row.Note);
+
+        // The same form again (its stamp is now stale) does not overwrite the newer state.
+        var stale = await PostChecklist(record.ConcurrencyStamp, ($"note-{before.Id}", "Gammel note"));
+        Assert.Contains(Texts.Concurrency_Conflict, stale.TestIdText("checklist-errors"), StringComparison.Ordinal);
+        Assert.Equal("Aftalt med skolen.", Assert.Single((await RecordAsync(App, id)).Checklist).Note);
+        var overview = await browser.GetAsync($"/samtaler/{id}");
+        Assert.Contains($"{ConversationTexts.Stage(ChecklistStage.Before)}: 1 af {items.Count(i => i.Stage == ChecklistStage.Before)}", overview.TestIdText("conversation-progress"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_cases_group_may_offer_or_open_a_conversation_and_the_responsible_must_be_in_it()
+    {
+        var frejaCase = await CaseIdAsync(App, "Freja Nielsen");
+        int demoConversation;
+        await using (var db = App.CreateDbContext())
+        {
+            demoConversation = await db.ConcernConversations.Where(c => c.CaseId == frejaCase).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        }
+
+        using var member = App.CreateBrowser();
+        await member.SignInAsync(Member);
+        var offer = await member.GetAsync($"/sager/{frejaCase}/samtaler/ny");
+        var statsUser = await App.CreateUserAsync([Domain.Access.AppRole.StatisticsReader]);
+        var refused = await member.SubmitAsync(offer, "new-conversation", [new("Input.ResponsibleUserId", statsUser.Id)]);
+        Assert.Equal([Texts.Error_ConversationResponsibleNotInGroup], refused.FieldErrors("responsible"));
+        var empty = await member.SubmitAsync(offer, "new-conversation", [new("Input.ResponsibleUserId", "")]);
+        Assert.Equal([Texts.Conversation_Validation_ResponsibleRequired], empty.FieldErrors("responsible"));
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/samtaler/{demoConversation}")).Status);
+
+        // The ledergruppe does not see a level 1 case; a user without authority status sees no conversations at all.
+        using var leader = App.CreateBrowser();
+        await leader.SignInAsync(Leader);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/samtaler/{demoConversation}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/sager/{frejaCase}/samtaler/ny")).Status);
+        Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationView && e.Outcome == AuditOutcomes.Denied);
+        using var outsider = App.CreateBrowser();
+        await outsider.SignInAsync(NonAuthority);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/samtaler/{demoConversation}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync("/samtaler")).Status);
+    }
+}
+
+public sealed class ConversationTestsSqlite(SqliteApp fixture) : ConversationTests(fixture), IClassFixture<SqliteApp>;
+
+public sealed class ConversationTestsPostgres(PostgresApp fixture) : ConversationTests(fixture), IClassFixture<PostgresApp>;
