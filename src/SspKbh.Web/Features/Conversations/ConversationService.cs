@@ -172,6 +172,29 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
             mine.Where(m => m.Status is ConversationStatus.Held or ConversationStatus.FollowedUp).OrderBy(m => m.ScheduledDate).ToList());
     }
 
+    /// <summary>For the home page: how many of the user's conversations need them, by kind (counts only, no personal data).</summary>
+    public async Task<(int Upcoming, int Preparing, int FollowUps, int NotJournalised)?> CountsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId();
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.IsEmpty || userId is null)
+        {
+            return null;
+        }
+
+        var visibleCases = scope.Apply(db.Cases.AsNoTracking()).Where(c => c.AnonymisedOn == null).Select(c => c.Id);
+        var statuses = await db.ConcernConversations.AsNoTracking().Where(c => c.ResponsibleUserId == userId && visibleCases.Contains(c.CaseId))
+            .Select(c => new { c.Status, HasDate = c.ScheduledDate != null }).ToListAsync(cancellationToken);
+        var horizon = Today.AddDays(FollowUpHorizonDays);
+        var followUps = await db.ConversationAgreements.AsNoTracking()
+            .CountAsync(a => a.FollowUpUserId == userId && a.Outcome == AgreementOutcome.Open && a.FollowUpOn <= horizon
+                && db.ConcernConversations.Any(c => c.Id == a.ConversationId && visibleCases.Contains(c.CaseId) && c.Status != ConversationStatus.Cancelled), cancellationToken);
+        return (statuses.Count(s => s.Status == ConversationStatus.Prepared && s.HasDate),
+            statuses.Count(s => s.Status == ConversationStatus.Planned || (s.Status == ConversationStatus.Prepared && !s.HasDate)),
+            followUps,
+            statuses.Count(s => s.Status is ConversationStatus.Held or ConversationStatus.FollowedUp));
+    }
+
     /// <summary>The authority members of the case's koordinationsgruppe (and of the ledergruppe above it for a level 3–4 case).</summary>
     public async Task<List<ResponsibleCandidate>> ResponsibleCandidatesAsync(int caseId, CancellationToken cancellationToken)
     {
