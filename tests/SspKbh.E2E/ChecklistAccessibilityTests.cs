@@ -41,12 +41,14 @@ public sealed class ChecklistAccessibilityTests(CasesApp app, ITestOutputHelper 
         await Browser.ScreenshotAsync(page, "conversation-guide");
         await Axe.AssertNoSeriousViolationsAsync(tracked, "conversation guide", output);
 
-        // Printed, the guide fits one A4 page: 297 mm minus 2 × 15 mm margin is about 1009 CSS pixels.
+        // Printed, the guide fits one A4 page: the printable area (A4 less the @page margins of 15 mm and
+        // 12 mm) is 186 × 267 mm, about 703 × 1009 CSS pixels.
+        await page.SetViewportSizeAsync(703, 1009);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator("header.header")).ToBeHiddenAsync();
         var height = await page.GetByTestId("conversation-guide").EvaluateAsync<double>("e => e.getBoundingClientRect().height");
-        Assert.True(height < 1009, $"the printed guide is {height:0} px high, more than one A4 page");
         await Browser.ScreenshotAsync(page, "conversation-guide-print");
+        Assert.True(height < 1009, $"the printed guide is {height:0} px high, more than one A4 page");
     }
 
     [Fact]
