@@ -401,6 +401,8 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
             ["GroupId"] = Text(meeting.GroupId),
             ["LeaderGroupId"] = Text(await db.Groups.Where(g => g.Kind == GroupKind.LeaderGroup && db.GroupMemberships.Any(m => m.GroupId == g.Id)).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync()),
             ["ItemId"] = Text(await db.AgendaItems.Where(i => i.MeetingId == meeting.Id && i.CaseId == null).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync()),
+            // The checklist version seeded on every database.
+            ["Version"] = "1",
         };
     }
 

@@ -474,6 +474,7 @@ public abstract class HostileInputTests(AppFixture fixture)
             ["GroupId"] = Text(ownGroup),
             ["LeaderGroupId"] = Text(await db.Groups.Where(g => g.Name == "SSP-ledergruppe Amager").Select(g => g.Id).SingleAsync()),
             ["ItemId"] = Text(await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == null).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync()),
+            ["Version"] = "1",
             ["sager"] = Text(inside),
             ["case-outside"] = Text(outside),
             ["brugere"] = scratch.Id,

@@ -22,6 +22,7 @@ public static class AuditActions
     public const string PartyCreated = "admin.party.create";
     public const string LocalAreaUpdated = "admin.local-area.update";
     public const string DeadlinesUpdated = "admin.deadlines.update";
+    public const string ChecklistPublished = "admin.checklist.publish";
     public const string PersonSearch = "young-person.search";
     public const string PersonCreated = "young-person.create";
     public const string CaseCreated = "case.create";

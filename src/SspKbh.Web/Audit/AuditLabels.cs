@@ -37,7 +37,7 @@ public static class AuditLabels
 
     /// <summary>Kinds of subject written by the app.</summary>
     public static readonly IReadOnlyList<string> KnownSubjectTypes =
-        ["case", "young-person", "user", "group", "party", "local-area", "level-deadlines", "path", "meeting"];
+        ["case", "young-person", "user", "group", "party", "local-area", "level-deadlines", "path", "meeting", "checklist"];
 
     public static readonly IReadOnlyList<string> KnownOutcomes = [AuditOutcomes.Success, AuditOutcomes.Failure, AuditOutcomes.Denied];
 

@@ -10,6 +10,8 @@ public static class AdminSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<Deadlines.DeadlineAdministration>();
+        services.AddScoped<Checklists.ChecklistReader>();
+        services.AddScoped<Checklists.ChecklistAdministration>();
         services.AddScoped<AuditLog.AuditLogQuery>();
         return services;
     }
