@@ -79,6 +79,8 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
 
         // An agreement followed up by Jonas Krag (POL): saved with a case action of his, due on the follow-up date.
         page = await secretary.GetAsync($"/samtaler/{id}/under");
+        Assert.Equal("Phases.Phase3Note", page.Document.GetElementById("phase-3-note")?.GetAttribute("name"));
+        Assert.Equal("Freja er glad for håndbold.", page.Document.GetElementById("phase-3-note")?.TextContent);
         Assert.Equal("Jonas Krag", page.Document.QuerySelectorAll("#agreement-follow-up-user option").FirstOrDefault(o => o.GetAttribute("value") == jonas)?.TextContent.Split(" (")[0]);
         var followUpOn = today.AddDays(12);
         saved = await secretary.SubmitAsync(page, "agreement",
@@ -142,6 +144,9 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
         }
 
         Assert.Equal((ActionStatus.Done, (DateOnly?)today), (action.Status, action.CompletedOn));
+        page = await later.GetAsync($"/samtaler/{id}/efter");
+        Assert.Equal(nameof(AgreementOutcome.Kept), page.Document.QuerySelector("select[name='Outcome.Rows[0].Outcome'] option[selected]")?.GetAttribute("value"));
+        Assert.Contains(Texts.AgreementOutcome_Kept, page.TestIdText("agreement-outcome"), StringComparison.Ordinal);
         var home = await later.GetAsync("/");
         Assert.DoesNotContain("Freja møder i skole hver dag", home.TestIdText("home-actions") ?? "", StringComparison.Ordinal);
         Assert.Contains(await app.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationUpdated && e.Details!.Contains($"conversation={id}; outcome=", StringComparison.Ordinal));
