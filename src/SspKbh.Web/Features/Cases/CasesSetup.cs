@@ -14,6 +14,7 @@ public static class CasesSetup
         services.AddScoped<Meetings.LeaderBoardService>();
         services.AddScoped<Meetings.JournalExtractService>();
         services.AddScoped<Conversations.ConversationService>();
+        services.AddScoped<Conversations.ConversationPlanningService>();
         services.AddScoped<Meetings.MinutesService>();
         return services;
     }
