@@ -67,7 +67,8 @@ public sealed class ParticipantInput
 
     public int? PartyId { get; set; }
 
-    public bool IsAuthorityPerson { get; set; }
+    /// <summary>Required for a professional without a user account; empty means "no" for the family.</summary>
+    public bool? IsAuthorityPerson { get; set; }
 
     public string? UserId { get; set; }
 

@@ -98,7 +98,7 @@ public sealed class ConversationPlanningService(ConversationService conversation
             var kind = input.Kind;
             var name = Clean(input.Name);
             var partyId = input.PartyId;
-            var isAuthority = input.IsAuthorityPerson;
+            var isAuthority = input.IsAuthorityPerson ?? false;
             var userId = Clean(input.UserId);
 
             if (Clean(input.FromCase) is { } key)
@@ -138,6 +138,10 @@ public sealed class ConversationPlanningService(ConversationService conversation
                     partyId = account.PartyId;
                     isAuthority = account.IsAuthorityPerson;
                 }
+            }
+            else if (k == ParticipantKind.Professional && input.IsAuthorityPerson is null)
+            {
+                return [(nameof(ParticipantInput.IsAuthorityPerson), "ConversationBefore_AuthorityStatusRequired")];
             }
 
             if (partyId is { } pid && k == ParticipantKind.Professional && !await db.Parties.AnyAsync(p => p.Id == pid && p.IsActive, cancellationToken))
