@@ -15,6 +15,7 @@ public static class CasesSetup
         services.AddScoped<Meetings.JournalExtractService>();
         services.AddScoped<Conversations.ConversationService>();
         services.AddScoped<Conversations.ConversationFollowUpService>();
+        services.AddScoped<Conversations.ConversationPlanningService>();
         services.AddScoped<Meetings.MinutesService>();
         return services;
     }
