@@ -372,6 +372,8 @@ public sealed class ConversationRulesTests
         Assert.Equal("u1", c.Checklist.Single(i => i.TemplateItemId == before[0].Id).DoneByUserId);
         Assert.Null(c.Untick(template, before[1].Id));
         Assert.Null(c.SetChecklistNote(template, before[2].Id, "Tolk bestilt"));
+        Assert.Null(c.SetChecklistNote(template, before[3].Id, "  "));
+        Assert.DoesNotContain(c.Checklist, i => i.TemplateItemId == before[3].Id); // an empty note on an untouched item stores nothing
 
         var progress = c.Progress(template);
         Assert.Equal(new StageProgress(ChecklistStage.Before, 1, before.Count), progress.Before);

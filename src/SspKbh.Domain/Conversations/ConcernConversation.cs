@@ -539,6 +539,11 @@ public sealed class ConcernConversation
             return "ChecklistNoteTooLong";
         }
 
+        if (value is null && Checklist.All(c => c.TemplateItemId != templateItemId))
+        {
+            return null; // nothing to clear: no empty row for an untouched item
+        }
+
         ChecklistRow(templateItemId).Note = value;
         Touch();
         return null;

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace SspKbh.E2E;
+
+/// <summary>
+/// The professional's concern conversation, from the koordinationsgruppe's decision to the journalised
+/// record: planned and prepared before, five phases and an agreement during, the outcome and the journal
+/// reference after. axe-core on every page of the record, and the planning form without JavaScript.
+/// </summary>
+public sealed partial class MeetingJourneyTests
+{
+    [Fact]
+    public async Task Professional_takes_a_concern_conversation_from_the_meeting_decision_to_journalised()
+    {
+        const string agreement = "Oliver møder i skole til tiden hver dag i de næste fire uger.";
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            await using var tracked = await app.NewPageAsync();
+            var page = tracked.Page;
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/moeder");
+            var meetingId = await CreateMeetingTodayAsync(tracked, AmagerOst, "Sundby Skole, mødelokale 5");
+
+            // The koordinationsgruppe decides to offer a conversation on the first case of the agenda.
+            var item = page.GetByTestId("case-items").GetByTestId("agenda-item").First;
+            var person = (await item.InnerTextAsync()).Split('\n').Select(l => l.Trim()).First(l => DemoNames.Any(n => l.Contains(n, StringComparison.Ordinal)));
+            var name = DemoNames.First(n => person.Contains(n, StringComparison.Ordinal));
+            await item.GetByTestId("write-minutes").ClickAsync();
+            await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page");
+            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Tilbyd en bekymringssamtale" });
+            await page.GetByTestId("save-minutes").ClickAsync();
+            await Expect(page.GetByTestId("decision-applied")).ToContainTextAsync("Tilbyd en bekymringssamtale");
+            await page.GetByTestId("offered-conversation").ClickAsync();
+            await tracked.ExpectUrlAsync(ConversationUrl(""), "the conversation's overview");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+            await Expect(page.GetByTestId("from-meeting")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Planlagt");
+            await AssertPageAsync(tracked, "conversation-overview");
+
+            // Before: where, when (earlier today, so it can be marked held), who, and the invitation by letter.
+            await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Før" }).ClickAsync();
+            await tracked.ExpectUrlAsync(ConversationUrl("/foer"), "the before page");
+            await page.Locator("#place").SelectOptionAsync("School");
+            await page.Locator("#place-details").FillAsync("Sundby Skole, lokale 12");
+            await page.Locator("#scheduled-date").FillAsync(AppToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.Locator("#start-time").FillAsync("00:00");
+            await page.Locator("#planned-minutes").FillAsync("45");
+            await page.Locator("#questions").FillAsync("Hvordan går det i skolen, og hvad laver han efter skole?");
+            await page.GetByTestId("save-planning").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await page.Locator("#participant-from-case").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await page.GetByTestId("add-participant").ClickAsync();
+            await Expect(page.GetByTestId("participants")).ToContainTextAsync(name);
+            await page.Locator("#invitation-method").SelectOptionAsync("Letter");
+            await page.Locator("#invited-on").FillAsync(AppToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.GetByTestId("save-invitation").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await page.GetByTestId("checklist-before").GetByRole(AriaRole.Checkbox).First.CheckAsync();
+            await page.GetByTestId("save-checklist").ClickAsync();
+            await Expect(page.GetByTestId("checklist-done-by").First).ToContainTextAsync("Sofie Lund");
+            await AssertPageAsync(tracked, "conversation-before");
+
+            await page.GetByTestId("letter-link").ClickAsync();
+            await tracked.ExpectUrlAsync(ConversationUrl("/brev"), "the invitation letter");
+            await Expect(page.GetByTestId("letter-where")).ToContainTextAsync("Sundby Skole, lokale 12");
+            await Expect(page.GetByTestId("letter-offer")).ToBeVisibleAsync();
+            await AssertPageAsync(tracked, "conversation-letter");
+            await page.GoBackAsync();
+
+            // The overview: prepared, then held (its time has come).
+            await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Overblik" }).ClickAsync();
+            await page.GetByTestId("step-prepared").ClickAsync();
+            await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Forberedt");
+            await page.GetByTestId("step-held").ClickAsync();
+            await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Holdt");
+
+            // During: a note for the phase that names the concern, and an agreement followed up by Jonas Krag.
+            await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Under" }).ClickAsync();
+            await tracked.ExpectUrlAsync(ConversationUrl("/under"), "the during page");
+            await page.Locator("#phase-2-note").FillAsync("Vi fortalte konkret om fraværet og aftenerne ved indkøbscentret.");
+            await page.GetByTestId("save-phases").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await page.Locator("#agreement-what").FillAsync(agreement);
+            await page.Locator("#agreement-responsible-kind").SelectOptionAsync("YoungPerson");
+            await page.Locator("#agreement-responsible-name").FillAsync(name);
+            await page.Locator("#agreement-follow-up-on").FillAsync(AppToday.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.Locator("#agreement-follow-up-user").SelectOptionAsync(new SelectOptionValue { Label = "Jonas Krag (POL)" });
+            await page.GetByTestId("save-agreement").ClickAsync();
+            await Expect(page.GetByTestId("agreements")).ToContainTextAsync(agreement);
+            await AssertPageAsync(tracked, "conversation-during");
+
+            // After: the agreement was kept; the record is journalised with a reference and then closed.
+            await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Efter" }).ClickAsync();
+            await tracked.ExpectUrlAsync(ConversationUrl("/efter"), "the after page");
+            await page.Locator("#after-debrief").FillAsync("Kort opsamling med skolen efter samtalen.");
+            await page.GetByTestId("save-after").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await page.GetByTestId("outcome-agreement").First.Locator("select").SelectOptionAsync("Kept");
+            await page.GetByTestId("save-outcomes").ClickAsync();
+            await Expect(page.GetByTestId("agreements")).ToContainTextAsync("Overholdt");
+            await AssertPageAsync(tracked, "conversation-after");
+
+            await page.GetByTestId("status-pointer").GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.Locator("#status-reference").FillAsync("SBSYS 2026-4711");
+            await page.GetByTestId("step-journalised").ClickAsync();
+            await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Journaliseret");
+            await Expect(page.GetByTestId("journalised")).ToContainTextAsync("SBSYS 2026-4711");
+            await Expect(page.GetByTestId("conversation-progress")).ToContainTextAsync("✓");
+
+            // The dashboard no longer lists it as waiting; the guide is there for the next one.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Tilbage til mine bekymringssamtaler" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mine bekymringssamtaler");
+            await AssertPageAsync(tracked, "conversations-mine");
+        });
+    }
+
+    [Fact]
+    public async Task Conversation_planning_works_without_javascript()
+    {
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            await using var tracked = await app.NewPageAsync(javaScriptEnabled: false);
+            var page = tracked.Page;
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/samtaler");
+            var demo = page.GetByTestId("conversation-row").Filter(new() { HasText = "Freja Nielsen" }).First;
+            await demo.GetByRole(AriaRole.Link).ClickAsync();
+            await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Før" }).ClickAsync();
+            await tracked.AssertLooksStyledAsync();
+            await page.Locator("#planned-minutes").FillAsync("5");
+            await page.GetByTestId("save-planning").ClickAsync();
+            await Expect(page.GetByTestId("error-summary")).ToBeVisibleAsync();
+            await Expect(page.Locator("#planned-minutes-error")).ToContainTextAsync("mellem 15 og 180");
+            await page.Locator("#planned-minutes").FillAsync("50");
+            await page.GetByTestId("save-planning").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(page.Locator("#planned-minutes")).ToHaveValueAsync("50");
+        });
+    }
+
+    private async Task AssertPageAsync(TrackedPage tracked, string name)
+    {
+        await tracked.AssertLooksStyledAsync();
+        await Browser.ScreenshotAsync(tracked.Page, name);
+        await Axe.AssertNoSeriousViolationsAsync(tracked, name, output);
+    }
+
+    private static Regex ConversationUrl(string part) => PathPatternUrl($@"/samtaler/\d+{Regex.Escape(part)}");
+}
