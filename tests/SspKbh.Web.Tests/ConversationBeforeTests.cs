@@ -145,6 +145,7 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
         var letters = await browser.SubmitAsync(page, "planning", [new("Planning.ScheduledDate", "i morgen")]);
         Assert.Equal(HttpStatusCode.OK, letters.Status);
         Assert.Contains(Texts.Validation_InvalidValue, letters.TestIdText("error-summary"), StringComparison.Ordinal);
+        Assert.Equal([Texts.Validation_InvalidValue], letters.FieldErrors("scheduled-date"));
 
         var after = await RecordAsync(id);
         Assert.Null(after.Place);

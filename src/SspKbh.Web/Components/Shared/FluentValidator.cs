@@ -52,10 +52,36 @@ public sealed class FluentValidator : ComponentBase, IDisposable
         var formName = HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form["_handler"].ToString() : "";
         foreach (var error in MappingContext?.GetAllErrors(formName) ?? [])
         {
-            _messages.Add(error.Container is null ? new FieldIdentifier(model, error.Name) : new FieldIdentifier(error.Container, error.Name), Texts.Validation_InvalidValue);
+            foreach (var field in FieldsOf(error, model))
+            {
+                _messages.Add(field, Texts.Validation_InvalidValue);
+            }
         }
 
         EditContext.NotifyValidationStateChanged();
+    }
+
+    /// <summary>
+    /// Where a mapping error belongs. Blazor names the property for most values, but reports some (a date
+    /// that is not a date) against the whole form model; then the posted fields of that model that were not
+    /// empty but left their property empty are the ones that failed.
+    /// </summary>
+    private IEnumerable<FieldIdentifier> FieldsOf(FormMappingError error, object model)
+    {
+        var container = error.Container ?? model;
+        if (!string.Equals(error.Name, error.Path, StringComparison.Ordinal) || HttpContext?.Request.HasFormContentType != true)
+        {
+            return [new FieldIdentifier(container, error.Name)];
+        }
+
+        var prefix = error.Path + ".";
+        var failed = HttpContext.Request.Form
+            .Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(f.Value))
+            .Select(f => f.Key[prefix.Length..])
+            .Where(name => container.GetType().GetProperty(name) is { CanRead: true } property && property.GetValue(container) is null)
+            .Select(name => new FieldIdentifier(container, name))
+            .ToList();
+        return failed.Count > 0 ? failed : [new FieldIdentifier(container, error.Name)];
     }
 
     public void Dispose()
