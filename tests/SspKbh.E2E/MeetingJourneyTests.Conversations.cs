@@ -39,6 +39,12 @@ public sealed partial class MeetingJourneyTests
             await Expect(page.GetByTestId("from-meeting")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Planlagt");
             await AssertPageAsync(tracked, "conversation-overview");
+            // Før, under and efter sit side by side as tabs (the stylesheet applies), not as a stacked list.
+            var tabs = page.GetByTestId("conversation-nav");
+            var before = await tabs.GetByRole(AriaRole.Link, new() { Name = "Før" }).BoundingBoxAsync();
+            var after = await tabs.GetByRole(AriaRole.Link, new() { Name = "Efter" }).BoundingBoxAsync();
+            Assert.True(before is not null && after is not null && Math.Abs(before.Y - after.Y) < 2 && after.X > before.X,
+                $"The record's tabs are not in one row: Før at {before?.X},{before?.Y}, Efter at {after?.X},{after?.Y}.");
 
             // Before: where, when (earlier today, so it can be marked held), who, and the invitation by letter.
             await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Før" }).ClickAsync();
