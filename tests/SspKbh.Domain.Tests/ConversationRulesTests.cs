@@ -232,6 +232,14 @@ public sealed class ConversationRulesTests
         Assert.Equal("Kom to ud af tre gange.", agreement.OutcomeNote);
         Assert.NotEqual(stamp, agreement.ConcurrencyStamp);
         Assert.Equal("AgreementOutcomeInvalid", agreement.RecordOutcome((AgreementOutcome)9, null));
+
+        // Only a finished follow-up is planned again; an ordinary case action is not touched this way.
+        Assert.Equal("ActionNotReopenable", action.ReopenFollowUp());
+        Assert.Null(action.Complete(ActionStatus.Done, Day));
+        Assert.Null(action.ReopenFollowUp());
+        Assert.Equal((ActionStatus.Planned, (DateOnly?)null), (action.Status, action.CompletedOn));
+        var ordinary = new CaseAction { Status = ActionStatus.Done, CompletedOn = Day };
+        Assert.Equal("ActionNotReopenable", ordinary.ReopenFollowUp());
     }
 
     [Fact]

@@ -151,6 +151,17 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
         Assert.DoesNotContain("Freja møder i skole hver dag", home.TestIdText("home-actions") ?? "", StringComparison.Ordinal);
         Assert.Contains(await app.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationUpdated && e.Details!.Contains($"conversation={id}; outcome=", StringComparison.Ordinal));
 
+        // Recorded by mistake and set back to open: the follow-up is on Jonas's list again.
+        saved = await later.SubmitAsync(page, "outcome", [new("Outcome.Rows[0].Outcome", nameof(AgreementOutcome.Open)), new("Outcome.Rows[0].Note", "")]);
+        AssertRedirect(saved, $"/samtaler/{id}/efter?gemt=1");
+        await using (var db = app.CreateDbContext())
+        {
+            action = await db.CaseActions.AsNoTracking().SingleAsync(a => a.ConversationAgreementId == agreement.Id);
+        }
+
+        Assert.Equal((ActionStatus.Planned, (DateOnly?)null), (action.Status, action.CompletedOn));
+        Assert.Contains("Freja møder i skole hver dag", (await later.GetAsync("/")).TestIdText("home-actions") ?? "", StringComparison.Ordinal);
+
         // On a closed case no new agreement is made.
         await using (var db = app.CreateDbContext())
         {

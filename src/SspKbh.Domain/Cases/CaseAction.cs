@@ -64,6 +64,23 @@ public sealed class CaseAction
         ConcurrencyStamp = Guid.NewGuid().ToString("N");
         return null;
     }
+
+    /// <summary>
+    /// A concern-conversation follow-up that was finished by recording the agreement's outcome is planned
+    /// again when the outcome is set back to open. Returns an error key or null.
+    /// </summary>
+    public string? ReopenFollowUp()
+    {
+        if (ConversationAgreementId is null || Status != ActionStatus.Done)
+        {
+            return "ActionNotReopenable";
+        }
+
+        Status = ActionStatus.Planned;
+        CompletedOn = null;
+        ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        return null;
+    }
 }
 
 /// <summary>A dated journal note on a case.</summary>

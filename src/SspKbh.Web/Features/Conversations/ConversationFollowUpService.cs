@@ -139,7 +139,7 @@ public sealed class ConversationFollowUpService(ConversationService conversation
     /// <summary>
     /// Records the outcome of the posted agreements (only those whose outcome or note changed). When an
     /// outcome other than Open is recorded, the agreement's planned follow-up action is marked done, as
-    /// completing an action on the case page does.
+    /// completing an action on the case page does; set back to Open, the action is planned again.
     /// </summary>
     public Task<ConversationResult> RecordOutcomesAsync(int id, OutcomeInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         conversations.ChangeAsync(id, input.ConcurrencyStamp, user, "outcome=" + string.Join(',', input.Rows.Select(r => Text(r.AgreementId))), async (record, _) =>
@@ -187,6 +187,16 @@ public sealed class ConversationFollowUpService(ConversationService conversation
                 foreach (var action in await db.CaseActions.Where(a => finished.Contains(a.ConversationAgreementId) && a.Status == ActionStatus.Planned).ToListAsync(cancellationToken))
                 {
                     action.Complete(ActionStatus.Done, today);
+                }
+            }
+
+            // Set back to open (a mistake corrected): the follow-up it finished is planned again.
+            var reopened = changed.Where(a => a.Outcome == AgreementOutcome.Open).Select(a => (int?)a.Id).ToList();
+            if (reopened.Count > 0)
+            {
+                foreach (var action in await db.CaseActions.Where(a => reopened.Contains(a.ConversationAgreementId) && a.Status == ActionStatus.Done).ToListAsync(cancellationToken))
+                {
+                    action.ReopenFollowUp();
                 }
             }
 
