@@ -45,6 +45,7 @@ public sealed class JournalExtractService(SspDbContext db, CaseAccess access, Au
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.CaseId == caseId)
             .Join(db.Meetings.Where(m => m.Date <= today), i => i.MeetingId, m => m.Id, (i, m) => new { Item = i, m.Date, m.StartTime, m.GroupId, m.MinutesApprovedAtUtc })
             .ToListAsync(cancellationToken);
+        items = items.OrderBy(x => x.Date).ThenBy(x => x.StartTime).ThenBy(x => x.Item.MeetingId).ToList();
         var tasks = await MeetingService.TasksAsync(db, items.Select(i => i.Item.Id).ToList(), today, cancellationToken);
         var groupIds = items.Select(i => i.GroupId).Append(c.CoordinationGroupId).Distinct().ToList();
         var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
@@ -58,7 +59,6 @@ public sealed class JournalExtractService(SspDbContext db, CaseAccess access, Au
                         i.Summary, i.Decision, i.DecisionText, i.DecisionAppliedAtUtc is not null, itemTasks, i.ConcurrencyStamp));
             })
             .Where(e => e.Item.Decision is not null || !string.IsNullOrWhiteSpace(e.Item.Summary) || e.Item.Tasks.Count > 0)
-            .OrderBy(e => e.MeetingDate).ThenBy(e => items.First(x => x.Item.Id == e.Item.Id).StartTime).ThenBy(e => e.MeetingId)
             .ToList();
 
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, SubjectType: "case", SubjectId: Id(caseId), Purpose: basis.AuditPurpose(),

@@ -89,8 +89,8 @@ public static class ChecklistTexts
     public static string Stage(ChecklistStage stage) =>
         Texts.ResourceManager.GetString("ChecklistAdmin_Stage_" + stage, Texts.Culture) ?? stage.ToString();
 
-    public static string Section(ChecklistSection section) =>
-        Texts.ResourceManager.GetString("ChecklistAdmin_Section_" + section, Texts.Culture) ?? section.ToString();
+    /// <summary>The same section names as on the conversation pages.</summary>
+    public static string Section(ChecklistSection section) => Conversations.ConversationTexts.Section(section);
 
     /// <summary>The sections of a stage in the order of the conversation.</summary>
     public static IEnumerable<ChecklistSection> SectionsOf(ChecklistStage stage) =>
