@@ -1,4 +1,6 @@
+using MudBlazor.Services;
 using SspKbh.Web.Audit;
+using SspKbh.Web.Components.Interactive;
 using SspKbh.Web.Data;
 using SspKbh.Web.Demo;
 using SspKbh.Web.Features.Admin;
@@ -20,8 +22,11 @@ public static class AppServices
     {
         // At index 0, so migrations run before any other hosted service (data protection loads its key ring at start-up).
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = false);
+        builder.Services.AddMudServices();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<OperationContext>();
+        builder.Services.AddInteractiveFoundation();
         builder.Services.AddSspClock(builder.Configuration, builder.Environment);
         builder.Services.AddSspDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddSspSecurity(builder.Configuration);

@@ -36,6 +36,7 @@ if (app.Configuration.GetValue("ReverseProxy:Enabled", false))
 }
 
 app.UseMiddleware<BadRequestMiddleware>();
+app.UseOperationContext();
 if (app.Environment.IsDevelopment())
 {
     app.UseDeveloperExceptionPage();
@@ -49,7 +50,7 @@ else
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseStatusPageSupport();
 app.UseSecurityHeaders();
-app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseSspRequestLogging();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(danish),
@@ -67,7 +68,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapCaseExport();
 app.MapStatisticsExport();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
 return 0;

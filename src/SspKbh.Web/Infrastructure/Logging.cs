@@ -5,9 +5,10 @@ using Serilog.Formatting.Json;
 namespace SspKbh.Web.Infrastructure;
 
 /// <summary>
-/// Serilog with console and rolling-file sinks (Serilog.AspNetCore is not available here; docs/adr/0006).
-/// JSON lines outside Development. Microsoft.AspNetCore request logs (which include query strings)
-/// are kept at Warning; <see cref="RequestLoggingMiddleware"/> writes our own line without them.
+/// Serilog through Serilog.AspNetCore, with console and rolling-file sinks; JSON lines outside Development
+/// (docs/adr/0018). Microsoft.AspNetCore's own request logs (which include query strings) are kept at
+/// Warning; <see cref="UseSspRequestLogging"/> writes one line per request without query string, form or
+/// headers, which may carry personal data (a CPR number typed into a search).
 /// </summary>
 public static class LoggingSetup
 {
@@ -35,7 +36,15 @@ public static class LoggingSetup
         }
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
+        builder.Services.AddSerilog(logger.CreateLogger(), dispose: true);
         return builder;
     }
+
+    /// <summary>Method, path (never the query string), status, duration and correlation id of every request.</summary>
+    public static IApplicationBuilder UseSspRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(o =>
+    {
+        o.IncludeQueryInRequestPath = false;
+        o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms [{CorrelationId}]";
+        o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("CorrelationId", http.TraceIdentifier);
+    });
 }

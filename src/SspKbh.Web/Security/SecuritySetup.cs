@@ -70,10 +70,10 @@ public static class SecuritySetup
             o.ValidationInterval = security.SessionValidationInterval;
             o.OnRefreshingPrincipal = ctx =>
             {
-                // Keep the proof of two-factor sign-in when the principal is rebuilt.
-                foreach (var amr in ctx.CurrentPrincipal?.FindAll(AuthenticationMethodReference) ?? [])
+                // Keep the proof of two-factor sign-in and the session's start when the principal is rebuilt.
+                foreach (var kept in ctx.CurrentPrincipal?.Claims.Where(c => c.Type is AuthenticationMethodReference or SessionLifetime.SignedInAtClaim).ToList() ?? [])
                 {
-                    ctx.NewPrincipal?.Identities.First().AddClaim(new Claim(amr.Type, amr.Value));
+                    ctx.NewPrincipal?.Identities.First().AddClaim(new Claim(kept.Type, kept.Value));
                 }
 
                 return Task.CompletedTask;

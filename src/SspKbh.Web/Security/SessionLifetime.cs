@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -22,24 +23,45 @@ public static partial class SessionLifetime
     /// <summary>The properties item that holds the UTC time of the sign-in (round-trip format).</summary>
     public const string SignedInAtItem = ".sspkbh.signed-in-at";
 
+    /// <summary>
+    /// The same time as a claim, for the Blazor circuit: a circuit sees the principal, not the ticket's
+    /// properties. The properties item stays the source of truth; the claim is written from it at every
+    /// sign-in and carried over when the security-stamp check rebuilds the principal.
+    /// </summary>
+    public const string SignedInAtClaim = "sspkbh:signed-in-at";
+
     /// <summary>Stamps a new sign-in; a re-sign-in that carries its properties over keeps the original time.</summary>
     public static Task StampSignInAsync(CookieSigningInContext context)
     {
-        if (!context.Properties.Items.ContainsKey(SignedInAtItem))
+        if (!context.Properties.Items.TryGetValue(SignedInAtItem, out var stamp) || stamp is null)
         {
             var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-            context.Properties.Items[SignedInAtItem] = now.ToString("O", CultureInfo.InvariantCulture);
+            stamp = now.ToString("O", CultureInfo.InvariantCulture);
+            context.Properties.Items[SignedInAtItem] = stamp;
+        }
+
+        if (context.Principal?.Identity is ClaimsIdentity identity)
+        {
+            foreach (var old in identity.FindAll(SignedInAtClaim).ToList())
+            {
+                identity.RemoveClaim(old);
+            }
+
+            identity.AddClaim(new Claim(SignedInAtClaim, stamp));
         }
 
         return Task.CompletedTask;
     }
 
+    /// <summary>When the session of this principal began (the claim), or null when it carries none.</summary>
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) => Parse(principal.FindFirst(SignedInAtClaim)?.Value);
+
+    private static DateTimeOffset? Parse(string? value) =>
+        DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedIn) ? signedIn : null;
+
     /// <summary>When the session began, or null for a ticket without a readable stamp.</summary>
     public static DateTimeOffset? SignedInAt(AuthenticationProperties properties) =>
-        properties.Items.TryGetValue(SignedInAtItem, out var value) &&
-        DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedIn)
-            ? signedIn
-            : null;
+        Parse(properties.Items.TryGetValue(SignedInAtItem, out var value) ? value : null);
 
     /// <summary>
     /// Rejects the principal and signs the cookie out when the session is older than the absolute

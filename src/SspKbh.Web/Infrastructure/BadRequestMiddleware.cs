@@ -1,28 +1,4 @@
-using System.Diagnostics;
-
 namespace SspKbh.Web.Infrastructure;
-
-/// <summary>
-/// One log line per request: method, path, status, duration and correlation id. Never the query
-/// string, form or headers, which may carry personal data (a CPR number typed into a search).
-/// </summary>
-public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
-{
-    public async Task InvokeAsync(HttpContext context)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms [{CorrelationId}]",
-                context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsed, context.TraceIdentifier);
-        }
-    }
-}
 
 /// <summary>
 /// Turns malformed or oversized requests into 400/413 instead of a 500 with a stack trace.
