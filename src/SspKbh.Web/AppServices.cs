@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using SspKbh.Web.Audit;
 using SspKbh.Web.Components.Interactive;
+using SspKbh.Web.Components.Mud;
 using SspKbh.Web.Data;
 using SspKbh.Web.Demo;
 using SspKbh.Web.Features.Admin;
@@ -24,6 +25,7 @@ public static class AppServices
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = false);
         builder.Services.AddMudServices();
+        builder.Services.AddDanishMudLocalizer();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<OperationContext>();
         builder.Services.AddInteractiveFoundation();
@@ -38,6 +40,7 @@ public static class AppServices
         builder.Services.AddCases(builder.Configuration);
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddStatistics();
+        builder.Services.AddScoped<Features.Home.HomeDashboard>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddAntiforgery(o =>
         {
