@@ -36,6 +36,7 @@ if (app.Configuration.GetValue("ReverseProxy:Enabled", false))
 }
 
 app.UseMiddleware<BadRequestMiddleware>();
+app.UseOperationContext();
 if (app.Environment.IsDevelopment())
 {
     app.UseDeveloperExceptionPage();
