@@ -193,7 +193,7 @@ public static class Commands
 
         await users.AddToRoleAsync(user, nameof(AppRole.Administrator));
         await scope.ServiceProvider.GetRequiredService<AuditService>().WriteAsync(
-            new AuditEvent(AuditActions.UserCreated, SubjectType: "user", SubjectId: user.Id, Details: "created-by=create-admin command"));
+            AuditEvent.BySystem(AuditActions.UserCreated, SubjectType: "user", SubjectId: user.Id, Details: "created-by=create-admin command"));
         Console.WriteLine("Administrator created. Two-factor authentication is set up at first sign-in.");
         return 0;
     }

@@ -216,6 +216,7 @@ public abstract class SessionTests(AppFixture fixture)
         Assert.Equal(AuditOutcomes.Success, entry.Outcome);
         Assert.Equal("user", entry.SubjectType);
         Assert.Equal(adminId, entry.UserId);
+        Assert.False(string.IsNullOrEmpty(entry.CorrelationId), "an entry written in a request carries the request's correlation id");
     }
 
     [Fact]

@@ -2,11 +2,16 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Audit;
 using SspKbh.Web.Data;
+using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Security;
 
 namespace SspKbh.Web.Audit;
 
-/// <summary>What to record. Never put personal data in any field: ids only.</summary>
+/// <summary>
+/// What to record. Never put personal data in any field: ids only. Every event names who acted: pass
+/// <see cref="Actor"/> (or <see cref="ActorUserId"/> when only the id is known), or build it with
+/// <see cref="BySystem"/> when no user acts. The service never looks the user up itself (AuditActorTests checks every call).
+/// </summary>
 public sealed record AuditEvent(
     string Action,
     string Outcome = AuditOutcomes.Success,
@@ -15,15 +20,29 @@ public sealed record AuditEvent(
     string? Purpose = null,
     string? Details = null,
     ClaimsPrincipal? Actor = null,
-    string? ActorUserId = null);
+    string? ActorUserId = null)
+{
+    /// <summary>An event of work no user does (a scheduled job, a console command): recorded with no user, roles or party.</summary>
+    /// <remarks>A factory rather than a sentinel principal, so that "no user" is visible at the call site and stored exactly as before.</remarks>
+    public static AuditEvent BySystem(
+        string Action,
+        string Outcome = AuditOutcomes.Success,
+        string? SubjectType = null,
+        string? SubjectId = null,
+        string? Purpose = null,
+        string? Details = null) =>
+        new(Action, Outcome, SubjectType, SubjectId, Purpose, Details, Actor: null, ActorUserId: null);
+}
 
 /// <summary>
 /// Appends entries to the hash-chained audit trail. Writes go through their own context so an
 /// entry is kept even when the caller's work is rolled back (a denied or failed attempt is logged).
+/// Records exactly the actor the event names and the correlation id of the scope's <see cref="OperationContext"/>;
+/// never reads the HTTP context, which does not exist during an interactive (circuit) UI event.
 /// </summary>
 public sealed class AuditService(
     IDbContextFactory<SspDbContext> contextFactory,
-    IHttpContextAccessor httpContextAccessor,
+    OperationContext operation,
     TimeProvider clock,
     ILogger<AuditService> logger)
 {
@@ -86,8 +105,7 @@ public sealed class AuditService(
 
     private AuditRecord Entry(AuditEvent e)
     {
-        var http = httpContextAccessor.HttpContext;
-        var actor = e.Actor ?? http?.User;
+        var actor = e.Actor;
         var entry = new AuditRecord
         {
             OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
@@ -100,7 +118,7 @@ public sealed class AuditService(
             Purpose = Truncate(e.Purpose, 500),
             Outcome = e.Outcome,
             Details = Truncate(e.Details, 2000),
-            CorrelationId = http?.TraceIdentifier,
+            CorrelationId = operation.CorrelationId,
         };
         return entry;
     }

@@ -123,7 +123,7 @@ public static class SecuritySetup
                 // Answer 403 in place (the status page explains it in Danish) and record the attempt.
                 var audit = ctx.HttpContext.RequestServices.GetRequiredService<AuditService>();
                 await audit.WriteAsync(new AuditEvent(AuditActions.AccessDenied, AuditOutcomes.Denied,
-                    SubjectType: "path", SubjectId: Truncate(ctx.Request.Path.Value, 100)), ctx.HttpContext.RequestAborted);
+                    SubjectType: "path", SubjectId: Truncate(ctx.Request.Path.Value, 100), Actor: ctx.HttpContext.User), ctx.HttpContext.RequestAborted);
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
             };
         });

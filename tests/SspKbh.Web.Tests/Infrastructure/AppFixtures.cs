@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Access;
@@ -5,6 +7,7 @@ using SspKbh.Domain.Audit;
 using SspKbh.Web.Data;
 using SspKbh.Web.Demo;
 using SspKbh.Web.Features.Admin.Users;
+using SspKbh.Web.Security;
 
 namespace SspKbh.Web.Tests.Infrastructure;
 
@@ -58,7 +61,7 @@ public sealed record TestUser(string Id, string Email, string FullName);
 public static class AppHelpers
 {
     /// <summary>
-    /// Creates a user through the administration service (as an administrator would), so a test can
+    /// Creates a user through the administration service (as the demo administrator would), so a test can
     /// lock, deactivate or enrol it without disturbing the shared demo users.
     /// </summary>
     public static async Task<TestUser> CreateUserAsync(this SspAppFactory app, AppRole[] roles, bool authority = true, string party = "BUF")
@@ -78,10 +81,19 @@ public static class AppHelpers
                 InitialPassword = DemoDataSeeder.DemoPassword,
                 Roles = roles.ToDictionary(r => r.ToString(), _ => true, StringComparer.Ordinal),
             };
-            var result = await services.GetRequiredService<UserAdministration>().CreateAsync(input, CancellationToken.None);
+            var admin = await PrincipalAsync(services, DemoDataSeeder.Users.First(u => u.Roles.Contains(AppRole.Administrator)).Email);
+            var result = await services.GetRequiredService<UserAdministration>().CreateAsync(input, admin, CancellationToken.None);
             Assert.True(result.Succeeded, string.Join("; ", result.FieldErrors.SelectMany(f => f.Value).Concat(result.GeneralErrors)));
             return new TestUser(result.CreatedId!, email, name);
         });
+    }
+
+    /// <summary>The principal the app builds for this user at sign-in, for calling a service directly as that user.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string email)
+    {
+        var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+        return await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
     }
 
     public static async Task<string> UserIdAsync(this SspAppFactory app, string email)

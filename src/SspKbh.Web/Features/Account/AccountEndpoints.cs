@@ -17,7 +17,7 @@ public static class AccountEndpoints
                 AuditService audit,
                 [FromForm(Name = "returnUrl")] string? returnUrl) =>
             {
-                await audit.WriteAsync(new AuditEvent(AuditActions.SignOut, SubjectType: "user", SubjectId: context.User.UserId()), context.RequestAborted);
+                await audit.WriteAsync(new AuditEvent(AuditActions.SignOut, SubjectType: "user", SubjectId: context.User.UserId(), Actor: context.User), context.RequestAborted);
                 await signInManager.SignOutAsync();
                 return Results.LocalRedirect("/konto/log-ind?logget-ud=1");
             })

@@ -60,7 +60,7 @@ public sealed class RetentionService(SspDbContext db, AuditService audit, TimePr
         await db.SaveChangesAsync(cancellationToken);
         foreach (var r in records)
         {
-            await audit.WriteAsync(new AuditEvent(AuditActions.RetentionApplied, SubjectType: "retention-rule", SubjectId: r.Rule, Purpose: "retention",
+            await audit.WriteAsync(AuditEvent.BySystem(AuditActions.RetentionApplied, SubjectType: "retention-rule", SubjectId: r.Rule, Purpose: "retention",
                 Details: string.Create(CultureInfo.InvariantCulture, $"months={r.PeriodMonths}; records={r.RecordsAffected}; related={r.RelatedRowsDeleted}")), cancellationToken);
         }
 

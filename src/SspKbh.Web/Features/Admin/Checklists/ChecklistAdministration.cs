@@ -175,7 +175,7 @@ public sealed class ChecklistAdministration(SspDbContext db, ChecklistReader rea
         result.CreatedId = next.Version.ToString(CultureInfo.InvariantCulture);
         await audit.WriteAsync(new AuditEvent(AuditActions.ChecklistPublished, SubjectType: "checklist",
             SubjectId: next.Id.ToString(CultureInfo.InvariantCulture),
-            Details: string.Create(CultureInfo.InvariantCulture, $"version={next.Version};previous={newest.Version};items={next.Items.Count}")), cancellationToken);
+            Details: string.Create(CultureInfo.InvariantCulture, $"version={next.Version};previous={newest.Version};items={next.Items.Count}"), Actor: user), cancellationToken);
         return result;
     }
 

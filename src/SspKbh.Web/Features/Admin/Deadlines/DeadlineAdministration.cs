@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Cases;
 using SspKbh.Web.Audit;
@@ -51,7 +52,7 @@ public sealed class DeadlineAdministration(SspDbContext db, AuditService audit)
         };
     }
 
-    public async Task<ServiceResult> SaveAsync(DeadlinesInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveAsync(DeadlinesInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         if (input.Rows.Count != 4 || input.Rows.Select(r => r.Level).Distinct().Count() != 4 || input.Rows.Any(r => !Enum.IsDefined(r.Level)))
@@ -104,7 +105,7 @@ public sealed class DeadlineAdministration(SspDbContext db, AuditService audit)
         }
 
         await audit.WriteAsync(new AuditEvent(AuditActions.DeadlinesUpdated, SubjectType: "level-deadlines",
-            Details: string.Join(';', input.Rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{(int)r.Level}={r.FirstActionDays}/{r.ReviewDays}")))), cancellationToken);
+            Details: string.Join(';', input.Rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{(int)r.Level}={r.FirstActionDays}/{r.ReviewDays}"))), Actor: actor), cancellationToken);
         return result;
     }
 }

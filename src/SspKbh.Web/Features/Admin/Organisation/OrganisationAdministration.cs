@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Audit;
@@ -36,7 +37,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             .Select(p => new PartyInput { Code = p.Code, Name = p.Name, IsPublicAuthority = p.IsPublicAuthority, IsActive = p.IsActive, ConcurrencyStamp = p.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<ServiceResult> SavePartyAsync(int? id, PartyInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SavePartyAsync(int? id, PartyInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         var code = input.Code!.Trim();
@@ -77,7 +78,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
         }
 
         await audit.WriteAsync(new AuditEvent(id is null ? AuditActions.PartyCreated : AuditActions.PartyUpdated, SubjectType: "party",
-            SubjectId: party.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+            SubjectId: party.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Actor: actor), cancellationToken);
         result.CreatedId = party.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return result;
     }
@@ -87,7 +88,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             .Select(g => new GroupInput { Name = g.Name, Kind = g.Kind, ParentGroupId = g.ParentGroupId, LocalAreaId = g.LocalAreaId, IsActive = g.IsActive, ConcurrencyStamp = g.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<ServiceResult> SaveGroupAsync(int? id, GroupInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveGroupAsync(int? id, GroupInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         var name = input.Name!.Trim();
@@ -155,7 +156,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
         }
 
         await audit.WriteAsync(new AuditEvent(id is null ? AuditActions.GroupCreated : AuditActions.GroupUpdated, SubjectType: "group",
-            SubjectId: group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+            SubjectId: group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Actor: actor), cancellationToken);
         result.CreatedId = group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return result;
     }
@@ -165,7 +166,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
             .Select(a => new AreaInput { Name = a.Name, CoordinationGroupId = a.CoordinationGroupId, ConcurrencyStamp = a.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<ServiceResult> SaveAreaAsync(int id, AreaInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveAreaAsync(int id, AreaInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         var area = await db.LocalAreas.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -205,7 +206,7 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
         }
 
         await audit.WriteAsync(new AuditEvent(AuditActions.LocalAreaUpdated, SubjectType: "local-area",
-            SubjectId: id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+            SubjectId: id.ToString(System.Globalization.CultureInfo.InvariantCulture), Actor: actor), cancellationToken);
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
@@ -84,7 +85,7 @@ public sealed class UserAdministration(
         return new UserDetails(user.Id, user.IsActive, user.TwoFactorEnabled, lockedOut, input);
     }
 
-    public async Task<ServiceResult> CreateAsync(UserInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CreateAsync(UserInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = await CheckRulesAsync(null, input, cancellationToken);
         if (!result.Succeeded)
@@ -116,12 +117,12 @@ public sealed class UserAdministration(
 
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent(AuditActions.UserCreated, SubjectType: "user", SubjectId: user.Id,
-            Details: $"roles={string.Join(',', input.SelectedRoles())}; groups={WantedMemberships(input).Count}"), cancellationToken);
+            Details: $"roles={string.Join(',', input.SelectedRoles())}; groups={WantedMemberships(input).Count}", Actor: actor), cancellationToken);
         result.CreatedId = user.Id;
         return result;
     }
 
-    public async Task<ServiceResult> UpdateAsync(string id, UserInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UpdateAsync(string id, UserInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = await CheckRulesAsync(id, input, cancellationToken);
         if (!result.Succeeded)
@@ -195,11 +196,11 @@ public sealed class UserAdministration(
         // Any change to who the user is or what they may see ends their current sessions' old claims.
         await userManager.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(new AuditEvent(AuditActions.UserUpdated, SubjectType: "user", SubjectId: id,
-            Details: "changed=" + string.Join(',', changed.Distinct())), cancellationToken);
+            Details: "changed=" + string.Join(',', changed.Distinct()), Actor: actor), cancellationToken);
         return result;
     }
 
-    public async Task<ServiceResult> SetActiveAsync(string id, bool active, string? actingUserId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SetActiveAsync(string id, bool active, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         var user = await userManager.FindByIdAsync(id);
@@ -208,7 +209,7 @@ public sealed class UserAdministration(
             return result.General(Texts.Admin_UserNotFound);
         }
 
-        if (!active && id == actingUserId)
+        if (!active && id == actor.UserId())
         {
             return result.General(Texts.Admin_CannotDeactivateSelf);
         }
@@ -217,11 +218,11 @@ public sealed class UserAdministration(
         user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;
         await userManager.UpdateAsync(user);
         await userManager.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(new AuditEvent(active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, SubjectType: "user", SubjectId: id), cancellationToken);
+        await audit.WriteAsync(new AuditEvent(active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, SubjectType: "user", SubjectId: id, Actor: actor), cancellationToken);
         return result;
     }
 
-    public async Task<ServiceResult> ResetTwoFactorAsync(string id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ResetTwoFactorAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         var user = await userManager.FindByIdAsync(id);
@@ -233,7 +234,7 @@ public sealed class UserAdministration(
         await userManager.SetTwoFactorEnabledAsync(user, false);
         await userManager.ResetAuthenticatorKeyAsync(user);
         await userManager.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(new AuditEvent(AuditActions.TwoFactorReset, SubjectType: "user", SubjectId: id), cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.TwoFactorReset, SubjectType: "user", SubjectId: id, Actor: actor), cancellationToken);
         return result;
     }
 
@@ -241,7 +242,7 @@ public sealed class UserAdministration(
     /// "Log brugeren ud overalt": renews the security stamp, so every open session of the user (any
     /// browser, any app instance) is rejected at its next validation. The account itself is unchanged.
     /// </summary>
-    public async Task<ServiceResult> EndSessionsAsync(string id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> EndSessionsAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         var user = await userManager.FindByIdAsync(id);
@@ -251,11 +252,11 @@ public sealed class UserAdministration(
         }
 
         await userManager.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(new AuditEvent(AuditActions.UserSessionsEnded, SubjectType: "user", SubjectId: id), cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.UserSessionsEnded, SubjectType: "user", SubjectId: id, Actor: actor), cancellationToken);
         return result;
     }
 
-    public async Task<ServiceResult> UnlockAsync(string id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UnlockAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         var user = await userManager.FindByIdAsync(id);
@@ -266,7 +267,7 @@ public sealed class UserAdministration(
 
         await userManager.SetLockoutEndDateAsync(user, null);
         await userManager.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(new AuditEvent(AuditActions.UserUpdated, SubjectType: "user", SubjectId: id, Details: "changed=unlock"), cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditActions.UserUpdated, SubjectType: "user", SubjectId: id, Details: "changed=unlock", Actor: actor), cancellationToken);
         return result;
     }
 
