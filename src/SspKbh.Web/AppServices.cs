@@ -32,7 +32,6 @@ public static class AppServices
         builder.Services.AddSspClock(builder.Configuration, builder.Environment);
         builder.Services.AddSspDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddSspSecurity(builder.Configuration);
-        builder.Services.AddScoped<OperationContext>();
         builder.Services.AddScoped<AuditService>();
         builder.Services.AddScoped<AuditVerification>();
         builder.Services.AddScoped<OrganisationSeeder>();
