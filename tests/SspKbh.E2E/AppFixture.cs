@@ -46,7 +46,7 @@ public abstract class AppFixture(bool requireTwoFactor) : IAsyncLifetime
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
-        return new TrackedPage(context, page, Server);
+        return new TrackedPage(context, page, Server, javaScriptEnabled);
     }
 }
 

@@ -20,10 +20,13 @@ public sealed partial class TrackedPage : IAsyncDisposable
     private readonly ConcurrentQueue<(string Url, string Type, int Status)> assets = new();
     private readonly ConcurrentQueue<string> failedRequests = new();
 
-    public TrackedPage(IBrowserContext context, IPage page, AppServer server)
+    private readonly bool javaScriptEnabled;
+
+    public TrackedPage(IBrowserContext context, IPage page, AppServer server, bool javaScriptEnabled = true)
     {
         this.context = context;
         this.server = server;
+        this.javaScriptEnabled = javaScriptEnabled;
         Page = page;
         page.Response += (_, response) =>
         {
@@ -96,10 +99,24 @@ public sealed partial class TrackedPage : IAsyncDisposable
         broken.AddRange(failedRequests);
         Assert.True(broken.Count == 0, "Page assets did not load:\n" + string.Join('\n', broken));
 
-        Assert.Contains(seen, a => a.Type == "stylesheet" && DkfdsCss().IsMatch(a.Url) && a.Status is 200 or 304);
-        Assert.Contains(seen, a => a.Type == "stylesheet" && a.Url.Contains("/css/site.", StringComparison.Ordinal) && a.Status is 200 or 304);
+        if (await IsInteractiveLayoutAsync())
+        {
+            // Interactive pages: MudBlazor's stylesheet and ours, and the circuit is up (MainLayout marks it).
+            Assert.Contains(seen, a => a.Type == "stylesheet" && a.Url.Contains("/_content/MudBlazor/MudBlazor.min.", StringComparison.Ordinal) && a.Status is 200 or 304);
+            Assert.Contains(seen, a => a.Type == "stylesheet" && a.Url.Contains("/css/app.", StringComparison.Ordinal) && a.Status is 200 or 304);
+            if (javaScriptEnabled)
+            {
+                await WaitForCircuitAsync();
+            }
+        }
+        else
+        {
+            // Pages still static (DKFDS + htmx) until issue 13 converts them.
+            Assert.Contains(seen, a => a.Type == "stylesheet" && DkfdsCss().IsMatch(a.Url) && a.Status is 200 or 304);
+            Assert.Contains(seen, a => a.Type == "stylesheet" && a.Url.Contains("/css/site.", StringComparison.Ordinal) && a.Status is 200 or 304);
+        }
 
-        // The stylesheet really applies to this page: DKFDS sets IBM Plex Sans on the body, and the
+        // The stylesheet really applies to this page: both looks set IBM Plex Sans on the body, and the
         // browser has loaded that font (not fallen back to a system font).
         var fontFamily = await Page.Locator("body").EvaluateAsync<string>("b => getComputedStyle(b).fontFamily");
         Assert.Contains("IBM Plex Sans", fontFamily, StringComparison.Ordinal);
@@ -107,6 +124,22 @@ public sealed partial class TrackedPage : IAsyncDisposable
             "async () => { await document.fonts.ready; return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight); }");
         Assert.True(loadedFonts.Any(f => f.Contains("IBM Plex Sans", StringComparison.Ordinal)),
             $"IBM Plex Sans is not loaded on {Page.Url}; loaded fonts: [{string.Join(", ", loadedFonts)}]");
+    }
+
+    /// <summary>True on a page rendered with the interactive (MudBlazor) layout.</summary>
+    public Task<bool> IsInteractiveLayoutAsync() => Page.Locator(".mud-layout").CountAsync().ContinueWith(t => t.Result > 0, TaskScheduler.Default);
+
+    /// <summary>Waits until the page's Blazor circuit has rendered it interactively (MainLayout sets data-circuit="ready").</summary>
+    public async Task WaitForCircuitAsync()
+    {
+        try
+        {
+            await Page.Locator("[data-circuit='ready']").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The circuit of {Page.Url} did not become interactive within 20 s.\n\nApp output (tail):\n{Tail(server.Output, 40)}");
+        }
     }
 
     public static Regex LoginUrl() => LoginUrlRegex();
