@@ -10,13 +10,16 @@ public abstract class AppFixture(bool requireTwoFactor) : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
+    /// <summary>Extra environment variables for this fixture's app (null: none).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Environment => null;
+
     public AppServer Server => server ?? throw new InvalidOperationException("The fixture is not started.");
 
     public async Task InitializeAsync()
     {
         // The browser first: a missing Chromium should be the first thing a failing run says.
         (playwright, browser) = await Browser.LaunchAsync();
-        server = await AppServer.StartAsync(requireTwoFactor);
+        server = await AppServer.StartAsync(requireTwoFactor, Environment);
     }
 
     public async Task DisposeAsync()
@@ -68,4 +71,11 @@ public sealed class CasesApp() : AppFixture(requireTwoFactor: false);
 public sealed class CasePagesCollection : ICollectionFixture<CasesApp>
 {
     public const string Name = "Case pages";
+}
+
+/// <summary>An app that revalidates sessions every two seconds, so a test can watch an open circuit end.</summary>
+public sealed class QuickRevalidationApp() : AppFixture(requireTwoFactor: false)
+{
+    protected override IReadOnlyDictionary<string, string>? Environment { get; } =
+        new Dictionary<string, string> { ["Security__SessionValidationInterval"] = "00:00:02" };
 }

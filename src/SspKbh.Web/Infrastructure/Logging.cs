@@ -35,16 +35,23 @@ public static class LoggingSetup
                 : logger.WriteTo.File(filePath, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30);
         }
 
+        var serilog = logger.CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Services.AddSerilog(logger.CreateLogger(), dispose: true);
+        builder.Services.AddSerilog(serilog, dispose: true);
+        // The request-logging middleware writes to this logger (not to the static Log.Logger, which stays silent).
+        builder.Services.AddSingleton<RequestLogger>(new RequestLogger(serilog));
         return builder;
     }
 
     /// <summary>Method, path (never the query string), status, duration and correlation id of every request.</summary>
     public static IApplicationBuilder UseSspRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(o =>
     {
+        o.Logger = app.ApplicationServices.GetRequiredService<RequestLogger>().Logger;
         o.IncludeQueryInRequestPath = false;
         o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms [{CorrelationId}]";
         o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("CorrelationId", http.TraceIdentifier);
     });
 }
+
+/// <summary>The app's Serilog logger, handed to the request-logging middleware.</summary>
+public sealed record RequestLogger(Serilog.ILogger Logger);
