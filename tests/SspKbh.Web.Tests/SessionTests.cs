@@ -116,6 +116,30 @@ public abstract class SessionTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Activity_in_an_interactive_page_keeps_the_cookie_alive_through_the_keep_alive_call()
+    {
+        var user = await App.CreateUserAsync([AppRole.StatisticsReader]);
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(user.Email);
+
+        // Twenty minutes of work inside the circuit: the page's script calls /konto/aktiv, which renews the cookie.
+        App.Clock.Advance(TimeSpan.FromMinutes(20));
+        using var keepAlive = await browser.Client.GetAsync("/konto/aktiv");
+        Assert.Equal(HttpStatusCode.NoContent, keepAlive.StatusCode);
+        Assert.Contains(keepAlive.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sspkbh.auth=", StringComparison.Ordinal));
+        Assert.Equal(0, keepAlive.Content.Headers.ContentLength ?? 0);
+
+        // Forty minutes after sign-in, twenty after the last call: a full page load is still signed in.
+        App.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).Status);
+
+        // Anonymous callers are sent to sign in, like everywhere else.
+        using var anonymous = App.CreateBrowser();
+        var refused = await anonymous.GetAsync("/konto/aktiv");
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+    }
+
+    [Fact]
     public async Task An_active_session_still_ends_ten_hours_after_sign_in()
     {
         var user = await App.CreateUserAsync([AppRole.StatisticsReader]);

@@ -22,6 +22,12 @@ public static class AccountEndpoints
                 return Results.LocalRedirect("/konto/log-ind?logget-ud=1");
             })
             .RequireAuthorization();
+
+        // Work inside a Blazor circuit makes no HTTP requests, so the auth cookie's sliding expiry would lapse
+        // under a busy user and the next full page load would ask her to sign in. While she is active in the
+        // page, wwwroot/js/app.js calls this now and then; the cookie handler renews the cookie like on any
+        // other request. It returns nothing and touches no data.
+        endpoints.MapGet("/konto/aktiv", () => Results.NoContent()).RequireAuthorization();
         return endpoints;
     }
 }
