@@ -29,6 +29,7 @@ public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper outpu
         await tracked.WaitForCircuitAsync();
         await page.GetByLabel("Søg", new() { Exact = true }).PressSequentiallyAsync("Noah");
         await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("q=Noah"), "the case list searched for Noah");
+        await CaseSteps.WaitForCaseListAsync(page);
         await Expect(page.GetByTestId("case-row").First).ToContainTextAsync("Noah");
         await page.GetByLabel("Søg", new() { Exact = true }).FillAsync("");
         await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWithoutFilter(), "the case list without a search");
@@ -41,9 +42,18 @@ public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper outpu
         await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("niveau=FirstTimeCrime"), "the case list at level 2");
         await page.GetByTestId("count-1").ClickAsync();
         await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("niveau=WorryingBehaviour"), "the case list at level 1 (chip)");
+        await CaseSteps.WaitForCaseListAsync(page);
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Niveau", Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Niveau 1 –"));
         await page.GetByLabel("Vis kun sager med overskredne frister").CheckAsync();
         await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("niveau=WorryingBehaviour", "forsinket=true"), "the filtered case list");
+        await CaseSteps.WaitForCaseListAsync(page);
+        await Expect(page.GetByTestId("case-row").Or(page.GetByTestId("no-cases")).First).ToBeVisibleAsync();
+        foreach (var row in await page.GetByTestId("case-row").AllAsync())
+        {
+            await Expect(row.GetByTestId("level-badge")).ToHaveTextAsync("Niveau 1");
+            await Expect(row.GetByTestId("row-overdue")).ToBeVisibleAsync();
+        }
+
         await Expect(page.GetByLabel("Vis kun sager med overskredne frister")).ToBeCheckedAsync();
         await Browser.ScreenshotAsync(page, "cases-list-filtered");
         await Axe.AssertNoSeriousViolationsAsync(tracked, "filtered case list", output);

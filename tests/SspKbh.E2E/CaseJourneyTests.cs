@@ -153,6 +153,7 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
                 await tracked.WaitForCircuitAsync();
                 await page.GetByLabel("Vis kun sager med overskredne frister").CheckAsync();
                 await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("forsinket=true"), "the filtered case list");
+                await CaseSteps.WaitForCaseListAsync(page);
                 Assert.Contains("forsinket=true", page.Url, StringComparison.Ordinal);
                 await Expect(page.GetByLabel("Vis kun sager med overskredne frister")).ToBeCheckedAsync();
                 var listed = page.GetByTestId("case-row").Filter(new() { HasText = person.Name });

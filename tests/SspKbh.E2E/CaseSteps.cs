@@ -221,8 +221,22 @@ public static partial class CaseSteps
     }
 
     /// <summary>Opens the MudSelect with this label (its options appear in a popover).</summary>
-    public static async Task OpenSelectAsync(IPage page, string label) =>
+    public static async Task OpenSelectAsync(IPage page, string label)
+    {
         await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Waits until the case list shows the rows for the address in the browser: after a change the address
+    /// changes first, and the rows follow when the server has read them.
+    /// </summary>
+    public static async Task WaitForCaseListAsync(IPage page)
+    {
+        var query = new Uri(page.Url).Query;
+        await Expect(page.Locator($"[data-testid='case-results'][data-shown-query='{query.Replace("'", "\\'", StringComparison.Ordinal)}'][aria-busy='false']"))
+            .ToHaveCountAsync(1, new() { Timeout = 20_000 });
+    }
 
     /// <summary>In an open MudSelect, clicks the option whose text starts with <paramref name="start"/>.</summary>
     public static async Task ClickOpenOptionAsync(IPage page, string start)
