@@ -11,5 +11,6 @@ public static class InteractiveRoutes
     public static readonly IReadOnlyList<string> All =
     [
         "/",
+        "/sager",
     ];
 }

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SspKbh.E2E;
 
 /// <summary>
-/// axe-core on the case pages as the secretary sees them: the list with its filter form, the
+/// axe-core on the case pages as the secretary sees them: the list with its filters (searched, a select open, filtered), the
 /// registration form (also with errors), a case with level history, goals and actions, and the
 /// level change page (also with errors). The pages are photographed for people to look at.
 /// </summary>
@@ -25,11 +25,35 @@ public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper outpu
         await Browser.ScreenshotAsync(page, "cases-list");
         await Axe.AssertNoSeriousViolationsAsync(tracked, "case list", output);
 
-        // Filtered (level 1, overdue only): the list shows what is chosen.
-        await page.GetByLabel("Niveau", new() { Exact = true }).SelectOptionAsync("WorryingBehaviour");
+        // Search as you type: the list and the address follow the search box.
+        await tracked.WaitForCircuitAsync();
+        await page.GetByLabel("Søg", new() { Exact = true }).PressSequentiallyAsync("Noah");
+        await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("q=Noah"), "the case list searched for Noah");
+        await CaseSteps.WaitForCaseListAsync(page);
+        await Expect(page.GetByTestId("case-row").First).ToContainTextAsync("Noah");
+        await page.GetByLabel("Søg", new() { Exact = true }).FillAsync("");
+        await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWithoutFilter(), "the case list without a search");
+
+        // Filtered (level 1, overdue only): the list shows what is chosen. The level select is checked open too.
+        await CaseSteps.OpenSelectAsync(page, "Niveau");
+        await Browser.ScreenshotAsync(page, "cases-list-select-open");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "case list with the level select open", output);
+        await CaseSteps.ClickOpenOptionAsync(page, "Niveau 2 –");
+        await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("niveau=FirstTimeCrime"), "the case list at level 2");
+        await page.GetByTestId("count-1").ClickAsync();
+        await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("niveau=WorryingBehaviour"), "the case list at level 1 (chip)");
+        await CaseSteps.WaitForCaseListAsync(page);
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Niveau", Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Niveau 1 –"));
         await page.GetByLabel("Vis kun sager med overskredne frister").CheckAsync();
-        await page.GetByTestId("apply-filter").ClickAsync();
-        await tracked.ExpectUrlAsync(CaseSteps.PathUrl("/sager"), "the filtered case list");
+        await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("niveau=WorryingBehaviour", "forsinket=true"), "the filtered case list");
+        await CaseSteps.WaitForCaseListAsync(page);
+        await Expect(page.GetByTestId("case-row").Or(page.GetByTestId("no-cases")).First).ToBeVisibleAsync();
+        foreach (var row in await page.GetByTestId("case-row").AllAsync())
+        {
+            await Expect(row.GetByTestId("level-badge")).ToHaveTextAsync("Niveau 1");
+            await Expect(row.GetByTestId("row-overdue")).ToBeVisibleAsync();
+        }
+
         await Expect(page.GetByLabel("Vis kun sager med overskredne frister")).ToBeCheckedAsync();
         await Browser.ScreenshotAsync(page, "cases-list-filtered");
         await Axe.AssertNoSeriousViolationsAsync(tracked, "filtered case list", output);

@@ -150,9 +150,10 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
                 // The list, filtered to overdue deadlines with the checkbox, contains the case.
                 await page.GetByRole(AriaRole.Link, new() { Name = "Tilbage til sagerne" }).ClickAsync();
                 await tracked.ExpectUrlAsync(CaseSteps.PathUrl("/sager"), "the case list");
+                await tracked.WaitForCircuitAsync();
                 await page.GetByLabel("Vis kun sager med overskredne frister").CheckAsync();
-                await page.GetByTestId("apply-filter").ClickAsync();
-                await tracked.ExpectUrlAsync(CaseSteps.PathUrl("/sager"), "the filtered case list");
+                await tracked.ExpectUrlAsync(CaseSteps.CaseListUrlWith("forsinket=true"), "the filtered case list");
+                await CaseSteps.WaitForCaseListAsync(page);
                 Assert.Contains("forsinket=true", page.Url, StringComparison.Ordinal);
                 await Expect(page.GetByLabel("Vis kun sager med overskredne frister")).ToBeCheckedAsync();
                 var listed = page.GetByTestId("case-row").Filter(new() { HasText = person.Name });

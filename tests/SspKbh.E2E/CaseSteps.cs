@@ -11,7 +11,8 @@ public sealed record YoungPersonData(string Name, DateOnly BirthDate, string Sch
 
 /// <summary>
 /// The case pages, used as a person uses them (links, labels, buttons), shared by the journey and the
-/// accessibility tests. Works with and without JavaScript: every step is a link or a plain form post.
+/// accessibility tests. The case pages are links and plain form posts; the case list is interactive (MudBlazor):
+/// its steps wait for the circuit and then type, pick and click as a person does.
 /// </summary>
 public static partial class CaseSteps
 {
@@ -218,6 +219,46 @@ public static partial class CaseSteps
         Assert.False(string.IsNullOrEmpty(value), $"No option starting with '{start}'.");
         await select.SelectOptionAsync(value!);
     }
+
+    /// <summary>Opens the MudSelect with this label (its options appear in a popover).</summary>
+    public static async Task OpenSelectAsync(IPage page, string label)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Waits until the case list shows the rows for the address in the browser: after a change the address
+    /// changes first, and the rows follow when the server has read them.
+    /// </summary>
+    public static async Task WaitForCaseListAsync(IPage page)
+    {
+        var query = new Uri(page.Url).Query;
+        await Expect(page.Locator($"[data-testid='case-results'][data-shown-query='{query.Replace("'", "\\'", StringComparison.Ordinal)}'][aria-busy='false']"))
+            .ToHaveCountAsync(1, new() { Timeout = 20_000 });
+    }
+
+    /// <summary>In an open MudSelect, clicks the option whose text starts with <paramref name="start"/>.</summary>
+    public static async Task ClickOpenOptionAsync(IPage page, string start)
+    {
+        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(start)) }).First;
+        await option.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Picks an option in a MudSelect as a person does: open the list, click the option.</summary>
+    public static async Task PickAsync(IPage page, string label, string optionStart)
+    {
+        await OpenSelectAsync(page, label);
+        await ClickOpenOptionAsync(page, optionStart);
+    }
+
+    /// <summary>The case list's address once it carries these query parameters (in any order).</summary>
+    public static Regex CaseListUrlWith(params string[] parameters) =>
+        new("^https?://[^/]+/sager\\?" + string.Concat(parameters.Select(p => "(?=(?:[^#]*&)?" + Regex.Escape(p) + "(?:&|$|#))")));
+
+    /// <summary>The case list's address without any filter.</summary>
+    public static Regex CaseListUrlWithoutFilter() => new("^https?://[^/]+/sager$");
 
     /// <summary>A path on the app, with any query string and fragment.</summary>
     public static Regex PathUrl(string path) => new("^https?://[^/]+" + Regex.Escape(path) + @"(\?[^#]*)?(#.*)?$");

@@ -14,11 +14,10 @@ using SspKbh.Web.Security;
 namespace SspKbh.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A bUnit context wired like one circuit of the real app (ADR 0021): the component's loads and saves go
-/// through <see cref="UiOperations"/> into the running app's own services and database (SQLite or
-/// PostgreSQL), as the user the app itself builds at sign-in. MudBlazor and its Danish texts are real;
-/// JavaScript interop is loose (there is no browser). Render pages with <see cref="RenderPage{TPage}"/>, which
-/// supplies the signed-in user and MudBlazor's popover provider the way MainLayout does.
+/// A bUnit context wired like one circuit of the real app (ADR 0021): the page's loads and saves go through
+/// <see cref="UiOperations"/> into the running <see cref="SspAppFactory"/>'s own services and database (SQLite
+/// or PostgreSQL), as the principal the app itself builds at sign-in. MudBlazor and its Danish texts are real;
+/// JavaScript interop is loose (there is no browser). No mocks of our own code.
 /// Dispose it with <c>await using</c>: MudBlazor's services are only asynchronously disposable.
 /// </summary>
 public sealed class ComponentHost : BunitContext
@@ -34,26 +33,71 @@ public sealed class ComponentHost : BunitContext
         Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
         Services.AddScoped(_ => new CircuitContext { CircuitId = "bunit-" + Guid.NewGuid().ToString("N")[..8] });
         Services.AddScoped(sp => new UiOperations(app.Services.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<CircuitContext>(), new OperationContext()));
+
+        // Popovers (MudSelect's list, the autocomplete, pickers) render in the provider, as MainLayout has it in the app.
+        Popovers = Render<MudPopoverProvider>();
     }
 
     public SspAppFactory App { get; }
 
+    /// <summary>The principal the app built for the user at sign-in, as the page receives it.</summary>
     public ClaimsPrincipal User { get; }
+
+    /// <summary>Where MudSelect's options (and other popovers) are rendered.</summary>
+    public IRenderedComponent<MudPopoverProvider> Popovers { get; }
+
+    public NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    /// <summary>The address as the browser shows it, relative to the app ("sager?niveau=...").</summary>
+    public string RelativeUri => Navigation.ToBaseRelativePath(Navigation.Uri);
 
     /// <summary>A host for the demo (or test) user with this e-mail address, signed in as the app would sign them in.</summary>
     public static async Task<ComponentHost> ForAsync(SspAppFactory app, string email) =>
         new(app, await app.WithScopeAsync(services => AppHelpers.PrincipalAsync(services, email)));
 
-    /// <summary>Renders a page (or any component) for <see cref="User"/>, with MudBlazor's popover provider beside it.</summary>
+    /// <summary>Renders a page (or any component) for <see cref="User"/>, who reaches it as the cascading authentication state.</summary>
     public IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : IComponent
     {
-        Render<MudPopoverProvider>();
         var state = Task.FromResult(new AuthenticationState(User));
         return Render<TPage>(builder =>
         {
             parameters?.Invoke(builder);
             builder.AddCascadingValue(state);
         });
+    }
+
+    /// <summary>Renders the page as if the browser had opened <paramref name="url"/>.</summary>
+    public IRenderedComponent<TPage> RenderAt<TPage>(string url)
+        where TPage : IComponent
+    {
+        Navigation.NavigateTo(url);
+        return RenderPage<TPage>();
+    }
+
+    /// <summary>
+    /// What the browser does when the user clicks a link inside the app: Blazor intercepts it and navigates
+    /// (bUnit does not follow <c>href</c>s by itself). Fails if the element is not a link.
+    /// </summary>
+    public void FollowLink(AngleSharp.Dom.IElement link)
+    {
+        Assert.Equal("A", link.TagName);
+        var href = link.GetAttribute("href");
+        Assert.False(string.IsNullOrEmpty(href), "The link has no href.");
+        Navigation.NavigateTo(href);
+    }
+
+    /// <summary>Opens the MudSelect whose input has this id and clicks the option whose text starts with <paramref name="optionText"/>.</summary>
+    public async Task PickAsync<TPage>(IRenderedComponent<TPage> page, string selectId, string optionText)
+        where TPage : IComponent
+    {
+        var control = page.Find($"#{selectId}").Closest("div.mud-input-control")
+            ?? throw new InvalidOperationException($"No MudSelect around #{selectId}.");
+        await control.MouseDownAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        Popovers.WaitForElement(".mud-popover-open .mud-list-item", TimeSpan.FromSeconds(5));
+        var options = Popovers.FindAll(".mud-popover-open .mud-list-item");
+        var chosen = options.FirstOrDefault(o => o.TextContent.Trim().StartsWith(optionText, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No option «{optionText}» in #{selectId}: {string.Join(" | ", options.Select(o => o.TextContent.Trim()))}");
+        await chosen.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
     }
 }

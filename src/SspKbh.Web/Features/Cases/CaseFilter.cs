@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using SspKbh.Domain.Cases;
 
 namespace SspKbh.Web.Features.Cases;
@@ -51,12 +53,21 @@ public sealed record CaseFilter
 
     public IReadOnlyList<string> Ignored { get; init; } = [];
 
-    public static CaseFilter FromQuery(IQueryCollection query)
+    public static CaseFilter FromQuery(IQueryCollection query) => From(key => query[key]);
+
+    /// <summary>The filter in a parsed query string (<see cref="QueryHelpers.ParseQuery"/>), as an interactive page reads its address.</summary>
+    public static CaseFilter FromQuery(IReadOnlyDictionary<string, StringValues> query) =>
+        From(key => query.TryGetValue(key, out var values) ? values : StringValues.Empty);
+
+    /// <summary>The filter in a query string ("?niveau=...&amp;q=..." or without the "?"); the same rules as a request's query.</summary>
+    public static CaseFilter FromQueryString(string? queryString) => FromQuery(QueryHelpers.ParseQuery(queryString));
+
+    private static CaseFilter From(Func<string, StringValues> query)
     {
         var ignored = new List<string>();
         T? Enum<T>(string key) where T : struct, System.Enum
         {
-            var raw = query[key].ToString();
+            var raw = query(key).ToString();
             if (string.IsNullOrEmpty(raw))
             {
                 return null;
@@ -80,7 +91,7 @@ public sealed record CaseFilter
 
         int? Int(string key)
         {
-            var raw = query[key].ToString();
+            var raw = query(key).ToString();
             if (string.IsNullOrEmpty(raw))
             {
                 return null;
@@ -95,7 +106,7 @@ public sealed record CaseFilter
             return null;
         }
 
-        var search = query["q"].ToString().Trim();
+        var search = query("q").ToString().Trim();
         if (search.Length > MaxSearchLength)
         {
             search = search[..MaxSearchLength];
@@ -109,11 +120,11 @@ public sealed record CaseFilter
             LocalAreaId = Int("omraade"),
             Status = Enum<CaseStatus>("status"),
             LeadPartyId = Int("tovholder"),
-            OverdueOnly = query["forsinket"].ToString() is "true" or "1" or "on",
+            OverdueOnly = query("forsinket").ToString() is "true" or "1" or "on",
             Age = Enum<AgeBand>("alder"),
             Search = search.Length == 0 ? null : search,
             Sort = Enum<CaseSort>("sortering") ?? CaseSort.Newest,
-            After = query["efter"].ToString() is { Length: > 0 and <= 300 } after ? after : null,
+            After = query("efter").ToString() is { Length: > 0 and <= 300 } after ? after : null,
             Ignored = ignored,
         };
     }

@@ -10,6 +10,7 @@ public static class CasesSetup
         services.AddScoped<CaseService>();
         services.AddScoped<CaseWorkService>();
         services.AddScoped<CaseListQuery>();
+        services.AddScoped<CaseListLoader>();
         services.AddScoped<Meetings.MeetingService>();
         services.AddScoped<Meetings.LeaderBoardService>();
         services.AddScoped<Meetings.JournalExtractService>();

@@ -1,0 +1,240 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Cases;
+using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Tests.Infrastructure;
+
+namespace SspKbh.Web.Tests;
+
+/// <summary>
+/// The interactive case list (<see cref="CaseList"/>) in bUnit over the real app and a real SQLite database:
+/// what a user does in the circuit (types, picks, clicks a chip, pages) and what the address then says.
+/// The prerendered HTML and the GET query strings are covered by <see cref="CaseTests"/>.
+/// </summary>
+public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<SqliteApp>
+{
+    private const string Police = "myndighed@sspkbh.dk"; // Amager Øst and Amager Vest
+    private const string Secretary = "sekretaer@sspkbh.dk"; // Amager Øst only
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    private SspAppFactory App => fixture.App;
+
+    private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
+
+    private static List<string> Names(IRenderedComponent<CaseList> cut) =>
+        cut.FindAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent.Trim()).ToList();
+
+    private static string? TestIdText(IRenderedComponent<CaseList> cut, string testId) =>
+        cut.FindAll($"[data-testid='{testId}']") is { Count: > 0 } found ? found[0].TextContent.Trim() : null;
+
+    [Fact]
+    public async Task Typing_in_the_search_narrows_the_rows_after_the_pause_and_puts_the_search_in_the_address()
+    {
+        var prefix = await SeedAsync("Søgning", count: 3);
+        await using var host = await ComponentHost.ForAsync(App, Police);
+        var cut = host.RenderAt<CaseList>("/sager");
+        cut.WaitForAssertion(() => Assert.NotEmpty(Names(cut)), Wait);
+        Assert.Contains(Names(cut), n => !n.StartsWith(prefix, StringComparison.Ordinal));
+
+        await cut.Find("#q").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = prefix });
+        Assert.Equal("sager", host.RelativeUri); // nothing happens while the user is still typing
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("sager?q=" + Uri.EscapeDataString(prefix), host.RelativeUri);
+            var names = Names(cut);
+            Assert.Equal(3, names.Count);
+            Assert.All(names, n => Assert.StartsWith(prefix, n, StringComparison.Ordinal));
+        }, Wait);
+        Assert.Equal(string.Format(Texts.Cases_Total, 3), TestIdText(cut, "case-total"));
+        Assert.Equal(prefix, cut.Find("#q").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Clicking_a_level_chip_shows_that_level_only()
+    {
+        var prefix = await SeedAsync("Chip", count: 3); // levels 1, 2, 1
+        await using var host = await ComponentHost.ForAsync(App, Police);
+        var cut = host.RenderAt<CaseList>("/sager?q=" + Uri.EscapeDataString(prefix));
+        cut.WaitForAssertion(() => Assert.Equal(3, Names(cut).Count), Wait);
+        Assert.Equal("Niveau 2 (1)", TestIdText(cut, "count-2"));
+        Assert.Equal("true", cut.Find("[data-testid='count-all']").GetAttribute("aria-current"));
+
+        host.FollowLink(cut.Find("[data-testid='count-2']"));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal($"sager?niveau=FirstTimeCrime&q={Uri.EscapeDataString(prefix)}", host.RelativeUri);
+            Assert.Single(Names(cut));
+            Assert.Equal("Niveau 2", TestIdText(cut, "level-badge"));
+        }, Wait);
+        Assert.Equal("true", cut.Find("[data-testid='count-2']").GetAttribute("aria-current"));
+        Assert.Null(cut.Find("[data-testid='count-all']").GetAttribute("aria-current"));
+        Assert.Equal(string.Format(Texts.Cases_Total, 1), TestIdText(cut, "case-total"));
+    }
+
+    [Fact]
+    public async Task Choosing_in_a_select_or_ticking_overdue_updates_the_address_and_the_rows()
+    {
+        var prefix = await SeedAsync("Valg", count: 3); // levels 1, 2, 1
+        await using var host = await ComponentHost.ForAsync(App, Police);
+        var cut = host.RenderAt<CaseList>("/sager?q=" + Uri.EscapeDataString(prefix));
+        cut.WaitForAssertion(() => Assert.Equal(3, Names(cut).Count), Wait);
+
+        await host.PickAsync(cut, "f-level", "Niveau 1 –");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal($"sager?niveau=WorryingBehaviour&q={Uri.EscapeDataString(prefix)}", host.RelativeUri);
+            Assert.Equal(2, Names(cut).Count);
+        }, Wait);
+        Assert.StartsWith("Niveau 1 –", cut.Find("#f-level").GetAttribute("value"), StringComparison.Ordinal);
+
+        // The new cases were raised today: none is overdue yet.
+        await cut.Find("[data-testid='filter-overdue']").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal($"sager?niveau=WorryingBehaviour&forsinket=true&q={Uri.EscapeDataString(prefix)}", host.RelativeUri);
+            Assert.NotNull(TestIdText(cut, "no-cases"));
+        }, Wait);
+
+        // Back (the browser's button): the address before, and its rows, again.
+        host.Navigation.NavigateTo($"/sager?niveau=WorryingBehaviour&q={Uri.EscapeDataString(prefix)}");
+        cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count), Wait);
+    }
+
+    [Fact]
+    public async Task Next_and_previous_page_follow_each_other_without_gaps_or_repeats()
+    {
+        var prefix = await SeedAsync("Side", count: 55);
+        await using var host = await ComponentHost.ForAsync(App, Police);
+        var start = "sager?q=" + Uri.EscapeDataString(prefix);
+        var cut = host.RenderAt<CaseList>("/" + start);
+        cut.WaitForAssertion(() => Assert.Equal(50, Names(cut).Count), Wait);
+        var firstPage = Names(cut);
+        Assert.Equal(string.Format(Texts.Cases_PageNumber, 1), TestIdText(cut, "page-number"));
+        Assert.Empty(cut.FindAll("[data-testid='previous-page']"));
+        Assert.Empty(cut.FindAll("[data-testid='first-page']"));
+
+        host.FollowLink(cut.Find("[data-testid='next-page']"));
+
+        cut.WaitForAssertion(() => Assert.Equal(5, Names(cut).Count), Wait);
+        Assert.StartsWith(start + "&efter=", host.RelativeUri, StringComparison.Ordinal);
+        Assert.Empty(firstPage.Intersect(Names(cut)));
+        Assert.Equal(55, firstPage.Concat(Names(cut)).Distinct().Count());
+        Assert.Empty(cut.FindAll("[data-testid='next-page']"));
+        Assert.NotEmpty(cut.FindAll("[data-testid='first-page']"));
+        Assert.Equal(string.Format(Texts.Cases_PageNumber, 2), TestIdText(cut, "page-number"));
+
+        await cut.Find("[data-testid='previous-page']").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        cut.WaitForAssertion(() => Assert.Equal(start, host.RelativeUri), Wait);
+        cut.WaitForAssertion(() => Assert.Equal(firstPage, Names(cut)), Wait);
+        Assert.Empty(cut.FindAll("[data-testid='previous-page']"));
+        Assert.Equal(string.Format(Texts.Cases_PageNumber, 1), TestIdText(cut, "page-number"));
+    }
+
+    [Fact]
+    public async Task The_export_link_carries_the_current_filter()
+    {
+        var prefix = await SeedAsync("Eksport", count: 3);
+        await using var host = await ComponentHost.ForAsync(App, Police);
+        var q = Uri.EscapeDataString(prefix);
+        var cut = host.RenderAt<CaseList>($"/sager?q={q}&forsinket=true");
+        cut.WaitForAssertion(() => Assert.NotNull(TestIdText(cut, "no-cases")), Wait);
+        Assert.Equal($"/sager/eksport.csv?forsinket=true&q={q}", cut.Find("[data-testid='export-csv']").GetAttribute("href"));
+
+        await host.PickAsync(cut, "f-level", "Niveau 2 –");
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            $"/sager/eksport.csv?niveau=FirstTimeCrime&forsinket=true&q={q}", cut.Find("[data-testid='export-csv']").GetAttribute("href")), Wait);
+
+        // The link leads to the same rows as the list: the export of that filter, as the same user.
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Police);
+        var csv = await browser.Client.GetStringAsync($"/sager/eksport.csv?niveau=FirstTimeCrime&q={q}");
+        Assert.Equal(1 + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task A_user_outside_a_group_never_sees_its_cases_whatever_the_address_says()
+    {
+        var prefix = await SeedAsync("Skjult", count: 2); // Koordinationsgruppe Amager Vest
+        var amagerVest = await GroupIdAsync("Koordinationsgruppe Amager Vest");
+        await using var host = await ComponentHost.ForAsync(App, Secretary);
+
+        var cut = host.RenderAt<CaseList>("/sager");
+        cut.WaitForAssertion(() => Assert.NotEmpty(Names(cut)), Wait);
+        Assert.DoesNotContain(Names(cut), n => n.StartsWith(prefix, StringComparison.Ordinal) || n == "Elias Madsen");
+
+        // Searching for them, or asking for their group in the address, shows nothing either.
+        await cut.Find("#q").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = prefix });
+        cut.WaitForAssertion(() => Assert.NotNull(TestIdText(cut, "no-cases")), Wait);
+        host.Navigation.NavigateTo($"/sager?gruppe={amagerVest}");
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal($"sager?gruppe={amagerVest}", host.RelativeUri);
+            Assert.NotNull(TestIdText(cut, "no-cases"));
+        }, Wait);
+        Assert.Empty(cut.FindAll("[data-testid='case-row']"));
+        Assert.Equal(string.Format(Texts.Cases_Total, 0), TestIdText(cut, "case-total"));
+
+        // The group is not offered in the group filter.
+        await host.PickAsync(cut, "f-group", Texts.Cases_All);
+        Assert.DoesNotContain(host.Popovers.FindAll(".mud-list-item"), o => o.TextContent.Contains("Amager Vest", StringComparison.Ordinal));
+
+        // The police officer, a member of Amager Vest, sees them.
+        await using var member = await ComponentHost.ForAsync(App, Police);
+        var theirs = member.RenderAt<CaseList>("/sager?q=" + Uri.EscapeDataString(prefix));
+        theirs.WaitForAssertion(() => Assert.Equal(2, Names(theirs).Count), Wait);
+    }
+
+    [Fact]
+    public async Task Each_view_is_read_and_audited_once()
+    {
+        var prefix = await SeedAsync("Audit", count: 2);
+        var userId = await App.UserIdAsync(Police);
+        var before = (await App.AuditEntriesAsync(a => a.UserId == userId && a.Action == "case.list")).Count;
+        await using var host = await ComponentHost.ForAsync(App, Police);
+
+        var cut = host.RenderAt<CaseList>("/sager?q=" + Uri.EscapeDataString(prefix));
+        cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count), Wait);
+        host.FollowLink(cut.Find("[data-testid='count-1']"));
+        cut.WaitForAssertion(() => Assert.Single(Names(cut)), Wait);
+
+        var lists = await App.AuditEntriesAsync(a => a.UserId == userId && a.Action == "case.list");
+        Assert.Equal(before + 2, lists.Count);
+        Assert.Contains("level=1;", lists[^1].Details, StringComparison.Ordinal);
+    }
+
+    /// <summary>Cases for young people named "{prefix} 00", "{prefix} 01", ... in Koordinationsgruppe Amager Vest, levels 1 and 2 alternating.</summary>
+    private async Task<string> SeedAsync(string name, int count)
+    {
+        var prefix = Unique(name);
+        await using var db = App.CreateDbContext();
+        var groupId = await db.Groups.Where(g => g.Name == "Koordinationsgruppe Amager Vest").Select(g => g.Id).SingleAsync();
+        var area = await db.LocalAreas.Where(a => a.Name == "Ørestad").Select(a => a.Id).SingleAsync();
+        var buf = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
+        var sof = await db.Parties.Where(p => p.Code == "SOF").Select(p => p.Id).SingleAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var person = new YoungPerson { DateOfBirth = new DateOnly(2012, 1, 1), LocalAreaId = area, CreatedAtUtc = DateTime.UtcNow };
+            person.SetName($"{prefix} {i:D2}");
+            db.YoungPersons.Add(person);
+            await db.SaveChangesAsync();
+            var level = i % 2 == 0 ? CaseLevel.WorryingBehaviour : CaseLevel.FirstTimeCrime;
+            db.Cases.Add(SspCase.Register($"C-{prefix[^8..]}-{i}", person.Id, groupId, level, CaseSource.School, buf, null,
+                DateOnly.FromDateTime(DateTime.UtcNow), "Test", level == CaseLevel.WorryingBehaviour ? buf : sof, null, null, null, "test", DateTime.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
+        return prefix;
+    }
+
+    private async Task<int> GroupIdAsync(string name)
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
+    }
+}
