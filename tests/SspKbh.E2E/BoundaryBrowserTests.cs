@@ -36,22 +36,13 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
                 received.Append(frame.Text ?? Encoding.UTF8.GetString(frame.Binary ?? [])).Append('\n');
             }
         };
+        // Bodies are read after each navigation: awaiting inside Playwright's event would block its dispatcher.
+        var responses = new System.Collections.Concurrent.ConcurrentQueue<IResponse>();
         tracked.Page.Response += (_, response) =>
         {
             if (response.Request.ResourceType is "document" or "fetch" or "xhr")
             {
-                try
-                {
-                    var body = response.TextAsync().GetAwaiter().GetResult();
-                    lock (received)
-                    {
-                        received.Append(body).Append('\n');
-                    }
-                }
-                catch (PlaywrightException)
-                {
-                    // A redirect has no body to read.
-                }
+                responses.Enqueue(response);
             }
         };
 
@@ -73,6 +64,22 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
             lock (received)
             {
                 received.Append(dom).Append('\n');
+            }
+
+            while (responses.TryDequeue(out var answered))
+            {
+                try
+                {
+                    var body = await answered.TextAsync();
+                    lock (received)
+                    {
+                        received.Append(body).Append('\n');
+                    }
+                }
+                catch (PlaywrightException)
+                {
+                    // A redirect has no body to read.
+                }
             }
         }
 
