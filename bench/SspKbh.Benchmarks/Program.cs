@@ -12,13 +12,23 @@ using SspKbh.Benchmarks;
 //   --regenerate  build the cached database again
 //   --analyze     run SQLite's ANALYZE on the copy first (what `PRAGMA optimize` would give)
 //   --sql         print each scenario's SQL and timings once instead of measuring
+//   --circuits    the interactive pages rendered as a circuit renders them (see CircuitBenchmarks)
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
 var sql = args.Contains("--sql");
 var analyze = args.Contains("--analyze");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze")).ToArray();
+var circuits = args.Contains("--circuits");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
+if (circuits)
+{
+    // The interactive pages (filter change, deepest page, first render, memory per circuit); not BenchmarkDotNet.
+    var loadAtStart = LoadAverage();
+    var code = await CircuitBenchmarks.RunAsync(quick);
+    Console.WriteLine($"Load average (1, 5, 15 min) before: {loadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
+    return code;
+}
 if (sql)
 {
     // Diagnostics: run each scenario twice (the second run shows warm timings) and print its SQL.

@@ -3,13 +3,8 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
-using MudBlazor.Services;
-using SspKbh.Web.Components.Interactive;
-using SspKbh.Web.Components.Mud;
-using SspKbh.Web.Infrastructure;
-using SspKbh.Web.Security;
+using SspKbh.Tests.Shared;
 
 namespace SspKbh.Web.Tests.Infrastructure;
 
@@ -27,12 +22,7 @@ public sealed class ComponentHost : BunitContext
         App = app;
         User = user;
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddDanishMudLocalizer();
-        Services.AddSingleton(app.Services.GetRequiredService<IOptions<SecurityOptions>>());
-        Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
-        Services.AddScoped(_ => new CircuitContext { CircuitId = "bunit-" + Guid.NewGuid().ToString("N")[..8] });
-        Services.AddScoped(sp => new UiOperations(app.Services.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<CircuitContext>(), new OperationContext()));
+        Services.AddCircuitOf(app.Services, "bunit-" + Guid.NewGuid().ToString("N")[..8]);
 
         // Popovers (MudSelect's list, the autocomplete, pickers) render in the provider, as MainLayout has it in the app.
         Popovers = Render<MudPopoverProvider>();
