@@ -278,6 +278,7 @@ public abstract class CaseRegisterComponentTests(AppFixture fixture)
         Type(page, "concern", "\"><img src=x onerror=alert(1)>");
         Type(page, "school", "'; DROP TABLE \"Cases\"; --");
         Type(page, "cpr", "<script>alert(1)</script>");
+        page.Find("#birthdate").Change("x"); // not a date: the typed picker keeps no value
         await SubmitAsync(page);
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='error-summary']")));
@@ -290,6 +291,9 @@ public abstract class CaseRegisterComponentTests(AppFixture fixture)
         Assert.DoesNotContain(page.FindAll("*"), e => e.ChildNodes.OfType<IText>().Any(t => t.Data.Contains("<script>alert(1)</script>", StringComparison.Ordinal)) && e.TagName != "TEXTAREA");
         Assert.DoesNotContain(page.FindAll("*").SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) && a.Value.Contains("alert(1)", StringComparison.Ordinal));
         Assert.Equal(Texts.Case_Validation_CprInvalid, ErrorText(page, "cpr"));
+        Assert.Null(page.Instance.Input!.DateOfBirth);
+        Assert.NotEqual("", ErrorText(page, "birthdate"));
+        Assert.DoesNotContain("not", ErrorText(page, "birthdate"), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await CountCasesAsync());
         Assert.Empty(page.FindAll("[data-testid='circuit-error']"));
     }
