@@ -12,5 +12,6 @@ public static class InteractiveRoutes
     [
         "/",
         "/sager",
+        "/sager/ny",
     ];
 }

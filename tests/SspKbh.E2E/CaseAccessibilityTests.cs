@@ -71,14 +71,37 @@ public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper outpu
         await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/sager");
         await CaseSteps.OpenRegistrationFromListAsync(tracked);
         await tracked.AssertLooksStyledAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(page, "case-register");
         await Axe.AssertNoSeriousViolationsAsync(tracked, "registration form", output);
+
+        // With the search's list of known young people open.
+        await page.Locator("#person-search").ClickAsync();
+        await Expect(page.Locator("#person-search")).ToBeFocusedAsync();
+        await page.Locator("#person-search").PressSequentiallyAsync("Yus", new() { Delay = 50 });
+        await Expect(page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Yusuf Amin, 14.06.2012" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#person-search")).ToHaveValueAsync("Yus");
+        await Browser.ScreenshotAsync(page, "case-register-search-open");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "registration form with the search list open", output);
+        await page.Locator("#person-search").FillAsync("");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+
+        // With the date picker open (weeks from Monday).
+        await page.Locator(".mud-picker").Filter(new() { Has = page.Locator("#birthdate") }).Locator("button").First.ClickAsync();
+        var calendar = page.Locator(".mud-popover-open .mud-picker-calendar-header-day, .mud-popover-open .mud-picker-calendar-header .mud-day-name");
+        await Expect(calendar.First).ToBeVisibleAsync();
+        await Expect(calendar.First).ToContainTextAsync("ma", new() { IgnoreCase = true });
+        await Browser.ScreenshotAsync(page, "case-register-datepicker-open");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "registration form with the date picker open", output);
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).ClickAsync();
 
         await page.GetByTestId("register-case").ClickAsync();
         await Expect(page.GetByTestId("error-summary")).ToBeVisibleAsync();
         await tracked.ExpectUrlAsync(CaseSteps.PathUrl("/sager/ny"), "the registration form after a failed submit");
         await Expect(page.Locator("#fullname-error")).ToContainTextAsync("Skriv et navn.");
-        await Expect(page.GetByTestId("field-error")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-input-error")).Not.ToHaveCountAsync(0);
         await tracked.AssertLooksStyledAsync();
         await Browser.ScreenshotAsync(page, "case-register-errors");
         await Axe.AssertNoSeriousViolationsAsync(tracked, "registration form with errors", output);

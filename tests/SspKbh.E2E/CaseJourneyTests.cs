@@ -11,7 +11,8 @@ namespace SspKbh.E2E;
 /// the standardised form and a named lead, given goals and a named action with a deadline; after the
 /// app is restarted on the same database it is all still there, and the leader group sees the case.
 /// Ten days later (the app restarted with its clock moved forward) the action is overdue.
-/// A shorter run proves the forms work without JavaScript.
+/// A shorter run proves the case pages after the (interactive) registration work without JavaScript, and a
+/// registration survives a short loss of the connection.
 /// </summary>
 [Collection(CasePagesCollection.Name)]
 public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
@@ -178,8 +179,9 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Registration_and_escalation_work_without_javascript()
+    public async Task Escalation_works_without_javascript_after_an_interactive_registration()
     {
+        // The registration page is interactive (ADR 0017) and needs JavaScript; the case pages after it do not.
         var person = new YoungPersonData(
             "Liva Eksempelsen", CaseSteps.BirthDateAged14.AddYears(1), "Sundby Skole, 7. klasse", "Tom Eksempelsen", "far",
             "Skolen har set hende sammen med ældre unge, der sælger hash ved indkøbscentret.");
@@ -187,17 +189,72 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
 
         try
         {
+            int caseId;
+            await using (var registering = await app.NewPageAsync())
+            {
+                await CaseSteps.SignInAsync(registering, CaseSteps.Secretary, "/sager");
+                await CaseSteps.OpenRegistrationFromListAsync(registering);
+                caseId = await CaseSteps.RegisterLevel1Async(registering, person);
+            }
+
             await using var tracked = await app.NewPageAsync(javaScriptEnabled: false);
             var page = tracked.Page;
-            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/sager");
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, $"/sager/{caseId}");
             await tracked.AssertLooksStyledAsync();
-            await CaseSteps.OpenRegistrationFromListAsync(tracked);
-            var caseId = await CaseSteps.RegisterLevel1Async(tracked, person);
-
             await CaseSteps.OpenLevelChangeAndChooseLevel4Async(tracked, caseId, reason);
             await CaseSteps.SubmitLevel4WithoutFormAsync(tracked, caseId);
             await CaseSteps.CompleteLevel4Async(tracked, caseId, reason);
             await Browser.ScreenshotAsync(page, "journey-nojs-level4");
+        }
+        catch
+        {
+            WriteAppOutputTail();
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Text_typed_before_a_short_connection_loss_is_still_there_after_the_reconnect_and_is_saved()
+    {
+        const string concern = "Skrevet før forbindelsen faldt ud: Yusuf er set ved stationen sent om aftenen flere gange i denne uge.";
+        try
+        {
+            await using var tracked = await app.NewPageAsync();
+            var page = tracked.Page;
+            // Chromium's offline mode stops new requests but leaves an open WebSocket alone; the page keeps a
+            // list of its sockets, so the test can drop the circuit's connection the way a lost network does.
+            await page.AddInitScriptAsync(
+                "(() => { const Native = window.WebSocket; const sockets = []; window.__sspSockets = sockets;" +
+                " window.WebSocket = class extends Native { constructor(...args) { super(...args); sockets.push(this); } }; })();");
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/sager");
+            await CaseSteps.OpenRegistrationFromListAsync(tracked);
+
+            // A known young person, found by typing part of his name and picked from the list.
+            await CaseSteps.ChooseKnownPersonAsync(page, "Yusuf", "Yusuf Amin, 14.06.2012");
+            await CaseSteps.ChooseAsync(page, "area", "Amager Øst");
+            await CaseSteps.FillConcernAsync(page, concern);
+            await Expect(page.Locator("#concern")).ToHaveValueAsync(concern);
+
+            // The network goes away for a few seconds and comes back.
+            var modal = page.Locator("#components-reconnect-modal");
+            await page.Context.SetOfflineAsync(true);
+            var lostAt = Stopwatch.StartNew();
+            await page.EvaluateAsync("() => window.__sspSockets.filter(s => s.readyState === 1).forEach(s => s.close(4000, 'network lost'))");
+            await Expect(modal).ToBeVisibleAsync(new() { Timeout = 3_000 }); // the connection really dropped: Blazor says so
+            await Expect(modal).ToContainTextAsync("forbindelse", new() { IgnoreCase = true });
+            await page.WaitForTimeoutAsync(Math.Max(0, 3_000 - (int)lostAt.ElapsedMilliseconds));
+            await page.Context.SetOfflineAsync(false);
+            await Expect(modal).ToBeHiddenAsync(new() { Timeout = 30_000 });
+            await Browser.ScreenshotAsync(page, "case-register-after-reconnect");
+
+            await Expect(page.Locator("#concern")).ToHaveValueAsync(concern);
+            await Expect(page.GetByTestId("chosen-person")).ToContainTextAsync("Yusuf Amin, født 14.06.2012");
+            await page.GetByTestId("register-case").ClickAsync();
+
+            await tracked.ExpectUrlAsync(CaseSteps.CaseCreated(), "the new case's page after the reconnect");
+            await Expect(page.GetByTestId("concern")).ToHaveTextAsync(concern);
+            await Expect(page.GetByTestId("young-person")).ToContainTextAsync("Yusuf Amin");
+            output.WriteLine($"Registered case {CaseSteps.CaseIdFromUrl(page.Url)} after a connection loss.");
         }
         catch
         {

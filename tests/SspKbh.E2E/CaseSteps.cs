@@ -11,8 +11,9 @@ public sealed record YoungPersonData(string Name, DateOnly BirthDate, string Sch
 
 /// <summary>
 /// The case pages, used as a person uses them (links, labels, buttons), shared by the journey and the
-/// accessibility tests. The case pages are links and plain form posts; the case list is interactive (MudBlazor):
-/// its steps wait for the circuit and then type, pick and click as a person does.
+/// accessibility tests. The case list and the registration page are interactive (MudBlazor): their steps wait
+/// for the circuit and then type, pick and click as a person does. The case pages after them are static, and
+/// their steps work with and without JavaScript (links and plain form posts).
 /// </summary>
 public static partial class CaseSteps
 {
@@ -44,7 +45,10 @@ public static partial class CaseSteps
         await tracked.ExpectUrlAsync(PathUrl(path), $"{path} after signing in as {email}");
     }
 
-    /// <summary>From the case list: the "Registrér ny bekymring" button leads to the registration form.</summary>
+    /// <summary>
+    /// From the case list: the "Registrér ny bekymring" button leads to the registration form, an interactive page;
+    /// the steps wait for its circuit before they type, as a person waits for the page to respond.
+    /// </summary>
     public static async Task OpenRegistrationFromListAsync(TrackedPage tracked)
     {
         var page = tracked.Page;
@@ -52,28 +56,56 @@ public static partial class CaseSteps
         await Expect(newCase).ToHaveCountAsync(1);
         await newCase.ClickAsync();
         await tracked.ExpectUrlAsync(PathUrl("/sager/ny"), "the registration form");
+        await tracked.WaitForCircuitAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Registrér ny bekymring");
     }
 
-    /// <summary>The app's today, as the registration form proposes it for "Rejst den".</summary>
+    /// <summary>The app's today, as the registration form proposes it for "Rejst den" (dd.MM.yyyy).</summary>
     public static async Task<DateOnly> AppTodayFromRegistrationFormAsync(IPage page) =>
-        DateOnly.ParseExact(await page.Locator("#raisedon").InputValueAsync(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        DateOnly.ParseExact(await page.Locator("#raisedon").InputValueAsync(), "dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Opens a MudBlazor select by its input and clicks the option whose text starts with <paramref name="start"/>.</summary>
+    public static async Task ChooseAsync(IPage page, string inputId, string start)
+    {
+        await page.Locator($"#{inputId}").ClickAsync();
+        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(start)) }).First;
+        await option.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Types a date into an editable date picker (dd.MM.yyyy) and leaves the field.</summary>
+    public static async Task TypeDateAsync(IPage page, string inputId, DateOnly date)
+    {
+        await page.Locator($"#{inputId}").FillAsync(date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        await page.Locator($"#{inputId}").PressAsync("Tab");
+    }
+
+    /// <summary>Chooses the level by its radio button ("Niveau 1 – …").</summary>
+    public static async Task ChooseLevelAsync(IPage page, int level) =>
+        await page.GetByTestId($"level-{level}").GetByRole(AriaRole.Radio).CheckAsync();
+
+    /// <summary>The concern, source, who raised it and the level: the part of the form that is the same for a new and a known young person.</summary>
+    public static async Task FillConcernAsync(IPage page, string concern)
+    {
+        await ChooseLevelAsync(page, 1);
+        await ChooseAsync(page, "source", "Skole");
+        await ChooseAsync(page, "raisedby", "BUF –");
+        await page.Locator("#raisedbyname").FillAsync("Hanne Bro, klasselærer");
+        await page.Locator("#concern").FillAsync(concern);
+    }
 
     /// <summary>Fills the registration form for a level-1 concern in Amager Øst and submits it; returns the new case's id.</summary>
     public static async Task<int> RegisterLevel1Async(TrackedPage tracked, YoungPersonData person)
     {
         var page = tracked.Page;
+        await tracked.WaitForCircuitAsync();
         await page.GetByLabel("Navn", new() { Exact = true }).FillAsync(person.Name);
-        await page.Locator("#birthdate").FillAsync(person.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.Locator("#area").SelectOptionAsync(new SelectOptionValue { Label = "Amager Øst" });
+        await TypeDateAsync(page, "birthdate", person.BirthDate);
+        await ChooseAsync(page, "area", "Amager Øst");
         await page.Locator("#school").FillAsync(person.School);
         await page.Locator("#c1name").FillAsync(person.CustodyName);
         await page.Locator("#c1rel").FillAsync(person.CustodyRelation);
-        await SelectOptionStartingWithAsync(page.GetByLabel("Niveau", new() { Exact = true }), "Niveau 1 –");
-        await page.Locator("#source").SelectOptionAsync(new SelectOptionValue { Label = "Skole" });
-        await SelectOptionStartingWithAsync(page.Locator("#raisedby"), "BUF –");
-        await page.Locator("#raisedbyname").FillAsync("Hanne Bro, klasselærer");
-        await page.Locator("#concern").FillAsync(person.Concern);
+        await FillConcernAsync(page, person.Concern);
         await page.GetByTestId("register-case").ClickAsync();
 
         await tracked.ExpectUrlAsync(CaseCreatedUrl(), "the new case's page");
@@ -83,8 +115,21 @@ public static partial class CaseSteps
         await Expect(page.GetByTestId("young-person")).ToContainTextAsync(person.School);
         await Expect(page.GetByTestId("custody-holders")).ToContainTextAsync($"{person.CustodyName} ({person.CustodyRelation})");
         await Expect(page.GetByTestId("concern")).ToHaveTextAsync(person.Concern);
-        return int.Parse(CaseCreatedUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
+        return CaseIdFromUrl(page.Url);
     }
+
+    /// <summary>Types part of a known young person's name into the search and picks him; the form shows who was chosen, with the birth date.</summary>
+    public static async Task ChooseKnownPersonAsync(IPage page, string typed, string shownAs)
+    {
+        await page.Locator("#person-search").ClickAsync();
+        await Expect(page.Locator("#person-search")).ToBeFocusedAsync();
+        await page.Locator("#person-search").PressSequentiallyAsync(typed, new() { Delay = 50 });
+        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = shownAs }).First;
+        await option.ClickAsync();
+        await Expect(page.GetByTestId("chosen-person")).ToContainTextAsync(shownAs.Replace(", ", ", født ", StringComparison.Ordinal));
+    }
+
+    public static int CaseIdFromUrl(string url) => int.Parse(CaseCreatedUrl().Match(url).Groups["id"].Value, CultureInfo.InvariantCulture);
 
     /// <summary>From the case page to "Skift niveau", with level 4 and a reason chosen.</summary>
     public static async Task OpenLevelChangeAndChooseLevel4Async(TrackedPage tracked, int caseId, string reason)
@@ -259,6 +304,9 @@ public static partial class CaseSteps
 
     /// <summary>The case list's address without any filter.</summary>
     public static Regex CaseListUrlWithoutFilter() => new("^https?://[^/]+/sager$");
+
+    /// <summary>The new case's page, as registration leads to it.</summary>
+    public static Regex CaseCreated() => CaseCreatedUrl();
 
     /// <summary>A path on the app, with any query string and fragment.</summary>
     public static Regex PathUrl(string path) => new("^https?://[^/]+" + Regex.Escape(path) + @"(\?[^#]*)?(#.*)?$");

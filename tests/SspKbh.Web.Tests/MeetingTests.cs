@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Meetings;
 using SspKbh.Web.Audit;
@@ -312,10 +314,30 @@ public abstract class MeetingTests(AppFixture fixture)
         var form = await secretary.GetAsync(link!);
         Assert.NotNull(form.TestIdText("from-concern"));
         Assert.Equal("En gruppe drenge hænger ud ved legepladsen om aftenen.", form.Document.GetElementById("concern")?.TextContent);
+
+        // The registration page is interactive: the secretary completes it in a circuit (bUnit over the app's services).
         var areaId = await db.LocalAreas.Where(a => a.Name == "Amager Øst").Select(a => a.Id).SingleAsync();
-        var registered = await secretary.SubmitAsync(form, "register-case", [new("Input.FullName", $"Ny Dreng {Guid.NewGuid().ToString("N")[..6]}"),
-            new("Input.DateOfBirth", "2012-03-03"), new("Input.LocalAreaId", areaId.ToString(CultureInfo.InvariantCulture)), new("Input.Level", nameof(CaseLevel.WorryingBehaviour))]);
-        Assert.Equal(HttpStatusCode.Redirect, registered.Status);
+        await using (var host = await ComponentHost.ForAsync(App, Secretary))
+        {
+            var navigation = host.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+            navigation.NavigateTo(link!);
+            var page = host.RenderPage<SspKbh.Web.Features.Cases.CaseRegister>();
+            page.WaitForAssertion(() => Assert.NotNull(page.Instance.Input));
+            Assert.NotEmpty(page.FindAll("[data-testid='from-concern']"));
+            Assert.Equal("En gruppe drenge hænger ud ved legepladsen om aftenen.", page.Instance.Input!.Concern);
+            await page.InvokeAsync(() =>
+            {
+                var input = page.Instance.Input!;
+                input.FullName = $"Ny Dreng {Guid.NewGuid().ToString("N")[..6]}";
+                input.DateOfBirth = new DateOnly(2012, 3, 3);
+                input.LocalAreaId = areaId;
+                input.Level = CaseLevel.WorryingBehaviour;
+            });
+            page.Render();
+            await page.InvokeAsync(() => page.Find("[data-testid='register-case']").Click());
+            page.WaitForAssertion(() => Assert.Matches("/sager/[0-9]+\\?oprettet=1$", navigation.Uri));
+        }
+
         await using (var check = App.CreateDbContext())
         {
             var caseId = (await check.HandedOverConcerns.SingleAsync(c => c.Id == concernId)).RegisteredCaseId;

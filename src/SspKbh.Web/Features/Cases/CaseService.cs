@@ -157,13 +157,72 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
     }
 
     /// <summary>
+    /// Young people the user already works with (a case she may read), whose name contains the typed
+    /// words or whose CPR number starts with the typed digits (at least the six of the birth date): the
+    /// registration form's search. Nobody outside her scope is offered. Audited like the duplicate check.
+    /// </summary>
+    public async Task<List<PersonMatch>> SearchKnownPeopleAsync(string? term, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var text = (term ?? "").Trim();
+        if (text.Length > 200)
+        {
+            return [];
+        }
+
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        var byCpr = digits.Length >= 6 && text.All(c => char.IsAsciiDigit(c) || c is '-' or ' ');
+        var normalized = byCpr || text.Length < 2 ? null : YoungPerson.Normalize(text);
+        if (!byCpr && normalized is null)
+        {
+            return [];
+        }
+
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.IsEmpty)
+        {
+            return [];
+        }
+
+        var visibleCases = scope.Apply(db.Cases.AsNoTracking());
+        var people = await db.YoungPersons.AsNoTracking()
+            .Where(p => visibleCases.Any(c => c.YoungPersonId == p.Id))
+            .Where(p => byCpr ? p.Cpr != null && p.Cpr.StartsWith(digits) : p.NormalizedName.Contains(normalized!))
+            .OrderBy(p => p.FullName).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.FullName, p.DateOfBirth, p.Cpr })
+            .Take(10)
+            .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.YoungPersonId))
+            .Select(c => new { c.YoungPersonId, c.CoordinationGroupId, c.Level }).ToListAsync(cancellationToken);
+        var matches = people.Select(p => new PersonMatch(p.Id, p.FullName, p.DateOfBirth, byCpr && p.Cpr == digits,
+                cases.Count(c => c.YoungPersonId == p.Id), HasCaseInScope: true))
+            .ToList();
+        await audit.WriteListAsync(new AuditEvent(AuditActions.PersonSearch, Purpose: "case-registration",
+            Details: (byCpr ? $"by=cpr; terms={digits[..6]}-xxxx" : $"by=name; terms=\"{normalized}\"") + $"; matches={matches.Count}",
+            Actor: user), "young-person", ids, cancellationToken);
+        return matches;
+    }
+
+    /// <summary>
     /// Registers the case. When the young person seems to be known already (and no existing person
-    /// was chosen), nothing is saved and the matches come back to be offered instead.
+    /// was chosen), nothing is saved and the matches come back to be offered instead. The input's shape
+    /// is checked here too, so a value no form would send (level 7, a 1 MB text) is refused, not saved.
     /// </summary>
     public async Task<(ServiceResult Result, IReadOnlyList<PersonMatch> Matches)> RegisterAsync(RegisterCaseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         IReadOnlyList<PersonMatch> matches = [];
+        var shape = await new RegisterCaseInputValidator(Today).ValidateAsync(input, cancellationToken);
+        if (!shape.IsValid)
+        {
+            foreach (var error in shape.Errors)
+            {
+                result.Field(error.PropertyName, error.ErrorMessage);
+            }
+
+            return (result, matches);
+        }
+
         var scope = await access.ScopeForAsync(user, cancellationToken);
         var level = input.Level!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -173,6 +232,14 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         if (input.ExistingPersonId is { } existingId)
         {
             person = await db.YoungPersons.FirstOrDefaultAsync(p => p.Id == existingId, cancellationToken);
+            // The chosen person must be one the user may be offered: someone with a case in her scope, or a
+            // match of the duplicate check for what she typed. An id from elsewhere is refused as unknown.
+            if (person is not null && !await scope.Apply(db.Cases.AsNoTracking()).AnyAsync(c => c.YoungPersonId == existingId, cancellationToken)
+                && !(await FindMatchesAsync(input.Cpr, input.FullName, input.DateOfBirth, user, cancellationToken)).Any(m => m.Id == existingId))
+            {
+                person = null;
+            }
+
             if (person is null)
             {
                 return (result.Field(nameof(RegisterCaseInput.ExistingPersonId), Texts.Case_Validation_PersonNotFound), matches);
