@@ -144,8 +144,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             .Take(10)
             .ToListAsync(cancellationToken);
         var ids = people.Select(p => p.Id).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.YoungPersonId))
-            .Select(c => new { c.YoungPersonId, c.CoordinationGroupId, c.Level }).ToListAsync(cancellationToken);
+        var cases = await CasesOfAsync(ids, cancellationToken);
         var matches = people.Select(p => new PersonMatch(p.Id, p.FullName, p.DateOfBirth, cpr != null && p.Cpr == cpr,
                 cases.Count(c => c.YoungPersonId == p.Id),
                 cases.Any(c => c.YoungPersonId == p.Id && scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.None)))
@@ -155,6 +154,13 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             Actor: user), "young-person", ids, cancellationToken);
         return matches;
     }
+
+    private sealed record PersonCase(int YoungPersonId, int CoordinationGroupId, CaseLevel Level);
+
+    /// <summary>The group and level of every case of these young people (how many cases, and whether one is in scope).</summary>
+    private Task<List<PersonCase>> CasesOfAsync(List<int> personIds, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking().Where(c => personIds.Contains(c.YoungPersonId))
+            .Select(c => new PersonCase(c.YoungPersonId, c.CoordinationGroupId, c.Level)).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Young people the user already works with (a case she may read), whose name contains the typed
@@ -192,8 +198,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             .Take(10)
             .ToListAsync(cancellationToken);
         var ids = people.Select(p => p.Id).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.YoungPersonId))
-            .Select(c => new { c.YoungPersonId, c.CoordinationGroupId, c.Level }).ToListAsync(cancellationToken);
+        var cases = await CasesOfAsync(ids, cancellationToken);
         var matches = people.Select(p => new PersonMatch(p.Id, p.FullName, p.DateOfBirth, byCpr && p.Cpr == digits,
                 cases.Count(c => c.YoungPersonId == p.Id), HasCaseInScope: true))
             .ToList();
