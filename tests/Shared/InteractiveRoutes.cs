@@ -13,5 +13,6 @@ public static class InteractiveRoutes
         "/",
         "/sager",
         "/sager/ny",
+        "/sager/{Id:int}",
     ];
 }

@@ -102,7 +102,7 @@ public abstract class CaseRegisterComponentTests(AppFixture fixture)
 
         var navigation = host.Services.GetRequiredService<BunitNavigationManager>();
         page.WaitForAssertion(() => Assert.Matches("/sager/[0-9]+\\?oprettet=1$", navigation.Uri));
-        Assert.True(navigation.History.First().Options.ForceLoad, "the case page is static: a full load");
+        Assert.False(navigation.History.First().Options.ForceLoad, "the case page is interactive: it opens in the same circuit");
         Assert.Contains(host.Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == Texts.CaseRegister_Created && s.Message == "Sagen er oprettet");
         var caseId = navigation.Uri.Split('/', '?')[^2];
         await using var db = App.CreateDbContext();

@@ -26,7 +26,18 @@ public sealed class ComponentHost : BunitContext
 
         // Popovers (MudSelect's list, the autocomplete, pickers) render in the provider, as MainLayout has it in the app.
         Popovers = Render<MudPopoverProvider>();
+
+        // Dialogs render in theirs, inside the authentication state as in MainLayout.
+        var state = Task.FromResult(new AuthenticationState(user));
+        Dialogs = Render<MudDialogProvider>(builder => builder.AddCascadingValue(state));
+        Snackbars = Services.GetRequiredService<ISnackbar>();
     }
+
+    /// <summary>Where MudBlazor's dialogs are rendered.</summary>
+    public IRenderedComponent<MudDialogProvider> Dialogs { get; }
+
+    /// <summary>The snackbars the pages have shown.</summary>
+    public ISnackbar Snackbars { get; }
 
     public SspAppFactory App { get; }
 
