@@ -7,8 +7,9 @@ namespace SspKbh.E2E;
 
 /// <summary>
 /// axe-core on the case pages as the secretary sees them: the list with its filters (searched, a select open, filtered), the
-/// registration form (also with errors), a case with level history, goals and actions, and the
-/// level change page (also with errors). The pages are photographed for people to look at.
+/// registration form (also with errors), a case with level history, goals and actions, and its dialogs
+/// (level change with a select open and with errors, a new action with the date picker open). The pages are
+/// photographed for people to look at.
 /// </summary>
 [Collection(CasePagesCollection.Name)]
 public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper output)
@@ -108,7 +109,7 @@ public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task Case_page_with_history_goals_and_actions_and_the_level_page_have_no_serious_or_critical_violations()
+    public async Task Case_page_with_history_goals_and_actions_and_its_dialogs_have_no_serious_or_critical_violations()
     {
         await using var tracked = await app.NewPageAsync();
         var page = tracked.Page;
@@ -119,18 +120,23 @@ public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper outpu
             "Asta Tjekkesen", CaseSteps.BirthDateAged14, "Sundby Skole, 8. klasse", "Mona Tjekkesen", "mor",
             "Har skrevet trusler til en anden elev på sociale medier."));
 
-        await page.GetByTestId("change-level").ClickAsync();
-        await tracked.ExpectUrlAsync(CaseSteps.PathUrl($"/sager/{caseId}/niveau"), "the level change page");
         await tracked.AssertLooksStyledAsync();
-        await Browser.ScreenshotAsync(page, "case-level");
-        await Axe.AssertNoSeriousViolationsAsync(tracked, "level change page", output);
+        await Browser.ScreenshotAsync(page, "case-details-new");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "case page of a new case", output);
 
         const string reason = "Har slået en medelev med en genstand.";
-        await CaseSteps.SelectOptionStartingWithAsync(page.GetByLabel("Nyt niveau"), "Niveau 4 –");
-        await page.GetByLabel("Begrundelse", new() { Exact = true }).FillAsync(reason);
+        await CaseSteps.OpenLevelChangeAndChooseLevel4Async(tracked, caseId, reason);
+        await Browser.ScreenshotAsync(page, "case-level-dialog");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "case page with the level dialog open", output);
+
+        // The lead select open inside the dialog.
+        await CaseSteps.OpenSelectByIdAsync(page, "leaduser");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "level dialog with the lead select open", output);
+        await CaseSteps.ClickOpenOptionAsync(page, "Ingen");
+
         await CaseSteps.SubmitLevel4WithoutFormAsync(tracked, caseId);
-        await Browser.ScreenshotAsync(page, "case-level-errors");
-        await Axe.AssertNoSeriousViolationsAsync(tracked, "level change page with errors", output);
+        await Browser.ScreenshotAsync(page, "case-level-dialog-errors");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "level dialog with errors", output);
         await CaseSteps.CompleteLevel4Async(tracked, caseId, reason);
 
         await CaseSteps.SetGoalsAsync(tracked, caseId);
@@ -139,6 +145,18 @@ public sealed class CaseAccessibilityTests(CasesApp app, ITestOutputHelper outpu
         await Expect(page.GetByTestId("level-history").Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("goals")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("action-row")).ToHaveCountAsync(1);
+
+        // The action dialog with its date picker open (weeks from Monday).
+        await page.GetByTestId("add-action").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Ny handling" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await page.Locator(".mud-picker").Filter(new() { Has = page.Locator("#dueon") }).Locator("button").First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-picker-calendar-header-day, .mud-popover-open .mud-picker-calendar-header .mud-day-name").First).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "case-action-dialog-datepicker");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "action dialog with the date picker open", output);
+        await tracked.GotoAsync($"/sager/{caseId}");
+        await tracked.WaitForCircuitAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
         await tracked.AssertLooksStyledAsync();
         await Browser.ScreenshotAsync(page, "case-details");
         await Axe.AssertNoSeriousViolationsAsync(tracked, "case page", output);

@@ -11,8 +11,8 @@ namespace SspKbh.E2E;
 /// the standardised form and a named lead, given goals and a named action with a deadline; after the
 /// app is restarted on the same database it is all still there, and the leader group sees the case.
 /// Ten days later (the app restarted with its clock moved forward) the action is overdue.
-/// A shorter run proves the case pages after the (interactive) registration work without JavaScript, and a
-/// registration survives a short loss of the connection.
+/// Two people saving the same case in two browsers do not overwrite each other, and typed text (a registration,
+/// a journal note) survives a lost circuit.
 /// </summary>
 [Collection(CasePagesCollection.Name)]
 public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
@@ -141,6 +141,7 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
 
                 await tracked.GotoAsync($"/sager/{caseId}");
                 await tracked.AssertLooksStyledAsync();
+                await CaseSteps.OpenTabAsync(page, "Mål og handlinger");
                 var row = page.GetByTestId("action-row").Filter(new() { HasText = action });
                 await Expect(row.GetByTestId("action-overdue")).ToBeVisibleAsync();
                 await Expect(row.GetByTestId("action-overdue")).ToHaveTextAsync("Frist overskredet");
@@ -179,14 +180,11 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Escalation_works_without_javascript_after_an_interactive_registration()
+    public async Task Two_people_saving_the_same_case_in_two_browsers_do_not_overwrite_each_other()
     {
-        // The registration page is interactive (ADR 0017) and needs JavaScript; the case pages after it do not.
         var person = new YoungPersonData(
             "Liva Eksempelsen", CaseSteps.BirthDateAged14.AddYears(1), "Sundby Skole, 7. klasse", "Tom Eksempelsen", "far",
             "Skolen har set hende sammen med ældre unge, der sælger hash ved indkøbscentret.");
-        const string reason = "Sigtet for vold mod en medelev i frikvarteret.";
-
         try
         {
             int caseId;
@@ -197,14 +195,83 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
                 caseId = await CaseSteps.RegisterLevel1Async(registering, person);
             }
 
-            await using var tracked = await app.NewPageAsync(javaScriptEnabled: false);
+            // Two browsers (separate contexts, separate circuits): the secretary and the police's member of the group.
+            await using var first = await app.NewPageAsync();
+            await using var second = await app.NewPageAsync();
+            await CaseSteps.SignInAsync(first, CaseSteps.Secretary, $"/sager/{caseId}");
+            await CaseSteps.SignInAsync(second, "myndighed@sspkbh.dk", $"/sager/{caseId}");
+            await first.WaitForCircuitAsync();
+            await second.WaitForCircuitAsync();
+
+            var dialogs = new List<ILocator>();
+            foreach (var tracked in new[] { first, second })
+            {
+                await tracked.Page.GetByTestId("edit-goals").ClickAsync();
+                var dialog = tracked.Page.GetByRole(AriaRole.Dialog, new() { Name = "Mål" });
+                await Expect(dialog.GetByLabel("Overordnet mål")).ToBeVisibleAsync();
+                dialogs.Add(dialog);
+            }
+
+            await dialogs[0].GetByLabel("Overordnet mål").FillAsync("Første version: tilbage i skole efter jul.");
+            await dialogs[0].GetByTestId("save-goals").ClickAsync();
+            await Expect(dialogs[0]).ToHaveCountAsync(0);
+
+            await dialogs[1].GetByLabel("Overordnet mål").FillAsync("Anden version, skrevet samtidig.");
+            await dialogs[1].GetByTestId("save-goals").ClickAsync();
+            await Expect(dialogs[1].GetByTestId("error-summary")).ToContainTextAsync("En anden har ændret oplysningerne");
+            await Browser.ScreenshotAsync(second.Page, "case-goals-conflict");
+            await dialogs[1].GetByTestId("reload-latest").ClickAsync();
+            await Expect(dialogs[1].GetByLabel("Overordnet mål")).ToHaveValueAsync("Første version: tilbage i skole efter jul.");
+            await dialogs[1].GetByTestId("dialog-cancel").ClickAsync();
+            await Expect(dialogs[1]).ToHaveCountAsync(0);
+            await Expect(second.Page.GetByTestId("goals")).ToContainTextAsync("Første version: tilbage i skole efter jul.");
+            await Expect(second.Page.GetByTestId("goals")).Not.ToContainTextAsync("Anden version");
+
+            // The first browser still shows its own save; the circuit of the second is alive and saves again.
+            await Expect(first.Page.GetByTestId("goals")).ToContainTextAsync("Første version");
+            await Expect(second.Page.Locator("[data-circuit='ready']")).ToHaveCountAsync(1);
+        }
+        catch
+        {
+            WriteAppOutputTail();
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_journal_note_survives_a_lost_circuit_and_a_pasted_megabyte_is_cut_with_a_danish_message()
+    {
+        const string note = "Mor ringede: Yusuf var ikke hjemme i går aftes før kl. 23, og hun vil gerne have et møde med skolen.";
+        try
+        {
+            await using var tracked = await app.NewPageAsync();
             var page = tracked.Page;
-            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, $"/sager/{caseId}");
-            await tracked.AssertLooksStyledAsync();
-            await CaseSteps.OpenLevelChangeAndChooseLevel4Async(tracked, caseId, reason);
-            await CaseSteps.SubmitLevel4WithoutFormAsync(tracked, caseId);
-            await CaseSteps.CompleteLevel4Async(tracked, caseId, reason);
-            await Browser.ScreenshotAsync(page, "journey-nojs-level4");
+            // The fragment opens the journal tab (the home page links to "#handlinger" the same way).
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/");
+            await tracked.GotoAsync("/sager/1#notater");
+            await tracked.WaitForCircuitAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Journal", Exact = true })).ToHaveAttributeAsync("aria-selected", "true");
+
+            // A megabyte pasted into the note: the field keeps its limit, says so in Danish, and the circuit lives on.
+            await page.Locator("#notetext").FocusAsync();
+            await page.Keyboard.InsertTextAsync(new string('x', 1_048_576));
+            await Expect(page.GetByText("Teksten er skåret af ved 8000 tegn.")).ToBeVisibleAsync();
+            Assert.Equal(8000, (await page.Locator("#notetext").InputValueAsync()).Length);
+            await Expect(page.Locator("[data-circuit='ready']")).ToHaveCountAsync(1);
+            await Expect(page.Locator(".components-reconnect-show, .components-reconnect-failed, .components-reconnect-rejected")).ToHaveCountAsync(0);
+
+            await page.Locator("#notetext").FillAsync(note);
+            var paused = await page.EvaluateAsync<bool>("async () => await Blazor.pauseCircuit()");
+            Assert.True(paused, "Blazor could not pause the circuit.");
+            await page.WaitForTimeoutAsync(1_000);
+            var resumed = await page.EvaluateAsync<bool>("async () => await Blazor.resumeCircuit()");
+            Assert.True(resumed, "Blazor could not resume the circuit from its persisted state.");
+            await tracked.WaitForCircuitAsync();
+
+            await Expect(page.Locator("#notetext")).ToHaveValueAsync(note);
+            await page.GetByTestId("save-note").ClickAsync();
+            await Expect(page.GetByTestId("notes")).ToContainTextAsync(note);
+            await Expect(page.Locator("#notetext")).ToHaveValueAsync("");
         }
         catch
         {

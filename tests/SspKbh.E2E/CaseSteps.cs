@@ -11,9 +11,8 @@ public sealed record YoungPersonData(string Name, DateOnly BirthDate, string Sch
 
 /// <summary>
 /// The case pages, used as a person uses them (links, labels, buttons), shared by the journey and the
-/// accessibility tests. The case list and the registration page are interactive (MudBlazor): their steps wait
-/// for the circuit and then type, pick and click as a person does. The case pages after them are static, and
-/// their steps work with and without JavaScript (links and plain form posts).
+/// accessibility tests. The case list, the registration page and the case page with its dialogs are interactive
+/// (MudBlazor): the steps wait for the circuit and then type, pick and click as a person does.
 /// </summary>
 public static partial class CaseSteps
 {
@@ -67,10 +66,20 @@ public static partial class CaseSteps
     /// <summary>Opens a MudBlazor select by its input and clicks the option whose text starts with <paramref name="start"/>.</summary>
     public static async Task ChooseAsync(IPage page, string inputId, string start)
     {
-        await page.Locator($"#{inputId}").ClickAsync();
+        await OpenSelectByIdAsync(page, inputId);
         var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(start)) }).First;
         await option.ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Opens the MudSelect whose input has this id, by clicking the select as a person does (its input is hidden
+    /// while the select shows a chosen value, e.g. "Følg niveauet (standard)").
+    /// </summary>
+    public static async Task OpenSelectByIdAsync(IPage page, string inputId)
+    {
+        await page.Locator($"div.mud-select:has(#{inputId})").ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
     }
 
     /// <summary>Types a date into an editable date picker (dd.MM.yyyy) and leaves the field.</summary>
@@ -131,67 +140,85 @@ public static partial class CaseSteps
 
     public static int CaseIdFromUrl(string url) => int.Parse(CaseCreatedUrl().Match(url).Groups["id"].Value, CultureInfo.InvariantCulture);
 
-    /// <summary>From the case page to "Skift niveau", with level 4 and a reason chosen.</summary>
+    /// <summary>From the case page, the "Skift niveau" dialog, with level 4 and a reason chosen.</summary>
     public static async Task OpenLevelChangeAndChooseLevel4Async(TrackedPage tracked, int caseId, string reason)
     {
         var page = tracked.Page;
+        await tracked.WaitForCircuitAsync();
         await page.GetByTestId("change-level").ClickAsync();
-        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}/niveau"), "the level change page");
-        await SelectOptionStartingWithAsync(page.GetByLabel("Nyt niveau"), "Niveau 4 –");
-        await page.GetByLabel("Begrundelse", new() { Exact = true }).FillAsync(reason);
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Skift niveau" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByTestId("level-4")).ToBeVisibleAsync();
+        await dialog.GetByTestId("level-4").GetByRole(AriaRole.Radio).CheckAsync();
+        await Expect(dialog.GetByTestId("level-form")).ToBeVisibleAsync();
+        await dialog.Locator("#reason").FillAsync(reason);
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "the case page under the dialog");
     }
 
     /// <summary>
-    /// Submits level 4 without the level form and without a named lead: the page stays, with the
-    /// error summary and the Danish message next to each of the six form fields and the lead.
+    /// Saves level 4 without the level form and without a named lead: the dialog stays open, with the error
+    /// summary and the Danish message next to each of the six form fields and the lead.
     /// </summary>
     public static async Task SubmitLevel4WithoutFormAsync(TrackedPage tracked, int caseId)
     {
         var page = tracked.Page;
-        await page.GetByTestId("save-level").ClickAsync();
-        await Expect(page.GetByTestId("error-summary")).ToBeVisibleAsync();
-        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}/niveau"), "still the level change page after the failed submit");
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Skift niveau" });
+        await dialog.GetByTestId("save-level").ClickAsync();
+        await Expect(dialog.GetByTestId("error-summary")).ToBeVisibleAsync();
         foreach (var (id, _) in LevelForm)
         {
-            await Expect(page.Locator($"#{id}-error")).ToContainTextAsync(FormFieldRequired);
+            await Expect(dialog.Locator($"#{id}-error")).ToContainTextAsync(FormFieldRequired);
         }
 
-        await Expect(page.Locator("#leaduser-error")).ToContainTextAsync(LeadPersonRequired);
-        await Expect(page.GetByTestId("field-error")).ToHaveCountAsync(LevelForm.Count + 1);
-        await Expect(page.GetByTestId("error-summary")).ToContainTextAsync(FormFieldRequired);
-        await Expect(page.GetByTestId("error-summary")).ToContainTextAsync(LeadPersonRequired);
+        await Expect(dialog.Locator("#leaduser-error")).ToContainTextAsync(LeadPersonRequired);
+        await Expect(dialog.GetByTestId("error-summary")).ToContainTextAsync(FormFieldRequired);
+        await Expect(dialog.GetByTestId("error-summary")).ToContainTextAsync(LeadPersonRequired);
+        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "still the case page with the dialog open");
 
         // What was chosen is still there, so the person only adds what is missing.
-        await Expect(page.GetByLabel("Nyt niveau")).ToHaveValueAsync("CrimeDangerousToPersons");
+        await Expect(dialog.GetByTestId("level-4").GetByRole(AriaRole.Radio)).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("case-summary").GetByTestId("level-badge")).ToHaveTextAsync("Niveau 1");
     }
 
-    /// <summary>Fills the six form fields, names Sofie Lund (SOF) as lead and submits; lands on the case page at level 4.</summary>
+    /// <summary>Fills the six form fields, names Sofie Lund (SOF) as lead and saves; the dialog closes and the page shows level 4.</summary>
     public static async Task CompleteLevel4Async(TrackedPage tracked, int caseId, string reason)
     {
         var page = tracked.Page;
-        await page.GetByLabel("Begrundelse", new() { Exact = true }).FillAsync(reason);
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Skift niveau" });
+        await dialog.Locator("#reason").FillAsync(reason);
         foreach (var (id, text) in LevelForm)
         {
-            await page.Locator($"#{id}").FillAsync(text);
+            await dialog.Locator($"#{id}").FillAsync(text);
         }
 
-        await SelectOptionStartingWithAsync(page.GetByLabel("Tovholder (person)"), "Sofie Lund");
-        await page.GetByTestId("save-level").ClickAsync();
+        await ChooseAsync(page, "leaduser", "Sofie Lund");
+        await dialog.GetByTestId("save-level").ClickAsync();
 
+        await Expect(dialog).ToHaveCountAsync(0);
         await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "the case page after the level change");
-        await Expect(page.GetByTestId("case-saved")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Ændringerne er gemt." })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("case-summary").GetByTestId("level-badge")).ToHaveTextAsync("Niveau 4");
         await Expect(page.GetByTestId("case-lead")).ToContainTextAsync("Sofie Lund");
         await Expect(page.GetByTestId("leader-group-flag")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("level-form")).ToContainTextAsync(LevelForm[0].Text);
 
+        await OpenTabAsync(page, "Historik");
         var history = page.GetByTestId("level-history").Locator("tbody tr");
         await Expect(history).ToHaveCountAsync(2);
         await Expect(history.Nth(0)).ToContainTextAsync("Niveau 1");
         var change = history.Filter(new() { HasText = "Niveau 1 → Niveau 4" });
         await Expect(change).ToHaveCountAsync(1);
+        await Expect(change).ToBeVisibleAsync();
         await Expect(change).ToContainTextAsync(reason);
         await Expect(change).ToContainTextAsync("Sofie Lund");
+    }
+
+    /// <summary>Opens a tab of the case page by its name.</summary>
+    public static async Task OpenTabAsync(IPage page, string name)
+    {
+        var tab = page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true });
+        await tab.ClickAsync();
+        await Expect(tab).ToHaveAttributeAsync("aria-selected", "true");
     }
 
     public static readonly (string Overall, string School, string Leisure, string Home, string Crime) Goals = (
@@ -201,21 +228,25 @@ public static partial class CaseSteps
         "Mor og skolen taler sammen hver fredag.",
         "Ingen nye sigtelser i det næste halve år.");
 
-    /// <summary>From the case page: "Mål", all five fields, save; the goals are shown on the case page.</summary>
+    /// <summary>From the case page: the "Mål" dialog, all five fields, save; the goals are shown on the case page.</summary>
     public static async Task SetGoalsAsync(TrackedPage tracked, int caseId)
     {
         var page = tracked.Page;
         await page.GetByTestId("edit-goals").ClickAsync();
-        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}/maal"), "the goals page");
-        await page.GetByLabel("Overordnet mål").FillAsync(Goals.Overall);
-        await page.GetByLabel("Delmål for skole").FillAsync(Goals.School);
-        await page.GetByLabel("Delmål for fritid").FillAsync(Goals.Leisure);
-        await page.GetByLabel("Delmål for hjemmet").FillAsync(Goals.Home);
-        await page.GetByLabel("Delmål for kriminalitet").FillAsync(Goals.Crime);
-        await page.GetByTestId("save-goals").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Mål" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByLabel("Overordnet mål").FillAsync(Goals.Overall);
+        await dialog.GetByLabel("Delmål for skole").FillAsync(Goals.School);
+        await dialog.GetByLabel("Delmål for fritid").FillAsync(Goals.Leisure);
+        await dialog.GetByLabel("Delmål for hjemmet").FillAsync(Goals.Home);
+        await dialog.GetByLabel("Delmål for kriminalitet").FillAsync(Goals.Crime);
+        await dialog.GetByTestId("save-goals").ClickAsync();
 
+        await Expect(dialog).ToHaveCountAsync(0);
         await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "the case page after saving the goals");
+        await OpenTabAsync(page, "Mål og handlinger");
         var goals = page.GetByTestId("goals");
+        await Expect(goals).ToBeVisibleAsync();
         foreach (var text in new[] { Goals.Overall, Goals.School, Goals.Leisure, Goals.Home, Goals.Crime })
         {
             await Expect(goals).ToContainTextAsync(text);
@@ -225,31 +256,36 @@ public static partial class CaseSteps
     }
 
     /// <summary>
-    /// From the case page: "Ny handling" with a responsible user (or, when <paramref name="ownerUser"/>
+    /// From the case page: the "Ny handling" dialog with a responsible user (or, when <paramref name="ownerUser"/>
     /// is null, a named person outside SspKbh), a party and a deadline; the action is listed, not overdue.
     /// </summary>
     public static async Task AddActionAsync(TrackedPage tracked, int caseId, string what, string? ownerUser, string? ownerName, string partyCode, DateOnly dueOn)
     {
         var page = tracked.Page;
+        await tracked.WaitForCircuitAsync();
         await page.GetByTestId("add-action").ClickAsync();
-        await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}/handlinger/ny"), "the new action page");
-        await page.GetByLabel("Hvad skal der ske").FillAsync(what);
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Ny handling" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.Locator("#what").FillAsync(what);
         if (ownerUser is not null)
         {
-            await SelectOptionStartingWithAsync(page.GetByLabel("Ansvarlig bruger"), ownerUser);
+            await ChooseAsync(page, "owneruser", ownerUser);
         }
         else
         {
-            await page.GetByLabel("Ansvarlig person (navn)").FillAsync(ownerName!);
+            await dialog.Locator("#ownername").FillAsync(ownerName!);
         }
 
-        await SelectOptionStartingWithAsync(page.Locator("#ownerparty"), partyCode + " –");
-        await page.GetByLabel("Frist", new() { Exact = true }).FillAsync(dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.GetByTestId("save-action").ClickAsync();
+        await ChooseAsync(page, "ownerparty", partyCode + " –");
+        await TypeDateAsync(page, "dueon", dueOn);
+        await dialog.GetByTestId("save-action").ClickAsync();
 
+        await Expect(dialog).ToHaveCountAsync(0);
         await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "the case page after adding the action");
+        await OpenTabAsync(page, "Mål og handlinger");
         var row = page.GetByTestId("action-row").Filter(new() { HasText = what });
         await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync((ownerUser ?? ownerName!) + ", ");
         await Expect(row).ToContainTextAsync(dueOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
         await Expect(row.GetByTestId("action-overdue")).ToHaveCountAsync(0);

@@ -141,6 +141,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         await SaveAsync(dialogs, "save-level");
 
         dialogs.WaitForAssertion(() => Assert.Equal(CaseTexts.FormFieldRequired("Home"), ErrorText(dialogs, "f-home")), Patience);
+        Assert.Equal(Texts.Error_LeadPersonRequired, ErrorText(dialogs, "leaduser"));
         Assert.Equal(string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_FormFieldRequired, Texts.Case_Form_Home), ErrorText(dialogs, "f-home"));
         Assert.NotNull(dialogs.Find("[data-testid='error-summary']").Closest("[role='alert']"));
         foreach (var (id, text) in new[] { ("f-offence", "Røveri"), ("f-school", "Fravær"), ("f-leisure", "Ingen"), ("f-home", "Mor alene"), ("f-network", "Ældre venner"), ("f-tried", "Samtale") })
@@ -148,9 +149,10 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
             dialogs.Find($"#{id}").Input(text);
         }
 
-        // The named lead is the service's rule: its message comes back next to the field.
+        // A lead outside the group is the service's rule: its message comes back next to the field.
+        await ChooseAsync<string?>(dialogs, "leaduser", await App.UserIdAsync("ikke-myndighed@sspkbh.dk"));
         await SaveAsync(dialogs, "save-level");
-        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_LeadPersonRequired, ErrorText(dialogs, "leaduser")), Patience);
+        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Case_Validation_LeadNotInGroup, ErrorText(dialogs, "leaduser")), Patience);
         Assert.Contains("Niveau 1", Text(page, "case-summary"), StringComparison.Ordinal);
 
         await ChooseAsync<string?>(dialogs, "leaduser", await App.UserIdAsync(Secretary));

@@ -6,8 +6,8 @@ using SspKbh.Web.Infrastructure;
 
 namespace SspKbh.Web.Features.Cases;
 
-/// <summary>An option of a select on the registration form (serialisable, so the page can carry it from prerender into the circuit).</summary>
-public sealed record RegistrationOption(string Value, string Text);
+/// <summary>An option of a select on the registration form (serialisable, so the page can carry it from prerender into the circuit); a party's option has its code.</summary>
+public sealed record RegistrationOption(string Value, string Text, string? Code = null);
 
 /// <summary>What the registration form needs: where the user may register, the parties, the possible leads and a handed-over concern.</summary>
 public sealed record RegistrationForm(
@@ -59,7 +59,7 @@ public sealed class CaseRegistration(CaseService cases, OrganisationAdministrati
             today,
             areas.Select(a => new RegistrationOption(Id(a.Id), a.Name)).ToList(),
             parties.Select(p => new RegistrationOption(Id(p.Id), $"{p.Code} – {p.Name}")).ToList(),
-            parties.Where(p => p.IsPublicAuthority).Select(p => new RegistrationOption(Id(p.Id), $"{p.Code} – {p.Name}")).ToList(),
+            parties.Where(p => p.IsPublicAuthority).Select(p => new RegistrationOption(Id(p.Id), $"{p.Code} – {p.Name}", p.Code)).ToList(),
             leads.DistinctBy(u => u.UserId).Select(u => new RegistrationOption(u.UserId, $"{u.FullName} ({u.PartyCode})")).ToList(),
             concern?.FromName,
             concern?.FromParty);
