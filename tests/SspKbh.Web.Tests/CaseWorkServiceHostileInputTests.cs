@@ -327,34 +327,13 @@ public abstract class CaseWorkServiceHostileInputTests(AppFixture fixture)
         Assert.True(problems.Count == 0, $"{problems.Count} problems:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
-    /// <summary>A valid call of every save, aimed at <paramref name="caseId"/> (its action and stamp taken from the database).</summary>
-    private async Task<Dictionary<string, Save>> ValidCallsAsync(int caseId, int actionId)
-    {
-        await using var db = App.CreateDbContext();
-        var stamp = await db.Cases.Where(c => c.Id == caseId).Select(c => c.ConcurrencyStamp).SingleOrDefaultAsync() ?? "none";
-        var actionStamp = await db.CaseActions.Where(a => a.Id == actionId).Select(a => a.ConcurrencyStamp).SingleOrDefaultAsync() ?? "none";
-        return new Dictionary<string, Save>(StringComparer.Ordinal)
-        {
-            ["ChangeLevelAsync"] = (w, u, t) => w.ChangeLevelAsync(caseId, Level(t, i => i.ConcurrencyStamp = stamp), u, None),
-            ["ChangeStatusAsync"] = (w, u, t) => w.ChangeStatusAsync(caseId, Status(t, i => i.ConcurrencyStamp = stamp), u, None),
-            ["HandOverAsync"] = (w, u, t) => w.HandOverAsync(caseId, Handover(t, i => i.ConcurrencyStamp = stamp), u, None),
-            ["SetGoalsAsync"] = (w, u, t) => w.SetGoalsAsync(caseId, Goals(t, i => i.ConcurrencyStamp = stamp), u, None),
-            ["SetFactorsAsync"] = (w, u, t) => w.SetFactorsAsync(caseId, Factors(t, i => i.ConcurrencyStamp = stamp), u, None),
-            ["MarkReviewedAsync"] = (w, u, t) => w.MarkReviewedAsync(caseId, stamp, u, None),
-            ["AddActionAsync"] = (w, u, t) => w.AddActionAsync(caseId, NewAction(t, _ => { }), u, None),
-            ["CompleteActionAsync"] = (w, u, t) => w.CompleteActionAsync(caseId, actionId, ActionStatus.Done, actionStamp, u, None),
-            ["SetLeaderGroupFlagAsync"] = (w, u, t) => w.SetLeaderGroupFlagAsync(caseId, false, stamp, u, None),
-            ["AddNoteAsync"] = (w, u, t) => w.AddNoteAsync(caseId, Note(_ => { }), u, None),
-        };
-    }
-
     [Fact]
     public async Task Every_save_to_a_case_outside_scope_or_unknown_is_refused_audited_and_saves_nothing()
     {
         var t = await TargetAsync();
         var secretaryId = await App.UserIdAsync(Secretary);
-        var outside = await ValidCallsAsync(t.OutsideCaseId, t.OutsideActionId);
-        var unknown = await ValidCallsAsync(999_999, 999_999);
+        var outside = await App.ValidCaseWorkAsync(t.OutsideCaseId, t.OutsideActionId);
+        var unknown = await App.ValidCaseWorkAsync(999_999, 999_999);
         // Every save of CaseWorkService is tried (the list cannot miss one that is added later).
         Assert.Equal(typeof(CaseWorkService).GetMethods().Where(m => m.DeclaringType == typeof(CaseWorkService) && m.ReturnType == typeof(Task<WorkResult>))
             .Select(m => m.Name).Order(), outside.Keys.Order());
@@ -363,7 +342,7 @@ public abstract class CaseWorkServiceHostileInputTests(AppFixture fixture)
         {
             var before = await App.CaseDataSnapshotAsync();
             var sequence = await App.LastAuditSequenceAsync();
-            var result = await App.WorkAsync(Secretary, (work, user) => call(work, user, t));
+            var result = await App.WorkAsync(Secretary, call);
             if (result.Outcome != LookupOutcome.Forbidden)
             {
                 problems.Add($"{method} on a case outside scope answered {result.Outcome}");
@@ -379,7 +358,7 @@ public abstract class CaseWorkServiceHostileInputTests(AppFixture fixture)
                 problems.Add($"{method} on a case outside scope saved something: {before} -> {after}");
             }
 
-            var missing = await App.WorkAsync(Secretary, (work, user) => unknown[method](work, user, t));
+            var missing = await App.WorkAsync(Secretary, unknown[method]);
             if (missing.Outcome != LookupOutcome.NotFound)
             {
                 problems.Add($"{method} on an unknown case answered {missing.Outcome}");

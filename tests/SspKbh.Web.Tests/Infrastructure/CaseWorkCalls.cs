@@ -5,6 +5,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Cases;
+using SspKbh.Domain.Organisation;
 using SspKbh.Web.Audit;
 using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Infrastructure;
@@ -78,6 +79,37 @@ public static class CaseWorkCalls
         db.CaseActions.Add(action);
         await db.SaveChangesAsync();
         return (c.Id, action.Id);
+    }
+
+    /// <summary>
+    /// A valid call of every save of <see cref="CaseWorkService"/>, by method name, aimed at <paramref name="caseId"/> and its
+    /// action (stamps taken from the database; an unknown id gets a stamp that matches nothing).
+    /// </summary>
+    public static async Task<Dictionary<string, Func<CaseWorkService, ClaimsPrincipal, Task<WorkResult>>>> ValidCaseWorkAsync(this SspAppFactory app, int caseId, int actionId)
+    {
+        await using var db = app.CreateDbContext();
+        var stamp = await db.Cases.Where(c => c.Id == caseId).Select(c => c.ConcurrencyStamp).SingleOrDefaultAsync() ?? "none";
+        var actionStamp = await db.CaseActions.Where(a => a.Id == actionId).Select(a => a.ConcurrencyStamp).SingleOrDefaultAsync() ?? "none";
+        var buf = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
+        var sspPlus = await db.Groups.Where(g => g.Kind == GroupKind.SspPlusCoordinationGroup).Select(g => g.Id).FirstAsync();
+        var lead = await db.Users.Where(u => u.Email == "sekretaer@sspkbh.dk").Select(u => u.Id).SingleAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var none = CancellationToken.None;
+        return new Dictionary<string, Func<CaseWorkService, ClaimsPrincipal, Task<WorkResult>>>(StringComparer.Ordinal)
+        {
+            [nameof(CaseWorkService.ChangeLevelAsync)] = (w, u) => w.ChangeLevelAsync(caseId,
+                new LevelChangeInput { Level = CaseLevel.FirstTimeCrime, Reason = "Sigtet for tyveri", LeadUserId = lead, ConcurrencyStamp = stamp }, u, none),
+            [nameof(CaseWorkService.ChangeStatusAsync)] = (w, u) => w.ChangeStatusAsync(caseId, new StatusInput { Status = CaseStatus.UnderCoordination, ConcurrencyStamp = stamp }, u, none),
+            [nameof(CaseWorkService.HandOverAsync)] = (w, u) => w.HandOverAsync(caseId, new HandoverInput { HandoverOn = today.AddDays(-1), GroupId = sspPlus, ConcurrencyStamp = stamp }, u, none),
+            [nameof(CaseWorkService.SetGoalsAsync)] = (w, u) => w.SetGoalsAsync(caseId, new GoalsInput { OverallGoal = "Tilbage i skole", ConcurrencyStamp = stamp }, u, none),
+            [nameof(CaseWorkService.SetFactorsAsync)] = (w, u) => w.SetFactorsAsync(caseId, new FactorsInput { Factors = { ["HighAbsence"] = true }, ConcurrencyStamp = stamp }, u, none),
+            [nameof(CaseWorkService.MarkReviewedAsync)] = (w, u) => w.MarkReviewedAsync(caseId, stamp, u, none),
+            [nameof(CaseWorkService.AddActionAsync)] = (w, u) => w.AddActionAsync(caseId,
+                new ActionInput { What = "Hjemmebesøg", OwnerName = "Klasselæreren", OwnerPartyId = buf, DueOn = today.AddDays(3) }, u, none),
+            [nameof(CaseWorkService.CompleteActionAsync)] = (w, u) => w.CompleteActionAsync(caseId, actionId, ActionStatus.Done, actionStamp, u, none),
+            [nameof(CaseWorkService.SetLeaderGroupFlagAsync)] = (w, u) => w.SetLeaderGroupFlagAsync(caseId, false, stamp, u, none),
+            [nameof(CaseWorkService.AddNoteAsync)] = (w, u) => w.AddNoteAsync(caseId, new NoteInput { NoteDate = today.AddDays(-1), Text = "Mor ringede." }, u, none),
+        };
     }
 
     public static async Task<string> CaseStampAsync(this SspAppFactory app, int caseId)
