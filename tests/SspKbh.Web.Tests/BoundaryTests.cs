@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -9,6 +10,8 @@ using SspKbh.Domain.Access;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Consents;
 using SspKbh.Web.Demo;
+using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Tests.Infrastructure;
 
 namespace SspKbh.Web.Tests;
@@ -16,7 +19,8 @@ namespace SspKbh.Web.Tests;
 /// <summary>
 /// The §115 boundary over HTTP: users without authority status never receive personal data unless a
 /// valid consent covers them; consents are recorded and withdrawn on the case; authority persons
-/// outside the case's groups get in only with a stated, time-limited and visible reason.
+/// outside the case's groups get in only with a stated, time-limited and visible reason (requested through
+/// CaseService, where the case page's request ends, and read-only: CaseWorkService refuses every change).
 /// </summary>
 public abstract partial class BoundaryTests(AppFixture fixture)
 {
@@ -256,6 +260,9 @@ public abstract partial class BoundaryTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/sager/{caseId}/samtykker")).Status);
     }
 
+    private Task<(LookupOutcome Outcome, ServiceResult Result)> RequestEmergencyAccessAsync(string email, int caseId, string reason) =>
+        App.AsUserAsync<CaseService, (LookupOutcome, ServiceResult)>(email, (cases, user) => cases.RequestEmergencyAccessAsync(caseId, reason, user, CancellationToken.None));
+
     [Fact]
     public async Task An_authority_person_outside_the_group_opens_a_case_only_with_a_reason_that_the_group_then_sees()
     {
@@ -268,20 +275,45 @@ public abstract partial class BoundaryTests(AppFixture fixture)
         var refused = await leader.GetAsync($"/sager/{caseId}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.DoesNotContain("Lucas", refused.Text, StringComparison.Ordinal);
-        var tooShort = await leader.SubmitAsync(refused, "emergency-access", [new("Input.Reason", "akut")]);
-        Assert.NotEmpty(tooShort.FieldErrors("emergency-reason"));
+        // The request (the case page's form, a dialog once the page is interactive) goes to CaseService.
+        var tooShort = await RequestEmergencyAccessAsync(Leader, caseId, "akut");
+        Assert.Equal(LookupOutcome.Found, tooShort.Outcome);
+        Assert.Equal([CaseTexts.Error("EmergencyReasonTooShort")], tooShort.Result.FieldErrors[nameof(EmergencyAccessInput.Reason)]);
         Assert.Equal(0, await db.CaseAccessGrants.CountAsync(g => g.CaseId == caseId));
 
         const string reason = "Politiet har ringet om en akut situation i aften, og vi skal koordinere med familien.";
-        var granted = await leader.SubmitAsync(refused, "emergency-access", [new("Input.Reason", reason)]);
-        Assert.Equal(HttpStatusCode.Redirect, granted.Status);
-        var casePage = await leader.GetAsync(TestBrowser.Location(granted.Response)!);
+        var granted = await RequestEmergencyAccessAsync(Leader, caseId, reason);
+        Assert.Equal(LookupOutcome.Found, granted.Outcome);
+        Assert.True(granted.Result.Succeeded);
+        var casePage = await leader.GetAsync($"/sager/{caseId}");
         Assert.Equal(HttpStatusCode.OK, casePage.Status);
         Assert.Contains("Lucas Holm", casePage.Text, StringComparison.Ordinal);
         Assert.NotNull(casePage.TestIdText("emergency-active"));
         Assert.Null(casePage.TestIdText("case-tools"));
-        // Read-only: editing stays refused.
-        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/sager/{caseId}/maal")).Status);
+
+        // Read-only: every change is refused (as the edit pages answered 403), audited as denied, and nothing is saved.
+        var leaderUserId = await App.UserIdAsync(Leader);
+        var stamp = await App.CaseStampAsync(caseId);
+        var before = await App.CaseDataSnapshotAsync();
+        var sequence = await App.LastAuditSequenceAsync();
+        var changes = new Dictionary<string, Func<CaseWorkService, ClaimsPrincipal, Task<WorkResult>>>
+        {
+            [nameof(CaseWorkService.SetGoalsAsync)] = (work, user) => work.SetGoalsAsync(caseId, new GoalsInput { OverallGoal = "Nyt mål", ConcurrencyStamp = stamp }, user, CancellationToken.None),
+            [nameof(CaseWorkService.SetFactorsAsync)] = (work, user) => work.SetFactorsAsync(caseId, new FactorsInput { ConcurrencyStamp = stamp }, user, CancellationToken.None),
+            [nameof(CaseWorkService.AddNoteAsync)] = (work, user) => work.AddNoteAsync(caseId, new NoteInput { NoteDate = new DateOnly(2025, 1, 1), Text = "Notat" }, user, CancellationToken.None),
+            [nameof(CaseWorkService.MarkReviewedAsync)] = (work, user) => work.MarkReviewedAsync(caseId, stamp, user, CancellationToken.None),
+            [nameof(CaseWorkService.ChangeStatusAsync)] = (work, user) => work.ChangeStatusAsync(caseId, new StatusInput { Status = CaseStatus.UnderCoordination, ConcurrencyStamp = stamp }, user, CancellationToken.None),
+        };
+        foreach (var (name, change) in changes)
+        {
+            var refusedChange = await App.WorkAsync(Leader, change);
+            Assert.True(refusedChange.Outcome == LookupOutcome.Forbidden, $"{name} with an emergency access answered {refusedChange.Outcome}");
+        }
+
+        Assert.Equal(before, await App.CaseDataSnapshotAsync());
+        Assert.Equal(changes.Count, (await App.DeniedSinceAsync(sequence, leaderUserId)).Count(a => a == "case.update"));
+        Assert.Equal(LookupOutcome.Forbidden, (await App.AsUserAsync<CaseService, (LookupOutcome Outcome, string? Cpr)>(Leader,
+            (cases, user) => cases.RevealCprAsync(caseId, user, CancellationToken.None))).Outcome);
 
         var leaderId = await App.UserIdAsync(Leader);
         var audit = await App.AuditEntriesAsync(a => a.UserId == leaderId && a.SubjectId == caseId.ToString(CultureInfo.InvariantCulture));
@@ -328,11 +360,12 @@ public abstract partial class BoundaryTests(AppFixture fixture)
         var page = await browser.GetAsync($"/sager/{caseId}");
         Assert.Equal(HttpStatusCode.Forbidden, page.Status);
         Assert.Null(page.TestIdText("emergency-access"));
-        var antiforgery = (await browser.GetAsync("/konto")).Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        var posted = await browser.PostFormAsync($"/sager/{caseId}", [
-            new("_handler", "emergency-access"), new("__RequestVerificationToken", antiforgery ?? ""), new("Input.Reason", "Jeg vil gerne se sagen nu, tak.")]);
-        Assert.Equal(HttpStatusCode.Forbidden, posted.Status);
+        // A request made anyway (the forged post of old; a forged circuit event now) is refused by the service, audited, and grants nothing.
+        var sequence = await App.LastAuditSequenceAsync();
+        var posted = await RequestEmergencyAccessAsync(NonAuthority, caseId, "Jeg vil gerne se sagen nu, tak.");
+        Assert.Equal(LookupOutcome.Forbidden, posted.Outcome);
         Assert.Equal(0, await db.CaseAccessGrants.CountAsync(g => g.CaseId == caseId));
+        Assert.Contains("case.emergency-access", await App.DeniedSinceAsync(sequence, await App.UserIdAsync(NonAuthority)));
     }
 }
 

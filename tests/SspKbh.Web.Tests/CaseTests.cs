@@ -11,9 +11,10 @@ using SspKbh.Web.Tests.Infrastructure;
 namespace SspKbh.Web.Tests;
 
 /// <summary>
-/// Enkeltsager: registration with duplicate check through the service (the page is interactive; its own
-/// tests are CaseRegisterComponentTests), and over HTTP, as a browser without JavaScript, the still static
-/// case pages: level and status rules, goals/actions/notes, scope by group, the list and the export.
+/// Enkeltsager: registration and the work on a case (level and status rules, goals, actions, notes, concurrency)
+/// through the services, where the interactive pages' saves end (the pages' own tests are CaseRegisterComponentTests
+/// and CaseDetailsComponentTests); over HTTP, as a browser without JavaScript, what the case page, the home page and
+/// the list show afterwards, scope by group, and the export.
 /// </summary>
 public abstract class CaseTests(AppFixture fixture)
 {
@@ -146,30 +147,39 @@ public abstract class CaseTests(AppFixture fixture)
         Assert.Contains("Yusuf Amin", casePage.TestIdText("young-person"), StringComparison.Ordinal);
     }
 
+    /// <summary>The case's id from its page address ("/sager/42").</summary>
+    private static int IdOf(string caseUrl) => int.Parse(caseUrl.Split('/')[2], CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task Escalating_to_level_4_needs_the_form_and_a_named_lead_and_then_reaches_the_leader_group()
     {
         using var secretary = App.CreateBrowser();
         await secretary.SignInAsync(Secretary);
         var caseUrl = await RegisterCaseAsync(Unique("Eskalering"));
+        var caseId = IdOf(caseUrl);
 
         using var leader = App.CreateBrowser();
         await leader.SignInAsync(Leader);
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync(caseUrl)).Status);
 
-        var levelPage = await secretary.GetAsync(caseUrl + "/niveau");
-        var refused = await secretary.SubmitAsync(levelPage, "change-level", [new("Input.Level", "CrimeDangerousToPersons"), new("Input.Reason", "Anholdt for røveri")]);
-        Assert.Equal([Texts.Error_LeadPersonRequired], refused.FieldErrors("leaduser"));
-        Assert.Equal([string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_FormFieldRequired, Texts.Case_Form_Home)], refused.FieldErrors("f-home"));
+        var before = await App.CaseDataSnapshotAsync();
+        var input = new LevelChangeInput { Level = CaseLevel.CrimeDangerousToPersons, Reason = "Anholdt for røveri", ConcurrencyStamp = await App.CaseStampAsync(caseId) };
+        var refused = await App.WorkAsync(Secretary, (work, user) => work.ChangeLevelAsync(caseId, input, user, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found, refused.Outcome);
+        Assert.Equal([Texts.Error_LeadPersonRequired], refused.Result.FieldErrors[nameof(LevelChangeInput.LeadUserId)]);
+        Assert.Equal([string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_FormFieldRequired, Texts.Case_Form_Home)],
+            refused.Result.FieldErrors[nameof(LevelChangeInput.FormHome)]);
+        Assert.Equal(before, await App.CaseDataSnapshotAsync());
 
-        var lead = await App.UserIdAsync(Secretary);
-        var accepted = await secretary.SubmitAsync(refused, "change-level",
-        [
-            new("Input.Level", "CrimeDangerousToPersons"), new("Input.Reason", "Anholdt for røveri"), new("Input.LeadUserId", lead),
-            new("Input.FormOffenceSituation", "Røveri"), new("Input.FormSchool", "Fravær"), new("Input.FormLeisure", "Ingen"),
-            new("Input.FormHome", "Mor alene"), new("Input.FormNetwork", "Ældre venner"), new("Input.FormTriedSoFar", "Samtale"),
-        ]);
-        Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
+        input.LeadUserId = await App.UserIdAsync(Secretary);
+        input.FormOffenceSituation = "Røveri";
+        input.FormSchool = "Fravær";
+        input.FormLeisure = "Ingen";
+        input.FormHome = "Mor alene";
+        input.FormNetwork = "Ældre venner";
+        input.FormTriedSoFar = "Samtale";
+        var accepted = await App.WorkAsync(Secretary, (work, user) => work.ChangeLevelAsync(caseId, input, user, CancellationToken.None));
+        Assert.True(accepted.Succeeded, string.Join("; ", accepted.Result.FieldErrors.SelectMany(f => f.Value).Concat(accepted.Result.GeneralErrors)));
 
         var casePage = await secretary.GetAsync(caseUrl);
         Assert.Contains("Niveau 4", casePage.TestIdText("case-summary"), StringComparison.Ordinal);
@@ -191,23 +201,31 @@ public abstract class CaseTests(AppFixture fixture)
         await browser.SignInAsync(Secretary);
         var today = await TodayAsync();
         var caseUrl = await RegisterCaseAsync(Unique("Handling"), extra: i => i.RaisedOn = today.AddDays(-20));
+        var caseId = IdOf(caseUrl);
 
-        var goals = await browser.SubmitAsync(await browser.GetAsync(caseUrl + "/maal"), "goals",
-            [new("Input.OverallGoal", "Tilbage i skole"), new("Input.GoalSchool", "Skolen ringer kl. 8.30")]);
-        Assert.Equal(HttpStatusCode.Redirect, goals.Status);
+        var goals = await App.WorkAsync(Secretary, async (work, user) => await work.SetGoalsAsync(caseId,
+            new GoalsInput { OverallGoal = "Tilbage i skole", GoalSchool = "Skolen ringer kl. 8.30", ConcurrencyStamp = await App.CaseStampAsync(caseId) }, user, CancellationToken.None));
+        Assert.True(goals.Succeeded);
 
-        var actionForm = await browser.GetAsync(caseUrl + "/handlinger/ny");
-        var noOwner = await browser.SubmitAsync(actionForm, "add-action", [new("Input.What", "Hjemmebesøg"), new("Input.DueOn", "")]);
-        Assert.Equal([Texts.Case_Validation_ActionOwnerRequired], noOwner.FieldErrors("ownername"));
-        Assert.Equal([Texts.Case_Validation_ActionDueRequired], noOwner.FieldErrors("dueon"));
+        // No owner and no date: the form's validator answers (CaseWorkService.AddActionAsync does not check these
+        // fields itself; CaseWorkServiceHostileInputTests lists that gap), and nothing is saved.
+        var before = await App.CaseDataSnapshotAsync();
+        var incomplete = new ActionInput { What = "Hjemmebesøg", OwnerPartyId = int.Parse(await PartyIdAsync("BUF"), CultureInfo.InvariantCulture) };
+        var noOwner = await App.WorkAsync(Secretary, (work, user) => CaseWorkCalls.ValidatedAsync(new ActionInputValidator(), incomplete,
+            () => work.AddActionAsync(caseId, incomplete, user, CancellationToken.None)));
+        Assert.Equal([Texts.Case_Validation_ActionOwnerRequired], noOwner.Result.FieldErrors[nameof(ActionInput.OwnerName)]);
+        Assert.Equal([Texts.Case_Validation_ActionDueRequired], noOwner.Result.FieldErrors[nameof(ActionInput.DueOn)]);
+        Assert.Equal(before, await App.CaseDataSnapshotAsync());
 
-        var yesterday = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var added = await browser.SubmitAsync(noOwner, "add-action",
-            [new("Input.What", "Hjemmebesøg"), new("Input.OwnerName", "Klasselærer Hans"), new("Input.OwnerPartyId", await PartyIdAsync("BUF")), new("Input.DueOn", yesterday)]);
-        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var added = await App.WorkAsync(Secretary, async (work, user) => await work.AddActionAsync(caseId, new ActionInput
+        {
+            What = "Hjemmebesøg", OwnerName = "Klasselærer Hans", OwnerPartyId = int.Parse(await PartyIdAsync("BUF"), CultureInfo.InvariantCulture),
+            DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)),
+        }, user, CancellationToken.None));
+        Assert.True(added.Succeeded, string.Join("; ", added.Result.FieldErrors.SelectMany(f => f.Value)));
 
-        var note = await browser.SubmitAsync(await browser.GetAsync(caseUrl + "/notater/ny"), "add-note", [new("Input.Text", "Mor ringede til skolen.")]);
-        Assert.Equal(HttpStatusCode.Redirect, note.Status);
+        var note = await App.WorkAsync(Secretary, (work, user) => work.AddNoteAsync(caseId, new NoteInput { NoteDate = today, Text = "Mor ringede til skolen." }, user, CancellationToken.None));
+        Assert.True(note.Succeeded);
 
         var casePage = await browser.GetAsync(caseUrl);
         Assert.Contains("Tilbage i skole", casePage.TestIdText("goals"), StringComparison.Ordinal);
@@ -217,9 +235,9 @@ public abstract class CaseTests(AppFixture fixture)
         Assert.Contains("Mor ringede til skolen.", casePage.TestIdText("notes"), StringComparison.Ordinal);
 
         // Marking the action done removes the overdue flag.
-        var done = await browser.SubmitAsync(casePage, casePage.Document.QuerySelector("[data-testid='actions'] input[name='_handler']")!.GetAttribute("value")!,
-            [new("outcome", "Done")]);
-        Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        var (actionId, actionStamp) = await OnlyActionAsync(caseId);
+        var done = await App.WorkAsync(Secretary, (work, user) => work.CompleteActionAsync(caseId, actionId, ActionStatus.Done, actionStamp, user, CancellationToken.None));
+        Assert.True(done.Succeeded);
         var after = await browser.GetAsync(caseUrl);
         Assert.Null(after.TestIdText("action-overdue"));
         Assert.Contains(Texts.ActionStatus_Done, after.TestIdText("actions"), StringComparison.Ordinal);
@@ -230,13 +248,15 @@ public abstract class CaseTests(AppFixture fixture)
     {
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
-        var caseUrl = await RegisterCaseAsync(Unique("Min opgave"));
+        var caseId = IdOf(await RegisterCaseAsync(Unique("Min opgave")));
         var me = await App.UserIdAsync(Secretary);
         var what = Unique("Ring til mor");
-        var added = await browser.SubmitAsync(await browser.GetAsync(caseUrl + "/handlinger/ny"), "add-action",
-            [new("Input.What", what), new("Input.OwnerUserId", me), new("Input.OwnerPartyId", await PartyIdAsync("SOF")),
-             new("Input.DueOn", DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
-        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var added = await App.WorkAsync(Secretary, async (work, user) => await work.AddActionAsync(caseId, new ActionInput
+        {
+            What = what, OwnerUserId = me, OwnerPartyId = int.Parse(await PartyIdAsync("SOF"), CultureInfo.InvariantCulture),
+            DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)),
+        }, user, CancellationToken.None));
+        Assert.True(added.Succeeded);
 
         var home = await browser.GetAsync("/");
         Assert.Contains(what, home.TestIdText("home-actions"), StringComparison.Ordinal);
@@ -256,20 +276,30 @@ public abstract class CaseTests(AppFixture fixture)
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
         var caseUrl = await RegisterCaseAsync(Unique("Afslut"));
+        var caseId = IdOf(caseUrl);
 
-        var statusPage = await browser.GetAsync(caseUrl + "/status");
-        var noReason = await browser.SubmitAsync(statusPage, "change-status", [new("StatusInput.Status", "Closed")]);
-        Assert.Equal([Texts.Error_CloseNeedsReason], noReason.FieldErrors("closereason"));
+        Task<WorkResult> ChangeStatusAsync(StatusInput input) =>
+            App.WorkAsync(Secretary, async (work, user) =>
+            {
+                input.ConcurrencyStamp = await App.CaseStampAsync(caseId);
+                return await work.ChangeStatusAsync(caseId, input, user, CancellationToken.None);
+            });
 
-        var closed = await browser.SubmitAsync(noReason, "change-status", [new("StatusInput.Status", "Closed"), new("StatusInput.CloseReason", "ConcernResolved")]);
-        Assert.Equal(HttpStatusCode.Redirect, closed.Status);
+        var before = await App.CaseDataSnapshotAsync();
+        var noReason = await ChangeStatusAsync(new StatusInput { Status = CaseStatus.Closed });
+        Assert.Equal([Texts.Error_CloseNeedsReason], noReason.Result.FieldErrors[nameof(StatusInput.CloseReason)]);
+        Assert.Equal(before, await App.CaseDataSnapshotAsync());
+
+        var closed = await ChangeStatusAsync(new StatusInput { Status = CaseStatus.Closed, CloseReason = CloseReason.ConcernResolved });
+        Assert.True(closed.Succeeded);
         Assert.NotNull((await browser.GetAsync(caseUrl)).TestIdText("case-closed"));
 
-        var reopenPage = await browser.GetAsync(caseUrl + "/status");
-        var noExplanation = await browser.SubmitAsync(reopenPage, "change-status", [new("StatusInput.Status", "UnderCoordination")]);
-        Assert.Equal([Texts.Error_ReopenNeedsReason], noExplanation.FieldErrors("statusreason"));
-        var reopened = await browser.SubmitAsync(noExplanation, "change-status", [new("StatusInput.Status", "UnderCoordination"), new("StatusInput.Reason", "Ny bekymring")]);
-        Assert.Equal(HttpStatusCode.Redirect, reopened.Status);
+        before = await App.CaseDataSnapshotAsync();
+        var noExplanation = await ChangeStatusAsync(new StatusInput { Status = CaseStatus.UnderCoordination });
+        Assert.Equal([Texts.Error_ReopenNeedsReason], noExplanation.Result.FieldErrors[nameof(StatusInput.Reason)]);
+        Assert.Equal(before, await App.CaseDataSnapshotAsync());
+        var reopened = await ChangeStatusAsync(new StatusInput { Status = CaseStatus.UnderCoordination, Reason = "Ny bekymring" });
+        Assert.True(reopened.Succeeded);
         var history = (await browser.GetAsync(caseUrl)).TestIdText("status-history");
         Assert.Contains("Ny bekymring", history, StringComparison.Ordinal);
     }
@@ -278,19 +308,25 @@ public abstract class CaseTests(AppFixture fixture)
     public async Task Two_people_editing_the_same_case_do_not_overwrite_each_other()
     {
         using var first = App.CreateBrowser();
-        using var second = App.CreateBrowser();
         await first.SignInAsync(Secretary);
-        await second.SignInAsync(Police);
         var caseUrl = await RegisterCaseAsync(Unique("Samtidig"));
+        var caseId = IdOf(caseUrl);
 
-        var a = await first.GetAsync(caseUrl + "/maal");
-        var b = await second.GetAsync(caseUrl + "/maal");
-        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(a, "goals", [new("Input.OverallGoal", "Første version")])).Status);
+        // Both open the goals with the same stamp; the first saves.
+        var loaded = await App.CaseStampAsync(caseId);
+        var saved = await App.WorkAsync(Secretary, (work, user) =>
+            work.SetGoalsAsync(caseId, new GoalsInput { OverallGoal = "Første version", ConcurrencyStamp = loaded }, user, CancellationToken.None));
+        Assert.True(saved.Succeeded);
 
-        var stale = await second.SubmitAsync(b, "goals", [new("Input.OverallGoal", "Anden version")]);
-        Assert.Equal(HttpStatusCode.OK, stale.Status);
-        Assert.Contains(Texts.Concurrency_Conflict, stale.TestIdText("error-summary"), StringComparison.Ordinal);
-        Assert.NotNull(stale.TestIdText("reload-latest"));
+        var before = await App.CaseDataSnapshotAsync();
+        var stale = await App.WorkAsync(Police, (work, user) =>
+            work.SetGoalsAsync(caseId, new GoalsInput { OverallGoal = "Anden version", ConcurrencyStamp = loaded }, user, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found, stale.Outcome);
+        Assert.False(stale.Succeeded);
+        Assert.Equal([Texts.Concurrency_Conflict], stale.Result.GeneralErrors);
+        Assert.Equal(before, await App.CaseDataSnapshotAsync());
+        // The "reload-latest" button that the static page showed with this message is the dialog's business:
+        // CaseDetailsComponentTests covers that half.
         Assert.Contains("Første version", (await first.GetAsync(caseUrl)).TestIdText("goals"), StringComparison.Ordinal);
     }
 
@@ -397,6 +433,13 @@ public abstract class CaseTests(AppFixture fixture)
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 28, lines.Length);
         Assert.Contains(await App.AuditEntriesAsync(), a => a.Action == "case.export" && a.Details!.Contains("rows=28", StringComparison.Ordinal));
+    }
+
+    private async Task<(int Id, string Stamp)> OnlyActionAsync(int caseId)
+    {
+        await using var db = App.CreateDbContext();
+        var action = await db.CaseActions.Where(a => a.CaseId == caseId).Select(a => new { a.Id, a.ConcurrencyStamp }).SingleAsync();
+        return (action.Id, action.ConcurrencyStamp);
     }
 
     private async Task<int> CountCasesAsync()

@@ -53,6 +53,8 @@ public abstract class HostileInputTests(AppFixture fixture)
     /// Interactive pages, whose forms live in a circuit and are never posted: this walker skips them by name, and the
     /// tests named here carry its hostile cases (oversized, script, SQL, wrong types, forged ids) for them. The walker
     /// still opens each one and fails if it renders a form that can be posted, so a static form is never skipped.
+    /// (The case page /sager/{Id:int} is becoming interactive: once it renders no post form, add it here with
+    /// CaseWorkServiceHostileInputTests and CaseDetailsComponentTests as the tests that carry its hostile cases.)
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> InteractivePages = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -115,7 +117,10 @@ public abstract class HostileInputTests(AppFixture fixture)
         var expected = area switch
         {
             "admin" => new[] { "user", "party", "group", "area", "deadlines" },
-            "sager" => ["change-level", "change-status", "handover", "goals", "factors", "add-action", "add-note", "reviewed"],
+            // The case page's own forms (level, status, handover, goals, factors, actions, notes, reviewed) go away with the
+            // interactive case page; their hostile cases are in CaseWorkServiceHostileInputTests. The walker still posts to
+            // every static case form it finds (while they exist); these two stay static.
+            "sager" => ["add-consent", "new-conversation"],
             _ => ["login"],
         };
         // Each interactive page of the area was found and opened (so the list cannot name a page that no longer exists).
@@ -191,7 +196,8 @@ public abstract class HostileInputTests(AppFixture fixture)
             }
         }
 
-        Assert.Contains(checkedRoutes, r => r.StartsWith($"/sager/{values["case-outside"]}/niveau#change-level", StringComparison.Ordinal));
+        // (Saves of the case page itself to a case outside scope: CaseWorkServiceHostileInputTests.)
+        Assert.Contains(checkedRoutes, r => r.StartsWith($"/sager/{values["case-outside"]}/samtykker#add-consent", StringComparison.Ordinal));
         Assert.Contains(checkedRoutes, r => r.StartsWith("/admin/organisation/parter/999999#", StringComparison.Ordinal));
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

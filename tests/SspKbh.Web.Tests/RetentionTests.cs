@@ -8,6 +8,7 @@ using SspKbh.Domain.Consents;
 using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Retention;
 using SspKbh.Web.Data;
+using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Features.Retention;
 using SspKbh.Web.Tests.Infrastructure;
 
@@ -145,7 +146,14 @@ public abstract class RetentionTests(AppFixture fixture)
         Assert.NotNull(page.TestIdText("case-anonymised"));
         Assert.DoesNotContain(name, page.Text, StringComparison.Ordinal);
         Assert.Null(page.TestIdText("case-tools"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/sager/{caseId}/notater/ny")).Status);
+        // A new note (the note page answered 403; now the service the case page calls): refused, audited, nothing saved.
+        var before = await App.CaseDataSnapshotAsync();
+        var sequence = await App.LastAuditSequenceAsync();
+        var note = await App.WorkAsync("sekretaer@sspkbh.dk", (work, user) =>
+            work.AddNoteAsync(caseId, new NoteInput { NoteDate = DateOnly.FromDateTime(DateTime.UtcNow), Text = "Ny oplysning." }, user, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Forbidden, note.Outcome);
+        Assert.Equal(before, await App.CaseDataSnapshotAsync());
+        Assert.Contains("case.update", await App.DeniedSinceAsync(sequence, await App.UserIdAsync("sekretaer@sspkbh.dk")));
         var search = await browser.GetAsync("/sager?q=" + Uri.EscapeDataString(name.Split(' ')[^1]));
         Assert.DoesNotContain(name, search.Text, StringComparison.Ordinal);
     }

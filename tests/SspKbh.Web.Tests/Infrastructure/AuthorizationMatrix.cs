@@ -8,12 +8,20 @@ public sealed record MatrixRow(IReadOnlyList<string> Methods, string Route, IRea
     public override string ToString() => $"{string.Join(", ", Methods)} {Route} (line {Line})";
 }
 
+/// <summary>One row of the "Case service actions" table: a service method (`CaseService.GetAsync`) and a scope per role column.</summary>
+public sealed record ActionRow(string Service, string Method, IReadOnlyDictionary<string, string> Cells, int Line)
+{
+    public string Name => $"{Service}.{Method}";
+
+    public override string ToString() => $"{Name} (line {Line})";
+}
+
 /// <summary>A role column: the role name (AppRole or "Anonymous") and the demo user named in the header.</summary>
 public sealed record MatrixColumn(string Role, string? Email);
 
 /// <summary>
 /// Reads the authorization matrix (format described at the top of the file): every Markdown table whose
-/// header starts with "Method | Route".
+/// header starts with "Method | Route", and the case service actions (header "Action |").
 /// </summary>
 public static partial class AuthorizationMatrix
 {
@@ -48,9 +56,43 @@ public static partial class AuthorizationMatrix
 
     public static (IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows) Read()
     {
+        var (columns, rows) = ReadTables(header => header.Length >= 2 && header[0] == "Method" && header[1] == "Route", keyColumns: 2, "'Method | Route'");
+        return (columns, rows.Select(r =>
+        {
+            var route = RouteCell().Match(r.Cells[1]);
+            return route.Success
+                ? new MatrixRow(r.Cells[0].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), route.Groups[1].Value, r.Scopes, r.Line)
+                : throw new FormatException($"Line {r.Line}: the route must be in backticks, e.g. `/sager/{{Id:int}}`.");
+        }).ToList());
+    }
+
+    /// <summary>
+    /// The case service actions: every Markdown table whose header starts with "Action |" (one row per public method of
+    /// CaseService and CaseWorkService, the method in backticks as `Service.Method`, a scope per role column).
+    /// </summary>
+    public static (IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<ActionRow> Rows) ReadActions()
+    {
+        var (columns, rows) = ReadTables(header => header[0] == "Action", keyColumns: 1, "'Action |'");
+        return (columns, rows.Select(r =>
+        {
+            var action = ActionCell().Match(r.Cells[0]);
+            return action.Success
+                ? new ActionRow(action.Groups[1].Value, action.Groups[2].Value, r.Scopes, r.Line)
+                : throw new FormatException($"Line {r.Line}: the action must be in backticks as `Service.Method`, e.g. `CaseService.GetAsync`.");
+        }).ToList());
+    }
+
+    private sealed record TableRow(int Line, string[] Cells, IReadOnlyDictionary<string, string> Scopes);
+
+    /// <summary>
+    /// The rows of every table whose header <paramref name="isHeader"/> accepts: the first <paramref name="keyColumns"/> cells
+    /// name the row, the others (but "Note") are role columns holding one scope value each, the same in every such table.
+    /// </summary>
+    private static (IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<TableRow> Rows) ReadTables(Func<string[], bool> isHeader, int keyColumns, string kind)
+    {
         var lines = File.ReadAllLines(FilePath);
         List<MatrixColumn>? columns = null;
-        var rows = new List<MatrixRow>();
+        var rows = new List<TableRow>();
         string[]? header = null;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -64,22 +106,15 @@ public static partial class AuthorizationMatrix
             var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
             if (header is null)
             {
-                if (cells.Length >= 2 && cells[0] == "Method" && cells[1] == "Route")
+                header = isHeader(cells) ? cells : [];
+                if (header.Length > 0)
                 {
-                    header = cells;
-                    var tableColumns = cells.Skip(2).Where(c => c != "Note").Select(ParseColumn).ToList();
-                    if (columns is null)
+                    var tableColumns = cells.Skip(keyColumns).Where(c => c != "Note").Select(ParseColumn).ToList();
+                    columns ??= tableColumns;
+                    if (!columns.SequenceEqual(tableColumns))
                     {
-                        columns = tableColumns;
+                        throw new FormatException($"Line {i + 1}: every {kind} table must have the same role columns.");
                     }
-                    else if (!columns.SequenceEqual(tableColumns))
-                    {
-                        throw new FormatException($"Line {i + 1}: every matrix table must have the same role columns.");
-                    }
-                }
-                else
-                {
-                    header = [];
                 }
 
                 continue;
@@ -95,39 +130,24 @@ public static partial class AuthorizationMatrix
                 throw new FormatException($"Line {i + 1}: {cells.Length} cells, the header has {header.Length}.");
             }
 
-            var route = RouteCell().Match(cells[1]);
-            if (!route.Success)
-            {
-                throw new FormatException($"Line {i + 1}: the route must be in backticks, e.g. `/sager/{{Id:int}}`.");
-            }
-
-            var methods = cells[0].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var scopes = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var c = 2; c < header.Length; c++)
+            for (var c = keyColumns; c < header.Length; c++)
             {
                 if (header[c] == "Note")
                 {
                     continue;
                 }
 
-                var value = cells[c];
-                if (!Scopes.Contains(value))
-                {
-                    throw new FormatException($"Line {i + 1}: '{value}' in column {header[c]} is not a scope value ({string.Join(", ", Scopes)}).");
-                }
-
-                scopes[ParseColumn(header[c]).Role] = value;
+                scopes[ParseColumn(header[c]).Role] = Scopes.Contains(cells[c]) ? cells[c]
+                    : throw new FormatException($"Line {i + 1}: '{cells[c]}' in column {header[c]} is not a scope value ({string.Join(", ", Scopes)}).");
             }
 
-            rows.Add(new MatrixRow(methods, route.Groups[1].Value, scopes, i + 1));
+            rows.Add(new TableRow(i + 1, cells, scopes));
         }
 
-        if (columns is null || rows.Count == 0)
-        {
-            throw new FormatException($"{RelativePath} has no table with a 'Method | Route' header.");
-        }
-
-        return (columns, rows);
+        return columns is null || rows.Count == 0
+            ? throw new FormatException($"{RelativePath} has no table with a {kind} header.")
+            : (columns, rows);
     }
 
     private static MatrixColumn ParseColumn(string header)
@@ -143,6 +163,9 @@ public static partial class AuthorizationMatrix
 
     [GeneratedRegex(@"^`([^`]+)`$")]
     private static partial Regex RouteCell();
+
+    [GeneratedRegex(@"^`(\w+)\.(\w+)`$")]
+    private static partial Regex ActionCell();
 
     [GeneratedRegex(@"^(\w+)(?:\s*\(([^)]+)\))?$")]
     private static partial Regex ColumnHeader();
