@@ -82,8 +82,6 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
             }, NamesCase: false),
             ["CaseService.SearchKnownPeopleAsync"] = new(async p =>
                 (await CasesAsync(p, (s, u) => s.SearchKnownPeopleAsync(p.PersonName, u, None))).Any(m => m.FullName == p.PersonName) ? Answer.Allowed : Answer.Refused, NamesCase: false),
-            ["CaseService.FindMatchesAsync"] = new(async p =>
-                (await CasesAsync(p, (s, u) => s.FindMatchesAsync(null, p.PersonName, p.BirthDate, u, None))).Any(m => m.FullName == p.PersonName) ? Answer.Allowed : Answer.Refused, NamesCase: false),
             ["CaseService.ScopeGroupsAsync"] = new(async p =>
                 (await CasesAsync(p, (s, u) => s.ScopeGroupsAsync(u, None))).Any(g => g.Id == p.GroupId) ? Answer.Allowed : Answer.Refused, NamesCase: false, ByGroup: true),
             ["CaseService.LeadCandidatesAsync"] = new(async p =>
@@ -102,9 +100,16 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
                     await db.SaveChangesAsync();
                 }
 
-                var factors = await App.AsUserAsync<CaseWorkService, FactorsInput>(p.Email, (s, _) => s.GetFactorsAsync(p.CaseId, None));
-                return factors.Factors.GetValueOrDefault("HighAbsence") ? Answer.Allowed : Answer.Refused;
-            }, NamesCase: false),
+                var factors = await App.AsUserAsync<CaseWorkService, FactorsInput?>(p.Email, (s, u) => s.GetFactorsAsync(p.CaseId, u, None));
+
+                // The factor was only put there to be read: the case is left as it was, so "nothing saved" holds.
+                await using (var db = App.CreateDbContext())
+                {
+                    await db.CaseFactors.Where(f => f.CaseId == p.CaseId && f.Code == "HighAbsence").ExecuteDeleteAsync();
+                }
+
+                return factors?.Factors.GetValueOrDefault("HighAbsence") == true ? Answer.Allowed : Answer.Refused;
+            }, NamesCase: true),
         };
         foreach (var save in typeof(CaseWorkService).GetMethods().Where(m => m.ReturnType == typeof(Task<WorkResult>)).Select(m => m.Name))
         {

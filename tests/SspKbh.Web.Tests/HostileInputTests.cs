@@ -53,12 +53,11 @@ public abstract class HostileInputTests(AppFixture fixture)
     /// Interactive pages, whose forms live in a circuit and are never posted: this walker skips them by name, and the
     /// tests named here carry its hostile cases (oversized, script, SQL, wrong types, forged ids) for them. The walker
     /// still opens each one and fails if it renders a form that can be posted, so a static form is never skipped.
-    /// (The case page /sager/{Id:int} is becoming interactive: once it renders no post form, add it here with
-    /// CaseWorkServiceHostileInputTests and CaseDetailsComponentTests as the tests that carry its hostile cases.)
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> InteractivePages = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/sager/ny"] = $"{nameof(CaseRegisterServiceTests)} (every field: oversized, forged and out-of-range values, script and SQL) and {nameof(CaseRegisterComponentTests)} (maxlength, nothing shown as markup)",
+        ["/sager/{Id:int}"] = $"{nameof(CaseWorkServiceHostileInputTests)} (every save of every dialog and inline form: oversized, forged and out-of-range values, script and SQL, stale stamps, cases outside scope) and {nameof(CaseDetailsComponentTests)} (limits and messages at the fields, script shown as text)",
     };
 
     /// <summary>Case pages and account pages as the secretary, /admin as the administrator, public pages anonymously.</summary>

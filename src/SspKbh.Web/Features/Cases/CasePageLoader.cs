@@ -48,8 +48,12 @@ public sealed class CasePageLoader(CaseService cases, CaseWorkService work, Conv
         FactorsInput? factors = null;
         if (withFactors)
         {
-            // Read only after GetForEditAsync has checked the user's access to the case.
-            factors = await work.GetFactorsAsync(id, cancellationToken);
+            factors = await work.GetFactorsAsync(id, user, cancellationToken);
+            if (factors is null)
+            {
+                return (LookupOutcome.Forbidden, null);
+            }
+
             factors.ConcurrencyStamp = context.ConcurrencyStamp;
         }
 

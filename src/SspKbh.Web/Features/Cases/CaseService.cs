@@ -126,8 +126,11 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         return (LookupOutcome.Found, cpr is not null && CprNumber.TryParse(cpr, out var parsed) ? parsed.Formatted : null);
     }
 
-    /// <summary>Young people who match the CPR number, or the name and date of birth.</summary>
-    public async Task<List<PersonMatch>> FindMatchesAsync(string? cprInput, string? name, DateOnly? dateOfBirth, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Young people who match the CPR number, or the name and date of birth: the duplicate check of a registration,
+    /// for a user who may register (a member of a koordinationsgruppe; RegisterAsync checks that first).
+    /// </summary>
+    private async Task<List<PersonMatch>> FindMatchesAsync(string? cprInput, string? name, DateOnly? dateOfBirth, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var cpr = CprNumber.TryParse(cprInput, out var parsed) ? parsed.Digits : null;
         var normalized = string.IsNullOrWhiteSpace(name) ? null : YoungPerson.Normalize(name);
@@ -229,6 +232,13 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         }
 
         var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.MemberGroupIds.Count == 0)
+        {
+            // Only members of a koordinationsgruppe register; the duplicate check below would otherwise tell
+            // anyone who exists. (The page's policy keeps other users away as well.)
+            return (result.Field(nameof(RegisterCaseInput.LocalAreaId), Texts.Case_Validation_NotYourGroup), matches);
+        }
+
         var level = input.Level!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,11 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
+        if (Refuse(new LevelChangeInputValidator(), input) is { } invalid)
+        {
+            return new WorkResult(outcome, invalid);
+        }
+
         var level = input.Level!.Value;
         var defaultCode = level.DefaultLeadParty();
         var parties = await db.Parties.AsNoTracking().Where(p => p.Id == input.LeadPartyId || p.Code == defaultCode)
@@ -112,6 +118,11 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
+        if (Refuse(new StatusInputValidator(), input) is { } invalid)
+        {
+            return new WorkResult(outcome, invalid);
+        }
+
         if (input.CloseReason == CloseReason.HandedOverToSspPlus)
         {
             // A handover names the receiving group and date: it has its own form.
@@ -137,6 +148,11 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
+        if (Refuse(new HandoverInputValidator(), input) is { } invalid)
+        {
+            return new WorkResult(outcome, invalid);
+        }
+
         if (!await db.Groups.AnyAsync(g => g.Id == input.GroupId && g.IsActive && g.Kind == GroupKind.SspPlusCoordinationGroup, cancellationToken))
         {
             return new WorkResult(outcome, result.Field(nameof(HandoverInput.GroupId), Texts.Case_Validation_HandoverGroupRequired));
@@ -159,12 +175,31 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
+        if (Refuse(new GoalsInputValidator(), input) is { } invalid)
+        {
+            return new WorkResult(outcome, invalid);
+        }
+
         c.SetGoals(input.OverallGoal, input.GoalSchool, input.GoalLeisure, input.GoalHome, input.GoalCrime, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(c, result, user, "goals", cancellationToken);
     }
 
-    public async Task<FactorsInput> GetFactorsAsync(int id, CancellationToken cancellationToken)
+    /// <summary>The case's ticked factors and notes, for a user who may change them (null, audited as denied, for anyone else).</summary>
+    public async Task<FactorsInput?> GetFactorsAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.CoordinationGroupId, x.Level, x.AnonymisedOn }).FirstOrDefaultAsync(cancellationToken);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var basis = (await access.ScopeForAsync(user, cancellationToken)).BasisFor(c.CoordinationGroupId, c.Level);
+        if (basis is CaseAccessBasis.None or CaseAccessBasis.EmergencyAccess || c.AnonymisedOn is not null)
+        {
+            await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Purpose: "edit", Actor: user), cancellationToken);
+            return null;
+        }
+
         var codes = await db.CaseFactors.AsNoTracking().Where(f => f.CaseId == id).Select(f => f.Code).ToListAsync(cancellationToken);
         var notes = await db.CaseFactorNotes.AsNoTracking().Where(n => n.CaseId == id).ToListAsync(cancellationToken);
         return new FactorsInput
@@ -181,6 +216,11 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
         {
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
+        }
+
+        if (Refuse(new FactorsInputValidator(), input) is { } invalid)
+        {
+            return new WorkResult(outcome, invalid);
         }
 
         var wanted = input.Factors.Where(f => f.Value && RiskFactorChecklist.IsKnown(f.Key)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
@@ -232,6 +272,11 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         if (c is null)
         {
             return new WorkResult(outcome, result);
+        }
+
+        if (Refuse(new ActionInputValidator(), input) is { } invalid)
+        {
+            return new WorkResult(outcome, invalid);
         }
 
         if (c.Status == CaseStatus.Closed)
@@ -340,6 +385,11 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, result);
         }
 
+        if (Refuse(new NoteInputValidator(Today), input) is { } invalid)
+        {
+            return new WorkResult(outcome, invalid);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         db.JournalNotes.Add(new JournalNote
         {
@@ -386,7 +436,29 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         return new WorkResult(LookupOutcome.Found, result);
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>
+    /// The form's rules, run here too: the service is the authority, the interactive form only shows the same rules
+    /// earlier. A value no form would send (no level, a 1 MB text, an unknown factor) is refused with the form's
+    /// Danish message and nothing is saved.
+    /// </summary>
+    private static ServiceResult? Refuse<T>(IValidator<T> validator, T input)
+    {
+        var errors = validator.Validate(input).Errors;
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var result = new ServiceResult();
+        foreach (var error in errors)
+        {
+            result.Field(error.PropertyName, error.ErrorMessage);
+        }
+
+        return result;
+    }
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }
