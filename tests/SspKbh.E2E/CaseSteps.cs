@@ -51,6 +51,9 @@ public static partial class CaseSteps
     public static async Task OpenRegistrationFromListAsync(TrackedPage tracked)
     {
         var page = tracked.Page;
+
+        // The list is interactive: a click while the circuit replaces the prerendered list can be lost.
+        await tracked.WaitForCircuitAsync();
         var newCase = page.GetByRole(AriaRole.Link, new() { Name = "Registrér ny bekymring", Exact = true });
         await Expect(newCase).ToHaveCountAsync(1);
         await newCase.ClickAsync();
@@ -78,8 +81,11 @@ public static partial class CaseSteps
     /// </summary>
     public static async Task OpenSelectByIdAsync(IPage page, string inputId)
     {
-        await page.Locator($"div.mud-select:has(#{inputId})").ClickAsync();
+        await page.Locator($"#{inputId}").Locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' mud-select ')][1]").ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+
+        // The list fades in: checked (and read by axe) once it is fully there.
+        await Expect(page.Locator(".mud-popover-open").First).ToHaveCSSAsync("opacity", "1");
     }
 
     /// <summary>Types a date into an editable date picker (dd.MM.yyyy) and leaves the field.</summary>
