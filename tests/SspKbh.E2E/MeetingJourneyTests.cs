@@ -237,6 +237,8 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             await Expect(page.GetByTestId("leader-group-flag")).ToBeVisibleAsync();
 
             // The journal extract of the case carries the leader group's minutes, ready to print.
+            await tracked.WaitForCircuitAsync();
+            await CaseSteps.OpenTabAsync(page, "Samtaler og møder");
             await page.GetByTestId("journal-extract-link").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Journaludtræk");
             await Expect(page.GetByTestId("extract-meeting").Last).ToContainTextAsync("Ledergruppen følger sagen til næste møde.");

@@ -101,7 +101,7 @@ public abstract class CaseRegisterComponentTests(AppFixture fixture)
         await SubmitAsync(page);
 
         var navigation = host.Services.GetRequiredService<BunitNavigationManager>();
-        page.WaitForAssertion(() => Assert.Matches("/sager/[0-9]+\\?oprettet=1$", navigation.Uri));
+        page.WaitForAssertion(() => Assert.Matches("/sager/[0-9]+\\?oprettet=1$", navigation.Uri), TimeSpan.FromSeconds(20));
         Assert.False(navigation.History.First().Options.ForceLoad, "the case page is interactive: it opens in the same circuit");
         Assert.Contains(host.Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == Texts.CaseRegister_Created && s.Message == "Sagen er oprettet");
         var caseId = navigation.Uri.Split('/', '?')[^2];
@@ -207,7 +207,7 @@ public abstract class CaseRegisterComponentTests(AppFixture fixture)
         await SubmitAsync(page);
 
         var navigation = host.Services.GetRequiredService<BunitNavigationManager>();
-        page.WaitForAssertion(() => Assert.Matches("/sager/[0-9]+\\?oprettet=1$", navigation.Uri));
+        page.WaitForAssertion(() => Assert.Matches("/sager/[0-9]+\\?oprettet=1$", navigation.Uri), TimeSpan.FromSeconds(20));
         Assert.Equal(people, await db.YoungPersons.CountAsync());
         var caseId = int.Parse(navigation.Uri.Split('/', '?')[^2], CultureInfo.InvariantCulture);
         Assert.Equal(yusuf, await db.Cases.Where(c => c.Id == caseId).Select(c => c.YoungPersonId).SingleAsync());

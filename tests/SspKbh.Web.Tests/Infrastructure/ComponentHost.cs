@@ -22,6 +22,11 @@ public sealed class ComponentHost : BunitContext
         App = app;
         User = user;
         JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // A save runs against a real database; on a machine busy with other test projects one second (bUnit's
+        // default) is too short for some, so a wait gives up after 20 seconds instead. A render that never comes
+        // still fails.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(20);
         Services.AddCircuitOf(app.Services, "bunit-" + Guid.NewGuid().ToString("N")[..8]);
 
         // Popovers (MudSelect's list, the autocomplete, pickers) render in the provider, as MainLayout has it in the app.
