@@ -20,7 +20,14 @@ public sealed class ConsentAccessibilityTests(CasesApp app, ITestOutputHelper ou
         await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/sager?q=Noah");
         await page.GetByTestId("case-row").First.GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(page.GetByTestId("consents")).ToContainTextAsync("Camilla Brandt");
+        await tracked.WaitForCircuitAsync();
+        await CaseSteps.OpenTabAsync(page, "Samtykker og adgang");
         await page.GetByTestId("manage-consents").ClickAsync();
+
+        // The register is still a static page: Blazor loads it as a new document.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/sager/[0-9]+/samtykker$"));
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Expect(page.GetByTestId("save-consent")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("consent-row")).ToHaveCountAsync(1);
         await tracked.AssertLooksStyledAsync();
         await Browser.ScreenshotAsync(page, "consents");
