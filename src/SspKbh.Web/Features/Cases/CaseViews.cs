@@ -1,0 +1,81 @@
+using SspKbh.Domain.Cases;
+using SspKbh.Web.Features.Consents;
+
+namespace SspKbh.Web.Features.Cases;
+
+/// <summary>A young person who may be the one being registered.</summary>
+public sealed record PersonMatch(int Id, string FullName, DateOnly DateOfBirth, bool SameCpr, int CaseCount, bool HasCaseInScope);
+
+public sealed record LevelHistoryItem(CaseLevel? From, CaseLevel To, string Reason, string ChangedBy, DateTime ChangedAtUtc);
+
+public sealed record CustodyHolderView(string FullName, string? Relation, string? Phone, string? Email);
+
+public sealed record CaseView(
+    int Id,
+    string CaseNumber,
+    CaseLevel Level,
+    CaseStatus Status,
+    CaseSource Source,
+    string GroupName,
+    string RaisedByParty,
+    string? RaisedByName,
+    DateOnly RaisedOn,
+    string Concern,
+    string LeadParty,
+    string? LeadPerson,
+    string? LeadOverrideReason,
+    DateOnly LevelSetOn,
+    DateOnly FirstActionDue,
+    bool FirstActionOverdue,
+    bool FlaggedForLeaderGroup,
+    LevelForm Form,
+    string PersonName,
+    DateOnly DateOfBirth,
+    int Age,
+    bool SspPlusAge,
+    string? CprMasked,
+    string? Address,
+    string? School,
+    string? Club,
+    string LocalArea,
+    IReadOnlyList<CustodyHolderView> CustodyHolders,
+    IReadOnlyList<LevelHistoryItem> History,
+    CaseAccessBasis Basis,
+    GoalsInput Goals,
+    IReadOnlyList<ActionView> Actions,
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<StatusHistoryItem> StatusHistory,
+    DateOnly NextReviewDue,
+    bool ReviewOverdue,
+    CloseReason? CloseReason,
+    DateOnly? ClosedOn,
+    DateOnly? SspPlusHandoverOn,
+    string? SspPlusGroup,
+    string ConcurrencyStamp,
+    IReadOnlyList<FactorDefinition> Factors,
+    IReadOnlyDictionary<FactorDomain, string> FactorNotes,
+    DateOnly? AnonymisedOn,
+    IReadOnlyList<ConsentView> Consents,
+    IReadOnlyList<EmergencyAccessView> EmergencyAccesses,
+    DateTime? EmergencyAccessUntilUtc);
+
+/// <summary>An emergency access to a case: who, from which party, why and until when.</summary>
+public sealed record EmergencyAccessView(string UserName, string Party, string Reason, DateTime GrantedAtUtc, DateTime ExpiresAtUtc, bool Mine);
+
+public sealed class EmergencyAccessInput
+{
+    public string? Reason { get; set; }
+}
+
+public sealed record ActionView(int Id, string What, string OwnerName, string OwnerParty, DateOnly DueOn, ActionStatus Status, DateOnly? CompletedOn, bool Overdue, string ConcurrencyStamp);
+
+public sealed record NoteView(DateOnly NoteDate, string Author, string Text);
+
+public sealed record StatusHistoryItem(CaseStatus From, CaseStatus To, string? Reason, CloseReason? CloseReason, string ChangedBy, DateTime ChangedAtUtc);
+
+public enum LookupOutcome
+{
+    Found,
+    NotFound,
+    Forbidden,
+}
