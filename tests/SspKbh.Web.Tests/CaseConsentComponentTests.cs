@@ -3,7 +3,6 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Extensions;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Consents;
 using SspKbh.Web.Features.Cases;
@@ -28,37 +27,14 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
     private const string Police = "myndighed@sspkbh.dk";
     private const string Leader = "leder@sspkbh.dk";
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Patience = CasePageSteps.Patience;
 
     private DateOnly Today => DanishTime.Today(App.Clock);
 
     private static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
-    private static IRenderedComponent<CaseDetails> Open(ComponentHost host, int caseId)
-    {
-        var page = host.RenderPage<CaseDetails>(p => p.Add(x => x.Id, caseId));
-        page.WaitForAssertion(() => Assert.NotNull(page.Instance.State), Patience);
-        return page;
-    }
-
-    private static string Text(IRenderedComponent<CaseDetails> page, string testId) =>
-        page.FindAll($"[data-testid='{testId}']").Select(e => e.TextContent).FirstOrDefault() ?? "";
-
-    private static string ErrorText(IRenderedComponent<MudDialogProvider> dialogs, string id) =>
-        dialogs.FindAll($"#{id}-error").Select(e => e.TextContent.Trim()).FirstOrDefault() ?? "";
-
-    private static async Task ClickAsync<T>(IRenderedComponent<T> rendered, string testId)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        await rendered.InvokeAsync(() => rendered.Find($"[data-testid='{testId}']").Click());
-
     private static async Task TickAsync(IRenderedComponent<MudDialogProvider> dialogs, string testId) =>
         await dialogs.InvokeAsync(() => dialogs.Find($"input[data-testid='{testId}'], [data-testid='{testId}'] input").Change(true));
-
-    private static async Task ChooseAsync<T>(IRenderedComponent<MudDialogProvider> dialogs, string inputId, T value)
-    {
-        var select = dialogs.FindComponents<MudSelect<T>>().Single(s => s.Instance.GetState(x => x.InputId) == inputId);
-        await dialogs.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
-    }
 
     private async Task<int> ConsentCountAsync(int caseId)
     {
@@ -83,46 +59,46 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
         var (caseId, _) = await App.NewCaseAsync("Amager Øst");
         var holder = await AddCustodyHolderAsync(caseId);
         await using var host = await ComponentHost.ForAsync(App, Secretary);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
         Assert.NotEmpty(page.FindAll("[data-testid='no-consents']"));
-        await ClickAsync(page, "record-consent");
+        await page.ClickAsync("record-consent");
         var dialogs = host.Dialogs;
         dialogs.WaitForElement("[data-testid='consent-dialog'] form", Patience);
 
         // Given by a custody holder, but which one, what and for whom is missing, and it expires before it was given.
-        await ChooseAsync<ConsentGiver?>(dialogs, "givenby", ConsentGiver.CustodyHolder);
+        await dialogs.ChooseAsync<ConsentGiver?>("givenby", ConsentGiver.CustodyHolder);
         dialogs.WaitForElement("#custodyholder", Patience);
         dialogs.Find("#expireson").Change(Date(Today.AddDays(-30)));
-        await ClickAsync(dialogs, "save-consent");
-        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_ConsentCustodyHolderRequired, ErrorText(dialogs, "custodyholder")), Patience);
-        Assert.Equal(Texts.Error_ConsentInformationRequired, ErrorText(dialogs, "information"));
-        Assert.Equal(Texts.Error_ConsentRecipientRequired, ErrorText(dialogs, "recipients"));
-        Assert.Equal(Texts.Error_ConsentExpiresBeforeGiven, ErrorText(dialogs, "expireson"));
+        await dialogs.ClickAsync("save-consent");
+        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_ConsentCustodyHolderRequired, dialogs.ErrorText("custodyholder")), Patience);
+        Assert.Equal(Texts.Error_ConsentInformationRequired, dialogs.ErrorText("information"));
+        Assert.Equal(Texts.Error_ConsentRecipientRequired, dialogs.ErrorText("recipients"));
+        Assert.Equal(Texts.Error_ConsentExpiresBeforeGiven, dialogs.ErrorText("expireson"));
         Assert.Contains(Texts.Error_ConsentRecipientRequired, dialogs.Find("[data-testid='error-summary']").TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await ConsentCountAsync(caseId));
 
         // Ticking in a group answers at once.
         await TickAsync(dialogs, "party-BOLIG");
-        dialogs.WaitForAssertion(() => Assert.Equal("", ErrorText(dialogs, "recipients")), Patience);
+        dialogs.WaitForAssertion(() => Assert.Equal("", dialogs.ErrorText("recipients")), Patience);
         await TickAsync(dialogs, "information-identity");
-        dialogs.WaitForAssertion(() => Assert.Equal("", ErrorText(dialogs, "information")), Patience);
+        dialogs.WaitForAssertion(() => Assert.Equal("", dialogs.ErrorText("information")), Patience);
         var bolig = dialogs.Find("[data-testid='party-BOLIG']");
         Assert.Contains(Texts.Consent_NonAuthorityParty, (bolig.Closest("label") ?? bolig).TextContent, StringComparison.Ordinal);
 
         // The form's rules pass; the service's own rule (not given in the future) answers after the save, next to its field.
-        await ChooseAsync<int?>(dialogs, "custodyholder", await HolderIdAsync(caseId));
-        await ChooseAsync<ConsentPurpose?>(dialogs, "purpose", ConsentPurpose.JointEffort);
+        await dialogs.ChooseAsync<int?>("custodyholder", await HolderIdAsync(caseId));
+        await dialogs.ChooseAsync<ConsentPurpose?>("purpose", ConsentPurpose.JointEffort);
         dialogs.Find("#givenon").Change(Date(Today.AddDays(1)));
         dialogs.Find("#expireson").Change(Date(Today.AddMonths(3)));
-        await ClickAsync(dialogs, "save-consent");
-        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_ConsentGivenInFuture, ErrorText(dialogs, "givenon")), Patience);
+        await dialogs.ClickAsync("save-consent");
+        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_ConsentGivenInFuture, dialogs.ErrorText("givenon")), Patience);
         Assert.NotEmpty(dialogs.FindAll("[data-testid='consent-dialog']"));
         Assert.Equal(0, await ConsentCountAsync(caseId));
 
         dialogs.Find("#givenon").Change(Date(Today));
-        await ClickAsync(dialogs, "save-consent");
+        await dialogs.ClickAsync("save-consent");
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid='consent-dialog']")), Patience);
-        page.WaitForAssertion(() => Assert.Contains("Boligsociale helhedsplaner", Text(page, "consents"), StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Boligsociale helhedsplaner", page.TestIdText("consents"), StringComparison.Ordinal), Patience);
         var row = page.Find("[data-testid='consent-row']").TextContent;
         Assert.Contains(holder, row, StringComparison.Ordinal);
         Assert.Contains(Texts.ConsentState_Active, row, StringComparison.Ordinal);
@@ -144,11 +120,11 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
         var (caseId, _) = await App.NewCaseAsync("Amager Øst");
         var (consentId, _) = await App.NewConsentAsync(caseId);
         await using var host = await ComponentHost.ForAsync(App, Secretary);
-        var page = Open(host, caseId);
-        Assert.Equal(Texts.ConsentState_Active, Text(page, "consent-state").Trim());
+        var page = host.OpenCase(caseId);
+        Assert.Equal(Texts.ConsentState_Active, page.TestIdText("consent-state").Trim());
 
-        await ClickAsync(page, "withdraw-consent");
-        page.WaitForAssertion(() => Assert.Contains("Tilbagekaldt", Text(page, "consent-state"), StringComparison.Ordinal), Patience);
+        await page.ClickAsync("withdraw-consent");
+        page.WaitForAssertion(() => Assert.Contains("Tilbagekaldt", page.TestIdText("consent-state"), StringComparison.Ordinal), Patience);
         Assert.Empty(page.FindAll("[data-testid='withdraw-consent']"));
         Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Saved);
         await using var db = App.CreateDbContext();
@@ -162,20 +138,20 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
         await App.NewConsentAsync(caseId);
         await using var first = await ComponentHost.ForAsync(App, Secretary);
         await using var second = await ComponentHost.ForAsync(App, Police);
-        var firstPage = Open(first, caseId);
-        var secondPage = Open(second, caseId);
+        var firstPage = first.OpenCase(caseId);
+        var secondPage = second.OpenCase(caseId);
 
-        await ClickAsync(firstPage, "withdraw-consent");
-        firstPage.WaitForAssertion(() => Assert.Contains("Tilbagekaldt", Text(firstPage, "consent-state"), StringComparison.Ordinal), Patience);
+        await firstPage.ClickAsync("withdraw-consent");
+        firstPage.WaitForAssertion(() => Assert.Contains("Tilbagekaldt", firstPage.TestIdText("consent-state"), StringComparison.Ordinal), Patience);
         var audited = (await App.AuditEntriesAsync()).Count(a => a.Action == "consent.withdraw" && a.Outcome == "success");
 
-        await ClickAsync(secondPage, "withdraw-consent");
-        secondPage.WaitForAssertion(() => Assert.Contains(Texts.Concurrency_Conflict, Text(secondPage, "case-action-error"), StringComparison.Ordinal), Patience);
+        await secondPage.ClickAsync("withdraw-consent");
+        secondPage.WaitForAssertion(() => Assert.Contains(Texts.Concurrency_Conflict, secondPage.TestIdText("case-action-error"), StringComparison.Ordinal), Patience);
         Assert.Equal(audited, (await App.AuditEntriesAsync()).Count(a => a.Action == "consent.withdraw" && a.Outcome == "success"));
-        Assert.Equal(Texts.ConsentState_Active, Text(secondPage, "consent-state").Trim());
+        Assert.Equal(Texts.ConsentState_Active, secondPage.TestIdText("consent-state").Trim());
 
-        await ClickAsync(secondPage, "reload-latest");
-        secondPage.WaitForAssertion(() => Assert.Contains("Tilbagekaldt", Text(secondPage, "consent-state"), StringComparison.Ordinal), Patience);
+        await secondPage.ClickAsync("reload-latest");
+        secondPage.WaitForAssertion(() => Assert.Contains("Tilbagekaldt", secondPage.TestIdText("consent-state"), StringComparison.Ordinal), Patience);
         Assert.Empty(secondPage.FindAll("[data-testid='case-action-error']"));
         Assert.Empty(secondPage.FindAll("[data-testid='withdraw-consent']"));
     }
@@ -186,9 +162,9 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
         var (caseId, _) = await App.NewCaseAsync("Amager Øst", CaseLevel.RepeatedSeriousCrime);
         await App.NewConsentAsync(caseId);
         await using var host = await ComponentHost.ForAsync(App, Leader);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
         Assert.Equal(CaseAccessBasis.LeaderGroupReview, page.Instance.State!.View!.Basis);
-        Assert.Contains("Boligsociale helhedsplaner", Text(page, "consents"), StringComparison.Ordinal);
+        Assert.Contains("Boligsociale helhedsplaner", page.TestIdText("consents"), StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid='record-consent']"));
         Assert.Empty(page.FindAll("[data-testid='withdraw-consent']"));
 

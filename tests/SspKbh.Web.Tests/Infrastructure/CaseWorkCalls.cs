@@ -176,6 +176,45 @@ public static class CaseWorkCalls
         return $"changes={changes} rows={string.Join('/', counts)} stamps={hash}";
     }
 
+    /// <summary>
+    /// Calls one case action on a case outside the user's scope and on an unknown case: the first must answer Forbidden and
+    /// be audited as denied (<paramref name="deniedAction"/>), the second NotFound, and neither may save anything.
+    /// Returns what went wrong, in words, for a test that collects the problems of every action.
+    /// </summary>
+    public static async Task<List<string>> RefusalProblemsAsync(this SspAppFactory app, string method, string userId, string deniedAction,
+        Func<Task<LookupOutcome>> outside, Func<Task<LookupOutcome>> unknown)
+    {
+        var problems = new List<string>();
+        var before = await app.CaseDataSnapshotAsync();
+        var sequence = await app.LastAuditSequenceAsync();
+        if (await outside() is var outcome && outcome != LookupOutcome.Forbidden)
+        {
+            problems.Add($"{method} on a case outside scope answered {outcome}");
+        }
+
+        if (!(await app.DeniedSinceAsync(sequence, userId)).Contains(deniedAction))
+        {
+            problems.Add($"{method} on a case outside scope was not audited as denied ({deniedAction})");
+        }
+
+        if (await app.CaseDataSnapshotAsync() is var after && after != before)
+        {
+            problems.Add($"{method} on a case outside scope saved something: {before} -> {after}");
+        }
+
+        if (await unknown() is var missing && missing != LookupOutcome.NotFound)
+        {
+            problems.Add($"{method} on an unknown case answered {missing}");
+        }
+
+        if (await app.CaseDataSnapshotAsync() is var afterUnknown && afterUnknown != before)
+        {
+            problems.Add($"{method} on an unknown case saved something: {before} -> {afterUnknown}");
+        }
+
+        return problems;
+    }
+
     public static async Task<long> LastAuditSequenceAsync(this SspAppFactory app)
     {
         await using var db = app.CreateDbContext();
