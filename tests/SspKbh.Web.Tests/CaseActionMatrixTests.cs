@@ -3,14 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Features.Consents;
+using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Tests.Infrastructure;
 
 namespace SspKbh.Web.Tests;
 
 /// <summary>
-/// The "Case service actions" table of docs/security/authorization-matrix.md: every public method of CaseService and
-/// CaseWorkService has a row, and every cell is what the demo user of its column gets when the method is called for
+/// The "Case service actions" table of docs/security/authorization-matrix.md: every public method of CaseService,
+/// CaseWorkService and the consent register's case actions (ConsentRegister) has a row, and every cell is what the demo user of its column gets when the method is called for
 /// real, for a case of their own group, a level 3 case under their ledergruppe and a case outside their scope.
 /// </summary>
 public abstract class CaseActionMatrixTests(AppFixture fixture)
@@ -111,6 +113,11 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
                 return factors?.Factors.GetValueOrDefault("HighAbsence") == true ? Answer.Allowed : Answer.Refused;
             }, NamesCase: true),
         };
+        foreach (var (name, trial) in ConsentTrials())
+        {
+            trials[name] = trial;
+        }
+
         foreach (var save in typeof(CaseWorkService).GetMethods().Where(m => m.ReturnType == typeof(Task<WorkResult>)).Select(m => m.Name))
         {
             trials["CaseWorkService." + save] = new(async p => Of(await App.WorkAsync(p.Email, (await App.ValidCaseWorkAsync(p.CaseId, p.ActionId))[save]), save), NamesCase: true);
@@ -119,12 +126,57 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
         return trials;
     }
 
+    private Task<(LookupOutcome Outcome, ServiceResult Result)> ConsentsAsync(Probe p, Func<ConsentRegister, System.Security.Claims.ClaimsPrincipal, Task<(LookupOutcome, ServiceResult)>> call) =>
+        App.AsUserAsync(p.Email, call);
+
+    private static Answer Of((LookupOutcome Outcome, ServiceResult Result) answer, string what) => Of(new WorkResult(answer.Outcome, answer.Result), what);
+
+    /// <summary>The consent register's case actions (the case page's consents tab and its dialog).</summary>
+    private Dictionary<string, Trial> ConsentTrials() => new(StringComparer.Ordinal)
+    {
+        ["ConsentRegister.FormOptionsAsync"] = new(async p =>
+            Of((await App.AsUserAsync<ConsentRegister, (LookupOutcome, ConsentFormOptions?)>(p.Email, (s, u) => s.FormOptionsAsync(p.CaseId, u, None))).Item1, "FormOptionsAsync"), NamesCase: true),
+        ["ConsentRegister.RecordAsync"] = new(async p =>
+        {
+            var input = await App.ValidConsentInputAsync();
+            return Of(await ConsentsAsync(p, (s, u) => s.RecordAsync(p.CaseId, input, u, None)), "RecordAsync");
+        }, NamesCase: true),
+        ["ConsentRegister.WithdrawAsync"] = new(async p =>
+        {
+            var (consentId, stamp) = await App.NewConsentAsync(p.CaseId);
+            var answer = Of(await ConsentsAsync(p, (s, u) => s.WithdrawAsync(p.CaseId, consentId, stamp, u, None)), "WithdrawAsync");
+            if (answer == Answer.Refused)
+            {
+                // The consent was only put there to be withdrawn: a refusal must leave it valid, and then it goes again, so "nothing saved" holds.
+                await using var db = App.CreateDbContext();
+                if (await db.Consents.Where(c => c.Id == consentId).Select(c => c.WithdrawnOn).SingleAsync() is not null)
+                {
+                    throw new InvalidOperationException("WithdrawAsync refused but withdrew the consent");
+                }
+
+                await db.ConsentRecipients.Where(r => r.ConsentId == consentId).ExecuteDeleteAsync();
+                await db.Consents.Where(c => c.Id == consentId).ExecuteDeleteAsync();
+            }
+
+            return answer;
+        }, NamesCase: true),
+    };
+
+    /// <summary>
+    /// The consent register's methods for the recipients of a consent: what they may see is decided by the consent that
+    /// names them, not by a case's group, so they are rows of the endpoint tables (<c>/delt</c>, <c>/delt/{ConsentId:int}</c>)
+    /// and BoundaryTests checks them, not rows here.
+    /// </summary>
+    private static readonly string[] RecipientMethods = ["ConsentRegister.SharedWithAsync", "ConsentRegister.SharedAsync"];
+
     /// <summary>
     /// The public methods of the two services that act for a user (property getters such as <c>Today</c> and the
     /// members of <see cref="object"/> are not actions; there is no other exclusion).
     /// </summary>
-    private static IEnumerable<string> PublicMethods() =>
-        new[] { typeof(CaseService), typeof(CaseWorkService) }.SelectMany(type => type
+    private static IEnumerable<string> PublicMethods() => AllPublicMethods().Except(RecipientMethods);
+
+    private static IEnumerable<string> AllPublicMethods() =>
+        new[] { typeof(CaseService), typeof(CaseWorkService), typeof(ConsentRegister) }.SelectMany(type => type
             .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName)
             .Select(m => $"{type.Name}.{m.Name}"))
@@ -143,6 +195,9 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
             .ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Contains("CaseWorkService.ChangeLevelAsync", listed);
+        Assert.Contains("ConsentRegister.WithdrawAsync", listed);
+        // The recipients' methods are left out by name only while they exist (a renamed one would otherwise need a row).
+        Assert.Equal(RecipientMethods.Order(), AllPublicMethods().Intersect(RecipientMethods).Order());
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public abstract class HostileInputTests(AppFixture fixture)
     private static readonly IReadOnlyDictionary<string, string> InteractivePages = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/sager/ny"] = $"{nameof(CaseRegisterServiceTests)} (every field: oversized, forged and out-of-range values, script and SQL) and {nameof(CaseRegisterComponentTests)} (maxlength, nothing shown as markup)",
-        ["/sager/{Id:int}"] = $"{nameof(CaseWorkServiceHostileInputTests)} (every save of every dialog and inline form: oversized, forged and out-of-range values, script and SQL, stale stamps, cases outside scope) and {nameof(CaseDetailsComponentTests)} (limits and messages at the fields, script shown as text)",
+        ["/sager/{Id:int}"] = $"{nameof(CaseWorkServiceHostileInputTests)} and {nameof(ConsentRegisterHostileInputTests)} (every save of every dialog and inline form: oversized, forged and out-of-range values, script and SQL, stale stamps, cases outside scope) and {nameof(CaseDetailsComponentTests)} and {nameof(CaseConsentComponentTests)} (limits and messages at the fields, script shown as text)",
     };
 
     /// <summary>Case pages and account pages as the secretary, /admin as the administrator, public pages anonymously.</summary>
@@ -116,10 +116,10 @@ public abstract class HostileInputTests(AppFixture fixture)
         var expected = area switch
         {
             "admin" => new[] { "user", "party", "group", "area", "deadlines" },
-            // The case page's own forms (level, status, handover, goals, factors, actions, notes, reviewed) go away with the
-            // interactive case page; their hostile cases are in CaseWorkServiceHostileInputTests. The walker still posts to
-            // every static case form it finds (while they exist); these two stay static.
-            "sager" => ["add-consent", "new-conversation"],
+            // The case page's own forms (level, status, handover, goals, factors, actions, notes, reviewed) and the consent
+            // register went into the interactive case page; their hostile cases are in CaseWorkServiceHostileInputTests and
+            // ConsentRegisterHostileInputTests. The walker still posts to every static case form it finds; this one stays static.
+            "sager" => ["new-conversation"],
             _ => ["login"],
         };
         // Each interactive page of the area was found and opened (so the list cannot name a page that no longer exists).
@@ -195,8 +195,9 @@ public abstract class HostileInputTests(AppFixture fixture)
             }
         }
 
-        // (Saves of the case page itself to a case outside scope: CaseWorkServiceHostileInputTests.)
-        Assert.Contains(checkedRoutes, r => r.StartsWith($"/sager/{values["case-outside"]}/samtykker#add-consent", StringComparison.Ordinal));
+        // (Saves of the case page itself and its consents to a case outside scope: CaseWorkServiceHostileInputTests and
+        // ConsentRegisterHostileInputTests.)
+        Assert.Contains(checkedRoutes, r => r.StartsWith($"/sager/{values["case-outside"]}/samtaler/ny#new-conversation", StringComparison.Ordinal));
         Assert.Contains(checkedRoutes, r => r.StartsWith("/admin/organisation/parter/999999#", StringComparison.Ordinal));
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

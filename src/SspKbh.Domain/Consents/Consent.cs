@@ -124,6 +124,9 @@ public static class ConsentRules
     /// <summary>A consent may be recorded for at most this long; it must then be renewed.</summary>
     public const int MaxMonths = 24;
 
+    /// <summary>The last day from which <see cref="MaxMonths"/> can be counted without passing the calendar's end (such a day is in the future anyway).</summary>
+    private static readonly DateOnly LatestGivenOn = DateOnly.MaxValue.AddMonths(-MaxMonths);
+
     public static IReadOnlyList<(string Field, string Error)> Validate(
         ConsentGiver givenBy, int? custodyHolderId, ConsentInformation information, ConsentPurpose purpose,
         DateOnly givenOn, DateOnly expiresOn, int recipientCount, DateOnly today)
@@ -157,7 +160,7 @@ public static class ConsentRules
         {
             errors.Add(("ExpiresOn", "ConsentExpiresBeforeGiven"));
         }
-        else if (expiresOn > givenOn.AddMonths(MaxMonths))
+        else if (givenOn <= LatestGivenOn && expiresOn > givenOn.AddMonths(MaxMonths))
         {
             errors.Add(("ExpiresOn", "ConsentTooLong"));
         }

@@ -4,10 +4,13 @@ using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
 using SspKbh.Domain.Cases;
+using SspKbh.Domain.Consents;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Audit;
 using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Features.Consents;
 using SspKbh.Web.Infrastructure;
 
 namespace SspKbh.Web.Tests.Infrastructure;
@@ -112,6 +115,38 @@ public static class CaseWorkCalls
         };
     }
 
+    /// <summary>A consent the form would send for the case's young person: given today by the young person, identity only, for BOLIG.</summary>
+    public static async Task<ConsentInput> ValidConsentInputAsync(this SspAppFactory app)
+    {
+        await using var db = app.CreateDbContext();
+        var bolig = await db.Parties.Where(p => p.Code == "BOLIG").Select(p => p.Id).SingleAsync();
+        var today = DanishTime.Today(app.Clock);
+        return new ConsentInput
+        {
+            GivenBy = ConsentGiver.YoungPerson, IncludeIdentity = true, Purpose = ConsentPurpose.JointEffort, GivenOn = today, ExpiresOn = today.AddMonths(6),
+            Parties = { [bolig.ToString(CultureInfo.InvariantCulture)] = true },
+        };
+    }
+
+    /// <summary>An active consent (identity, for BOLIG) about the young person of the case, written directly; returns its id and stamp.</summary>
+    public static async Task<(int Id, string Stamp)> NewConsentAsync(this SspAppFactory app, int caseId)
+    {
+        await using var db = app.CreateDbContext();
+        var personId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.YoungPersonId).SingleAsync();
+        var bolig = await db.Parties.Where(p => p.Code == "BOLIG").Select(p => p.Id).SingleAsync();
+        var creator = await db.Users.Where(u => u.Email == "sekretaer@sspkbh.dk").Select(u => u.Id).SingleAsync();
+        var today = DanishTime.Today(app.Clock);
+        var consent = new Consent
+        {
+            YoungPersonId = personId, GivenBy = ConsentGiver.YoungPerson, Information = ConsentInformation.Identity, Purpose = ConsentPurpose.JointEffort,
+            GivenOn = today.AddDays(-1), ExpiresOn = today.AddMonths(6), RecordedByUserId = creator, RecordedAtUtc = DateTime.UtcNow,
+            Recipients = [new ConsentRecipient { PartyId = bolig }],
+        };
+        db.Consents.Add(consent);
+        await db.SaveChangesAsync();
+        return (consent.Id, consent.ConcurrencyStamp);
+    }
+
     public static async Task<string> CaseStampAsync(this SspAppFactory app, int caseId)
     {
         await using var db = app.CreateDbContext();
@@ -119,24 +154,65 @@ public static class CaseWorkCalls
     }
 
     /// <summary>
-    /// Row counts of every table a case action writes, the stamps of every case and action (each save gives a new
-    /// one) and the number of recorded successful changes: equal snapshots mean nothing was saved.
+    /// Row counts of every table a case action writes, the stamps of every case, action and consent (each save gives a
+    /// new one) and the number of recorded successful changes: equal snapshots mean nothing was saved.
     /// </summary>
     public static async Task<string> CaseDataSnapshotAsync(this SspAppFactory app)
     {
         await using var db = app.CreateDbContext();
         var changes = await db.AuditEntries.CountAsync(a => a.Outcome == AuditOutcomes.Success &&
-            (a.Action == AuditActions.CaseCreated || a.Action == AuditActions.CaseUpdate || a.Action == AuditActions.PersonCreated || a.Action == AuditActions.EmergencyAccess));
+            (a.Action == AuditActions.CaseCreated || a.Action == AuditActions.CaseUpdate || a.Action == AuditActions.PersonCreated || a.Action == AuditActions.EmergencyAccess ||
+             a.Action == AuditActions.ConsentCreated || a.Action == AuditActions.ConsentWithdrawn));
         var counts = new[]
         {
             await db.YoungPersons.CountAsync(), await db.Cases.CountAsync(), await db.CaseLevelChanges.CountAsync(), await db.CaseStatusChanges.CountAsync(),
             await db.CaseActions.CountAsync(), await db.JournalNotes.CountAsync(), await db.CaseFactors.CountAsync(), await db.CaseFactorNotes.CountAsync(),
-            await db.CaseAccessGrants.CountAsync(),
+            await db.CaseAccessGrants.CountAsync(), await db.Consents.CountAsync(), await db.ConsentRecipients.CountAsync(),
         };
         var stamps = string.Join(',', await db.Cases.OrderBy(c => c.Id).Select(c => c.ConcurrencyStamp).ToListAsync())
-            + ";" + string.Join(',', await db.CaseActions.OrderBy(a => a.Id).Select(a => a.ConcurrencyStamp).ToListAsync());
+            + ";" + string.Join(',', await db.CaseActions.OrderBy(a => a.Id).Select(a => a.ConcurrencyStamp).ToListAsync())
+            + ";" + string.Join(',', await db.Consents.OrderBy(c => c.Id).Select(c => c.ConcurrencyStamp).ToListAsync());
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(stamps)))[..16];
         return $"changes={changes} rows={string.Join('/', counts)} stamps={hash}";
+    }
+
+    /// <summary>
+    /// Calls one case action on a case outside the user's scope and on an unknown case: the first must answer Forbidden and
+    /// be audited as denied (<paramref name="deniedAction"/>), the second NotFound, and neither may save anything.
+    /// Returns what went wrong, in words, for a test that collects the problems of every action.
+    /// </summary>
+    public static async Task<List<string>> RefusalProblemsAsync(this SspAppFactory app, string method, string userId, string deniedAction,
+        Func<Task<LookupOutcome>> outside, Func<Task<LookupOutcome>> unknown)
+    {
+        var problems = new List<string>();
+        var before = await app.CaseDataSnapshotAsync();
+        var sequence = await app.LastAuditSequenceAsync();
+        if (await outside() is var outcome && outcome != LookupOutcome.Forbidden)
+        {
+            problems.Add($"{method} on a case outside scope answered {outcome}");
+        }
+
+        if (!(await app.DeniedSinceAsync(sequence, userId)).Contains(deniedAction))
+        {
+            problems.Add($"{method} on a case outside scope was not audited as denied ({deniedAction})");
+        }
+
+        if (await app.CaseDataSnapshotAsync() is var after && after != before)
+        {
+            problems.Add($"{method} on a case outside scope saved something: {before} -> {after}");
+        }
+
+        if (await unknown() is var missing && missing != LookupOutcome.NotFound)
+        {
+            problems.Add($"{method} on an unknown case answered {missing}");
+        }
+
+        if (await app.CaseDataSnapshotAsync() is var afterUnknown && afterUnknown != before)
+        {
+            problems.Add($"{method} on an unknown case saved something: {before} -> {afterUnknown}");
+        }
+
+        return problems;
     }
 
     public static async Task<long> LastAuditSequenceAsync(this SspAppFactory app)

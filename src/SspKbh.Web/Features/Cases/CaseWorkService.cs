@@ -1,4 +1,3 @@
-using FluentValidation;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +31,13 @@ public sealed record CaseEditContext(
 public sealed record WorkResult(LookupOutcome Outcome, ServiceResult Result)
 {
     public bool Succeeded => Outcome == LookupOutcome.Found && Result.Succeeded;
+
+    /// <summary>The answer of a service that gives the outcome and the result as a pair (ConsentRegister).</summary>
+    public static async Task<WorkResult> Of(Task<(LookupOutcome Outcome, ServiceResult Result)> answer)
+    {
+        var (outcome, result) = await answer;
+        return new WorkResult(outcome, result);
+    }
 }
 
 /// <summary>
@@ -70,7 +76,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
-        if (Refuse(new LevelChangeInputValidator(), input) is { } invalid)
+        if (ServiceResult.Refusing(new LevelChangeInputValidator(), input) is { } invalid)
         {
             return new WorkResult(outcome, invalid);
         }
@@ -118,7 +124,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
-        if (Refuse(new StatusInputValidator(), input) is { } invalid)
+        if (ServiceResult.Refusing(new StatusInputValidator(), input) is { } invalid)
         {
             return new WorkResult(outcome, invalid);
         }
@@ -148,7 +154,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
-        if (Refuse(new HandoverInputValidator(), input) is { } invalid)
+        if (ServiceResult.Refusing(new HandoverInputValidator(), input) is { } invalid)
         {
             return new WorkResult(outcome, invalid);
         }
@@ -175,7 +181,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
-        if (Refuse(new GoalsInputValidator(), input) is { } invalid)
+        if (ServiceResult.Refusing(new GoalsInputValidator(), input) is { } invalid)
         {
             return new WorkResult(outcome, invalid);
         }
@@ -218,7 +224,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, c is null ? result : result.General(Texts.Concurrency_Conflict));
         }
 
-        if (Refuse(new FactorsInputValidator(), input) is { } invalid)
+        if (ServiceResult.Refusing(new FactorsInputValidator(), input) is { } invalid)
         {
             return new WorkResult(outcome, invalid);
         }
@@ -274,7 +280,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, result);
         }
 
-        if (Refuse(new ActionInputValidator(), input) is { } invalid)
+        if (ServiceResult.Refusing(new ActionInputValidator(), input) is { } invalid)
         {
             return new WorkResult(outcome, invalid);
         }
@@ -385,7 +391,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, result);
         }
 
-        if (Refuse(new NoteInputValidator(Today), input) is { } invalid)
+        if (ServiceResult.Refusing(new NoteInputValidator(Today), input) is { } invalid)
         {
             return new WorkResult(outcome, invalid);
         }
@@ -436,29 +442,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         return new WorkResult(LookupOutcome.Found, result);
     }
 
-    /// <summary>
-    /// The form's rules, run here too: the service is the authority, the interactive form only shows the same rules
-    /// earlier. A value no form would send (no level, a 1 MB text, an unknown factor) is refused with the form's
-    /// Danish message and nothing is saved.
-    /// </summary>
-    private static ServiceResult? Refuse<T>(IValidator<T> validator, T input)
-    {
-        var errors = validator.Validate(input).Errors;
-        if (errors.Count == 0)
-        {
-            return null;
-        }
-
-        var result = new ServiceResult();
-        foreach (var error in errors)
-        {
-            result.Field(error.PropertyName, error.ErrorMessage);
-        }
-
-        return result;
-    }
-
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using SspKbh.Domain.Consents;
 using SspKbh.Web.Resources;
@@ -48,6 +49,9 @@ public sealed class ConsentInput
 
 public sealed class ConsentInputValidator : AbstractValidator<ConsentInput>
 {
+    /// <summary>More recipients than the form could offer (it lists at most 500 persons and the parties).</summary>
+    private const int MaxChoices = 1000;
+
     public ConsentInputValidator()
     {
         RuleFor(x => x.GivenBy).NotNull().WithMessage(Texts.Error_ConsentGiverRequired)
@@ -61,5 +65,10 @@ public sealed class ConsentInputValidator : AbstractValidator<ConsentInput>
             .WithMessage(Texts.Error_ConsentExpiresBeforeGiven);
         RuleFor(x => x.IncludeIdentity).Must((x, identity) => identity || x.IncludeGoalsAndActions).WithMessage(Texts.Error_ConsentInformationRequired);
         RuleFor(x => x.Parties).Must((x, parties) => parties.Values.Any(v => v) || x.Persons.Values.Any(v => v)).WithMessage(Texts.Error_ConsentRecipientRequired);
+        // The form offers party ids and user ids only; anything else (a forged key, thousands of them) is no recipient.
+        RuleFor(x => x.Parties).Must(parties => parties.Count <= MaxChoices && parties.Keys.All(k => k.Length <= 10 && int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            .WithMessage(Texts.Error_ConsentUnknownRecipient);
+        RuleFor(x => x.Persons).Must(persons => persons.Count <= MaxChoices && persons.Keys.All(k => k.Length is > 0 and <= 450))
+            .WithMessage(Texts.Error_ConsentUnknownRecipient);
     }
 }

@@ -19,7 +19,8 @@ public sealed record ConsentFormOptions(
     IReadOnlyList<(int Id, string Name)> CustodyHolders,
     IReadOnlyList<(int Id, string Code, string Name, bool IsAuthority)> Parties,
     IReadOnlyList<(string Id, string Name, string PartyCode)> Persons,
-    IReadOnlyList<ConsentView> Consents);
+    IReadOnlyList<ConsentView> Consents,
+    DateOnly Today);
 
 /// <summary>What a recipient without authority status may see under one consent, and nothing more.</summary>
 public sealed record SharedView(
@@ -45,8 +46,11 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
 {
     private DateOnly Today => DanishTime.Today(clock);
 
-    /// <summary>The consents about one young person, newest first (for the case page, after its access check).</summary>
-    public async Task<List<ConsentView>> ForPersonAsync(int youngPersonId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The consents about one young person, newest first, for a caller that has checked the user's access (the case page
+    /// through CaseService): internal, because it is no action a user may call on their own.
+    /// </summary>
+    internal async Task<List<ConsentView>> ForPersonAsync(int youngPersonId, CancellationToken cancellationToken)
     {
         var consents = await db.Consents.AsNoTracking().Include(c => c.Recipients)
             .Where(c => c.YoungPersonId == youngPersonId)
@@ -95,9 +99,14 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
             person.CustodyHolders.OrderBy(h => h.Id).Select(h => (h.Id, h.FullName)).ToList(),
             parties.Select(p => (p.Id, p.Code, p.Name, p.IsPublicAuthority)).ToList(),
             persons.Select(p => (p.Id, p.FullName, p.Code)).ToList(),
-            consents));
+            consents, Today));
     }
 
+    /// <summary>
+    /// Records a consent. Only authority members of the case's koordinationsgruppe; the input is checked with the form's
+    /// validator, the recipients against the active parties and users and the custody holder against the young person,
+    /// so a value no form would send is refused with a Danish message and nothing is saved.
+    /// </summary>
     public async Task<(LookupOutcome Outcome, ServiceResult Result)> RecordAsync(int caseId, ConsentInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
@@ -105,6 +114,11 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
         if (c is null)
         {
             return (outcome, result);
+        }
+
+        if (ServiceResult.Refusing(new ConsentInputValidator(), input) is { } invalid)
+        {
+            return (LookupOutcome.Found, invalid);
         }
 
         var partyIds = Ticked(input.Parties).Select(k => int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1).ToList();
@@ -158,6 +172,7 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
         return (LookupOutcome.Found, result);
     }
 
+    /// <summary>Withdraws a consent of the case's young person, if the stamp is the one the user saw; effective at once.</summary>
     public async Task<(LookupOutcome Outcome, ServiceResult Result)> WithdrawAsync(int caseId, int consentId, string? concurrencyStamp, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
@@ -173,7 +188,12 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
             return (LookupOutcome.NotFound, result);
         }
 
-        db.Entry(consent).Property(x => x.ConcurrencyStamp).OriginalValue = concurrencyStamp ?? "";
+        // A stale stamp is a conflict before anything else (also when someone else withdrew it first): the user reloads and sees why.
+        if (!Concurrency.Matches(db, consent, concurrencyStamp))
+        {
+            return (LookupOutcome.Found, result.General(Texts.Concurrency_Conflict));
+        }
+
         if (consent.Withdraw(Today, user.UserId()!) is { } error)
         {
             result.General(CaseTexts.Error(error));
