@@ -3,7 +3,6 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Extensions;
 using SspKbh.Domain.Cases;
 using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Infrastructure;
@@ -26,8 +25,6 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
     private const string Secretary = "sekretaer@sspkbh.dk";
     private const string Police = "myndighed@sspkbh.dk";
     private const string Leader = "leder@sspkbh.dk";
-
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
 
@@ -63,59 +60,40 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         return await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == personName)).Select(c => c.Id).SingleAsync();
     }
 
-    private static IRenderedComponent<CaseDetails> Open(ComponentHost host, int caseId)
-    {
-        var page = host.RenderPage<CaseDetails>(p => p.Add(x => x.Id, caseId));
-        page.WaitForAssertion(() => Assert.NotNull(page.Instance.State), Patience);
-        return page;
-    }
-
-    private static string Text(IRenderedComponent<CaseDetails> page, string testId) =>
-        page.FindAll($"[data-testid='{testId}']").Select(e => e.TextContent).FirstOrDefault() ?? "";
-
     /// <summary>Clicks a tool on the page and waits for its dialog to have loaded the case.</summary>
     private static async Task<IRenderedComponent<MudDialogProvider>> OpenDialogAsync(ComponentHost host, IRenderedComponent<CaseDetails> page, string tool, string dialog)
     {
         await page.InvokeAsync(() => page.Find($"[data-testid='{tool}']").Click());
-        host.Dialogs.WaitForElement($"[data-testid='{dialog}'] form, [data-testid='{dialog}'] [data-testid='dialog-refused']", Patience);
+        host.Dialogs.WaitForElement($"[data-testid='{dialog}'] form, [data-testid='{dialog}'] [data-testid='dialog-refused']", CasePageSteps.Patience);
         return host.Dialogs;
     }
 
     private static async Task SaveAsync(IRenderedComponent<MudDialogProvider> dialogs, string button) =>
         await dialogs.InvokeAsync(() => dialogs.Find($"[data-testid='{button}']").Click());
 
-    private static string ErrorText(IRenderedComponent<MudDialogProvider> dialogs, string id) =>
-        dialogs.FindAll($"#{id}-error").Select(e => e.TextContent.Trim()).FirstOrDefault() ?? "";
-
-    private static async Task ChooseAsync<T>(IRenderedComponent<MudDialogProvider> dialogs, string inputId, T value)
-    {
-        var select = dialogs.FindComponents<MudSelect<T>>().Single(s => s.Instance.GetState(x => x.InputId) == inputId);
-        await dialogs.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
-    }
-
     private static void WaitClosed(IRenderedComponent<MudDialogProvider> dialogs, string dialog) =>
-        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll($"[data-testid='{dialog}']")), Patience);
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll($"[data-testid='{dialog}']")), CasePageSteps.Patience);
 
     [Fact]
     public async Task The_case_opens_with_its_level_and_tabs_and_unknown_or_foreign_cases_get_danish_messages_without_personal_data()
     {
         var caseId = await RegisterAsync(Unique("Overblik"));
         await using var host = await ComponentHost.ForAsync(App, Secretary);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
 
-        Assert.Contains("Niveau 1", Text(page, "case-summary"), StringComparison.Ordinal);
+        Assert.Contains("Niveau 1", page.TestIdText("case-summary"), StringComparison.Ordinal);
         Assert.Equal([Texts.Case_TabOverview, Texts.Case_TabGoalsActions, Texts.Case_TabJournal, Texts.Case_TabAccess, Texts.Case_TabConversations, Texts.Case_TabHistory],
             page.FindAll(".mud-tab").Select(t => t.TextContent.Trim()));
-        Assert.Contains("Meget fravær og sene aftener.", Text(page, "concern"), StringComparison.Ordinal);
-        Assert.Contains(Texts.Case_RegisteredAt, Text(page, "level-history"), StringComparison.Ordinal);
+        Assert.Contains("Meget fravær og sene aftener.", page.TestIdText("concern"), StringComparison.Ordinal);
+        Assert.Contains(Texts.Case_RegisteredAt, page.TestIdText("level-history"), StringComparison.Ordinal);
         Assert.NotEmpty(page.FindAll("[data-testid='change-level']"));
 
-        var unknown = Open(host, 987654);
-        Assert.Equal(Texts.NotFound_Title, Text(unknown, "status-heading").Trim());
+        var unknown = host.OpenCase(987654);
+        Assert.Equal(Texts.NotFound_Title, unknown.TestIdText("status-heading").Trim());
 
         var foreignId = await CaseOfAsync("Elias Madsen");
-        var foreign = Open(host, foreignId);
-        Assert.Equal(Texts.Forbidden_Title, Text(foreign, "status-heading").Trim());
+        var foreign = host.OpenCase(foreignId);
+        Assert.Equal(Texts.Forbidden_Title, foreign.TestIdText("status-heading").Trim());
         Assert.DoesNotContain("Elias", foreign.Markup, StringComparison.Ordinal);
         Assert.Contains(await App.AuditEntriesAsync(), a => a.Action == "case.view" && a.Outcome == "denied" && a.SubjectId == foreignId.ToString(CultureInfo.InvariantCulture));
     }
@@ -125,7 +103,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
     {
         var caseId = await RegisterAsync(Unique("Eskalering"));
         await using var host = await ComponentHost.ForAsync(App, Secretary);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
         var dialogs = await OpenDialogAsync(host, page, "change-level", "level-dialog");
 
         // Each level is offered with its meaning.
@@ -136,13 +114,13 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
 
         var group = dialogs.FindComponent<MudRadioGroup<CaseLevel?>>();
         await dialogs.InvokeAsync(() => group.Instance.ValueChanged.InvokeAsync(CaseLevel.CrimeDangerousToPersons));
-        dialogs.WaitForElement("[data-testid='level-form']", Patience);
+        dialogs.WaitForElement("[data-testid='level-form']", CasePageSteps.Patience);
         dialogs.Find("#reason").Input("Anholdt for røveri");
         await SaveAsync(dialogs, "save-level");
 
-        dialogs.WaitForAssertion(() => Assert.Equal(CaseTexts.FormFieldRequired("Home"), ErrorText(dialogs, "f-home")), Patience);
-        Assert.Equal(Texts.Error_LeadPersonRequired, ErrorText(dialogs, "leaduser"));
-        Assert.Equal(string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_FormFieldRequired, Texts.Case_Form_Home), ErrorText(dialogs, "f-home"));
+        dialogs.WaitForAssertion(() => Assert.Equal(CaseTexts.FormFieldRequired("Home"), dialogs.ErrorText("f-home")), CasePageSteps.Patience);
+        Assert.Equal(Texts.Error_LeadPersonRequired, dialogs.ErrorText("leaduser"));
+        Assert.Equal(string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_FormFieldRequired, Texts.Case_Form_Home), dialogs.ErrorText("f-home"));
         Assert.NotNull(dialogs.Find("[data-testid='error-summary']").Closest("[role='alert']"));
         foreach (var (id, text) in new[] { ("f-offence", "Røveri"), ("f-school", "Fravær"), ("f-leisure", "Ingen"), ("f-home", "Mor alene"), ("f-network", "Ældre venner"), ("f-tried", "Samtale") })
         {
@@ -150,20 +128,20 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         }
 
         // A lead outside the group is the service's rule: its message comes back next to the field.
-        await ChooseAsync<string?>(dialogs, "leaduser", await App.UserIdAsync("ikke-myndighed@sspkbh.dk"));
+        await dialogs.ChooseAsync<string?>("leaduser", await App.UserIdAsync("ikke-myndighed@sspkbh.dk"));
         await SaveAsync(dialogs, "save-level");
-        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Case_Validation_LeadNotInGroup, ErrorText(dialogs, "leaduser")), Patience);
-        Assert.Contains("Niveau 1", Text(page, "case-summary"), StringComparison.Ordinal);
+        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Case_Validation_LeadNotInGroup, dialogs.ErrorText("leaduser")), CasePageSteps.Patience);
+        Assert.Contains("Niveau 1", page.TestIdText("case-summary"), StringComparison.Ordinal);
 
-        await ChooseAsync<string?>(dialogs, "leaduser", await App.UserIdAsync(Secretary));
+        await dialogs.ChooseAsync<string?>("leaduser", await App.UserIdAsync(Secretary));
         await SaveAsync(dialogs, "save-level");
         WaitClosed(dialogs, "level-dialog");
 
-        page.WaitForAssertion(() => Assert.Contains("Niveau 4", Text(page, "case-summary"), StringComparison.Ordinal), Patience);
-        Assert.Contains("Niveau 1 → Niveau 4", Text(page, "level-history"), StringComparison.Ordinal);
-        Assert.Contains("Anholdt for røveri", Text(page, "level-history"), StringComparison.Ordinal);
-        Assert.Contains("Socialforvaltningen", Text(page, "case-lead"), StringComparison.Ordinal);
-        Assert.Contains("Mor alene", Text(page, "level-form"), StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("Niveau 4", page.TestIdText("case-summary"), StringComparison.Ordinal), CasePageSteps.Patience);
+        Assert.Contains("Niveau 1 → Niveau 4", page.TestIdText("level-history"), StringComparison.Ordinal);
+        Assert.Contains("Anholdt for røveri", page.TestIdText("level-history"), StringComparison.Ordinal);
+        Assert.Contains("Socialforvaltningen", page.TestIdText("case-lead"), StringComparison.Ordinal);
+        Assert.Contains("Mor alene", page.TestIdText("level-form"), StringComparison.Ordinal);
         Assert.NotEmpty(page.FindAll("[data-testid='leader-group-flag']"));
         Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Saved);
     }
@@ -174,36 +152,36 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         var today = await TodayAsync();
         var caseId = await RegisterAsync(Unique("Handling"), i => i.RaisedOn = today.AddDays(-20));
         await using var host = await ComponentHost.ForAsync(App, Secretary);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
 
         var goals = await OpenDialogAsync(host, page, "edit-goals", "goals-dialog");
         goals.Find("#goal-overall").Input("Tilbage i skole");
         goals.Find("#goal-school").Input("Skolen ringer kl. 8.30");
         await SaveAsync(goals, "save-goals");
         WaitClosed(goals, "goals-dialog");
-        page.WaitForAssertion(() => Assert.Contains("Tilbage i skole", Text(page, "goals"), StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Tilbage i skole", page.TestIdText("goals"), StringComparison.Ordinal), CasePageSteps.Patience);
 
         var dialogs = await OpenDialogAsync(host, page, "add-action", "action-dialog");
         dialogs.Find("#what").Input("Hjemmebesøg");
         await SaveAsync(dialogs, "save-action");
-        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Case_Validation_ActionOwnerRequired, ErrorText(dialogs, "ownername")), Patience);
-        Assert.Equal(Texts.Case_Validation_ActionDueRequired, ErrorText(dialogs, "dueon"));
-        Assert.Equal(Texts.Validation_PartyRequired, ErrorText(dialogs, "ownerparty"));
+        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Case_Validation_ActionOwnerRequired, dialogs.ErrorText("ownername")), CasePageSteps.Patience);
+        Assert.Equal(Texts.Case_Validation_ActionDueRequired, dialogs.ErrorText("dueon"));
+        Assert.Equal(Texts.Validation_PartyRequired, dialogs.ErrorText("ownerparty"));
 
         dialogs.Find("#ownername").Input("Klasselærer Hans");
-        await ChooseAsync<int?>(dialogs, "ownerparty", await PartyIdAsync("BUF"));
+        await dialogs.ChooseAsync<int?>("ownerparty", await PartyIdAsync("BUF"));
         dialogs.Find("#dueon").Change(today.AddDays(-2).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
         await SaveAsync(dialogs, "save-action");
         WaitClosed(dialogs, "action-dialog");
 
-        page.WaitForAssertion(() => Assert.Contains("Klasselærer Hans", Text(page, "actions"), StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Klasselærer Hans", page.TestIdText("actions"), StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.NotEmpty(page.FindAll("[data-testid='action-overdue']"));
         Assert.NotEmpty(page.FindAll("[data-testid='actions-overdue']"));
 
         await page.InvokeAsync(() => page.Find("[data-testid='action-done']").Click());
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='action-overdue']")), Patience);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='action-overdue']")), CasePageSteps.Patience);
         Assert.Empty(page.FindAll("[data-testid='actions-overdue']"));
-        Assert.Contains(Texts.ActionStatus_Done, Text(page, "actions"), StringComparison.Ordinal);
+        Assert.Contains(Texts.ActionStatus_Done, page.TestIdText("actions"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,24 +189,24 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
     {
         var caseId = await RegisterAsync(Unique("Journal"));
         await using var host = await ComponentHost.ForAsync(App, Secretary);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
         await using var db = App.CreateDbContext();
 
         // Empty, too long, dated in the future: messages at the fields, nothing saved.
         page.Find("#notetext").Input(new string('x', 8001));
         page.Find("#notedate").Change((await TodayAsync()).AddDays(3).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
         await page.InvokeAsync(() => page.Find("[data-testid='save-note']").Click());
-        page.WaitForAssertion(() => Assert.Contains(Texts.Validation_TooLong, page.Find("#notetext-error").TextContent, StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains(Texts.Validation_TooLong, page.Find("#notetext-error").TextContent, StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.Equal(Texts.Case_Validation_RaisedOnFuture, page.Find("#notedate-error").TextContent.Trim());
         page.Find("#notetext").Input("");
-        page.WaitForAssertion(() => Assert.Equal(Texts.Case_Validation_NoteTextRequired, page.Find("#notetext-error").TextContent.Trim()), Patience);
+        page.WaitForAssertion(() => Assert.Equal(Texts.Case_Validation_NoteTextRequired, page.Find("#notetext-error").TextContent.Trim()), CasePageSteps.Patience);
         Assert.Equal(0, await db.JournalNotes.CountAsync(n => n.CaseId == caseId));
 
         const string hostile = "<script>alert('x')</script> Mor ringede til skolen.";
         page.Find("#notedate").Change((await TodayAsync()).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
         page.Find("#notetext").Input(hostile);
         await page.InvokeAsync(() => page.Find("[data-testid='save-note']").Click());
-        page.WaitForAssertion(() => Assert.Contains(hostile, Text(page, "notes"), StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains(hostile, page.TestIdText("notes"), StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.Empty(page.FindAll("[data-testid='notes'] script"));
         Assert.Equal("", page.Find("#notetext").GetAttribute("value") ?? "");
         Assert.Equal(1, await db.JournalNotes.CountAsync(n => n.CaseId == caseId));
@@ -241,8 +219,8 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         var caseId = await RegisterAsync(Unique("Samtidig"));
         await using var first = await ComponentHost.ForAsync(App, Secretary);
         await using var second = await ComponentHost.ForAsync(App, Police);
-        var firstPage = Open(first, caseId);
-        var secondPage = Open(second, caseId);
+        var firstPage = first.OpenCase(caseId);
+        var secondPage = second.OpenCase(caseId);
         var a = await OpenDialogAsync(first, firstPage, "edit-goals", "goals-dialog");
         var b = await OpenDialogAsync(second, secondPage, "edit-goals", "goals-dialog");
 
@@ -252,7 +230,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
 
         b.Find("#goal-overall").Input("Anden version");
         await SaveAsync(b, "save-goals");
-        b.WaitForAssertion(() => Assert.Contains(Texts.Concurrency_Conflict, b.Find("[data-testid='error-summary']").TextContent, StringComparison.Ordinal), Patience);
+        b.WaitForAssertion(() => Assert.Contains(Texts.Concurrency_Conflict, b.Find("[data-testid='error-summary']").TextContent, StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.NotEmpty(b.FindAll("[data-testid='goals-dialog']"));
         await using (var db = App.CreateDbContext())
         {
@@ -260,12 +238,12 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         }
 
         await b.InvokeAsync(() => b.Find("[data-testid='reload-latest']").Click());
-        b.WaitForAssertion(() => Assert.Equal("Første version", b.Find("#goal-overall").GetAttribute("value") ?? b.Find("#goal-overall").TextContent), Patience);
+        b.WaitForAssertion(() => Assert.Equal("Første version", b.Find("#goal-overall").GetAttribute("value") ?? b.Find("#goal-overall").TextContent), CasePageSteps.Patience);
         Assert.Empty(b.FindAll("[data-testid='error-summary']"));
 
         // Closing the dialog shows the newest version on the page behind it as well.
         await b.InvokeAsync(() => b.Find("[data-testid='dialog-cancel']").Click());
-        secondPage.WaitForAssertion(() => Assert.Contains("Første version", Text(secondPage, "goals"), StringComparison.Ordinal), Patience);
+        secondPage.WaitForAssertion(() => Assert.Contains("Første version", secondPage.TestIdText("goals"), StringComparison.Ordinal), CasePageSteps.Patience);
     }
 
     [Fact]
@@ -273,26 +251,26 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
     {
         var caseId = await RegisterAsync(Unique("Afslut"));
         await using var host = await ComponentHost.ForAsync(App, Secretary);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
 
         var dialogs = await OpenDialogAsync(host, page, "change-status", "status-dialog");
-        await ChooseAsync<CaseStatus?>(dialogs, "status", CaseStatus.Closed);
+        await dialogs.ChooseAsync<CaseStatus?>("status", CaseStatus.Closed);
         await SaveAsync(dialogs, "save-status");
-        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_CloseNeedsReason, ErrorText(dialogs, "closereason")), Patience);
-        await ChooseAsync<CloseReason?>(dialogs, "closereason", CloseReason.ConcernResolved);
+        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_CloseNeedsReason, dialogs.ErrorText("closereason")), CasePageSteps.Patience);
+        await dialogs.ChooseAsync<CloseReason?>("closereason", CloseReason.ConcernResolved);
         await SaveAsync(dialogs, "save-status");
         WaitClosed(dialogs, "status-dialog");
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='case-closed']")), Patience);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='case-closed']")), CasePageSteps.Patience);
         Assert.Empty(page.FindAll("[data-testid='add-action']"));
 
         dialogs = await OpenDialogAsync(host, page, "change-status", "status-dialog");
-        await ChooseAsync<CaseStatus?>(dialogs, "status", CaseStatus.UnderCoordination);
+        await dialogs.ChooseAsync<CaseStatus?>("status", CaseStatus.UnderCoordination);
         await SaveAsync(dialogs, "save-status");
-        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_ReopenNeedsReason, ErrorText(dialogs, "statusreason")), Patience);
+        dialogs.WaitForAssertion(() => Assert.Equal(Texts.Error_ReopenNeedsReason, dialogs.ErrorText("statusreason")), CasePageSteps.Patience);
         dialogs.Find("#statusreason").Input("Ny bekymring");
         await SaveAsync(dialogs, "save-status");
         WaitClosed(dialogs, "status-dialog");
-        page.WaitForAssertion(() => Assert.Contains("Ny bekymring", Text(page, "status-history"), StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Ny bekymring", page.TestIdText("status-history"), StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.Empty(page.FindAll("[data-testid='case-closed']"));
     }
 
@@ -301,7 +279,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
     {
         var caseId = await RegisterAsync(Unique("Faktorer"));
         await using var host = await ComponentHost.ForAsync(App, Secretary);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
         Assert.NotEmpty(page.FindAll("[data-testid='no-factors']"));
 
         var dialogs = await OpenDialogAsync(host, page, "edit-factors", "factors-dialog");
@@ -311,8 +289,8 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         await SaveAsync(dialogs, "save-factors");
         WaitClosed(dialogs, "factors-dialog");
 
-        page.WaitForAssertion(() => Assert.Contains(CaseTexts.Factor(first.Code), Text(page, "factors"), StringComparison.Ordinal), Patience);
-        Assert.Contains("Set sammen med ældre unge.", Text(page, "factors"), StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains(CaseTexts.Factor(first.Code), page.TestIdText("factors"), StringComparison.Ordinal), CasePageSteps.Patience);
+        Assert.Contains("Set sammen med ældre unge.", page.TestIdText("factors"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -321,20 +299,20 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         // A level 1 case of the leader's koordinationsgruppe: outside the leader group's review scope.
         var caseId = await CaseOfAsync("Lucas Holm");
         await using var host = await ComponentHost.ForAsync(App, Leader);
-        var page = Open(host, caseId);
-        Assert.Equal(Texts.Forbidden_Title, Text(page, "status-heading").Trim());
+        var page = host.OpenCase(caseId);
+        Assert.Equal(Texts.Forbidden_Title, page.TestIdText("status-heading").Trim());
         Assert.DoesNotContain("Lucas", page.Markup, StringComparison.Ordinal);
         await using var db = App.CreateDbContext();
         var grants = await db.CaseAccessGrants.CountAsync(g => g.CaseId == caseId);
 
         page.Find("#emergency-reason").Input("akut");
         await page.InvokeAsync(() => page.Find("[data-testid='request-emergency-access']").Click());
-        page.WaitForAssertion(() => Assert.NotEqual("", page.Find("#emergency-reason-error").TextContent.Trim()), Patience);
+        page.WaitForAssertion(() => Assert.NotEqual("", page.Find("#emergency-reason-error").TextContent.Trim()), CasePageSteps.Patience);
         Assert.Equal(grants, await db.CaseAccessGrants.CountAsync(g => g.CaseId == caseId));
 
         page.Find("#emergency-reason").Input("Politiet har ringet om en akut situation i aften, og vi skal koordinere med familien.");
         await page.InvokeAsync(() => page.Find("[data-testid='request-emergency-access']").Click());
-        page.WaitForAssertion(() => Assert.Contains("Lucas Holm", Text(page, "young-person"), StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("Lucas Holm", page.TestIdText("young-person"), StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.NotEmpty(page.FindAll("[data-testid='emergency-active']"));
         Assert.Empty(page.FindAll("[data-testid='case-tools']"));
         Assert.Empty(page.FindAll("[data-testid='note-form']"));
@@ -350,7 +328,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         var dialogs = host.Dialogs;
         var service = host.Services.GetRequiredService<IDialogService>();
         await dialogs.InvokeAsync(() => service.ShowAsync<SspKbh.Web.Features.Cases.Dialogs.GoalsDialog>("", new DialogParameters { ["CaseId"] = caseId }));
-        dialogs.WaitForElement("[data-testid='dialog-refused']", Patience);
+        dialogs.WaitForElement("[data-testid='dialog-refused']", CasePageSteps.Patience);
         Assert.Equal(Texts.Case_Forbidden, dialogs.Find("[data-testid='dialog-refused']").TextContent.Trim());
         Assert.Empty(dialogs.FindAll("[data-testid='save-goals']"));
         Assert.DoesNotContain("Elias", dialogs.Markup, StringComparison.Ordinal);
@@ -362,12 +340,12 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         var caseId = await RegisterAsync(Unique("Cpr"), i => { i.Cpr = "0105124113"; i.DateOfBirth = new DateOnly(2012, 5, 1); });
         await using var host = await ComponentHost.ForAsync(App, Secretary);
         var secretaryId = await App.UserIdAsync(Secretary);
-        var page = Open(host, caseId);
+        var page = host.OpenCase(caseId);
         Assert.DoesNotContain("0105124113", page.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("010512-4113", page.Markup, StringComparison.Ordinal);
 
         await page.InvokeAsync(() => page.Find("[data-testid='reveal-cpr']").Click());
-        page.WaitForAssertion(() => Assert.Contains("010512-4113", Text(page, "cpr"), StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("010512-4113", page.TestIdText("cpr"), StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.Contains(await App.AuditEntriesAsync(), a => a.Action == "young-person.cpr-reveal" && a.Outcome == "success" && a.UserId == secretaryId);
     }
 }

@@ -8,8 +8,7 @@ namespace SspKbh.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Steps on the interactive case page in bUnit: open it, read a part by its test id, choose in a dialog's MudSelect,
-/// read a field's message. For the case page's component tests (CaseConsentComponentTests; CaseDetailsComponentTests
-/// has its own copies of the same steps).
+/// read a field's message. For the case page's component tests (CaseDetailsComponentTests, CaseConsentComponentTests).
 /// </summary>
 public static class CasePageSteps
 {
