@@ -47,6 +47,10 @@ public abstract class AppFixture(bool requireTwoFactor) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(20_000);
+
+        // Expectations wait as long as actions do: with every test project running at once on two cores, a circuit's
+        // round trip can take seconds, and Playwright's 5 s default made correct pages fail. A wrong page still fails.
+        Assertions.SetDefaultExpectTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         return new TrackedPage(context, page, Server, javaScriptEnabled);
