@@ -209,6 +209,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         page.WaitForAssertion(() => Assert.Contains(hostile, page.TestIdText("notes"), StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.Empty(page.FindAll("[data-testid='notes'] script"));
         Assert.Equal("", page.Find("#notetext").GetAttribute("value") ?? "");
+        Assert.Empty(page.FindAll("[data-testid='note-form'] .mud-input-error"));
         Assert.Equal(1, await db.JournalNotes.CountAsync(n => n.CaseId == caseId));
         Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Saved);
     }
