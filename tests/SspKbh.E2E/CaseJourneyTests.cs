@@ -261,12 +261,7 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
             await Expect(page.Locator(".components-reconnect-show, .components-reconnect-failed, .components-reconnect-rejected")).ToHaveCountAsync(0);
 
             await page.Locator("#notetext").FillAsync(note);
-            var paused = await page.EvaluateAsync<bool>("async () => await Blazor.pauseCircuit()");
-            Assert.True(paused, "Blazor could not pause the circuit.");
-            await page.WaitForTimeoutAsync(1_000);
-            var resumed = await page.EvaluateAsync<bool>("async () => await Blazor.resumeCircuit()");
-            Assert.True(resumed, "Blazor could not resume the circuit from its persisted state.");
-            await tracked.WaitForCircuitAsync();
+            await tracked.ReplaceCircuitAsync();
 
             await Expect(page.Locator("#notetext")).ToHaveValueAsync(note);
             await page.GetByTestId("save-note").ClickAsync();
@@ -297,15 +292,8 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
             await CaseSteps.FillConcernAsync(page, concern);
             await Expect(page.Locator("#concern")).ToHaveValueAsync(concern);
 
-            // The circuit goes away and a new one takes over: Blazor's pause persists the page's state on the server
-            // and ends the circuit (what happens to a circuit evicted after a lost connection); resume starts a new
-            // circuit from that state. The typed text must come back in the new circuit.
-            var paused = await page.EvaluateAsync<bool>("async () => await Blazor.pauseCircuit()");
-            Assert.True(paused, "Blazor could not pause the circuit.");
-            await page.WaitForTimeoutAsync(1_000);
-            var resumed = await page.EvaluateAsync<bool>("async () => await Blazor.resumeCircuit()");
-            Assert.True(resumed, "Blazor could not resume the circuit from its persisted state.");
-            await tracked.WaitForCircuitAsync();
+            // The circuit goes away and a new one takes over: the typed text must come back in the new circuit.
+            await tracked.ReplaceCircuitAsync();
             await Browser.ScreenshotAsync(page, "case-register-after-reconnect");
 
             await Expect(page.Locator("#concern")).ToHaveValueAsync(concern);

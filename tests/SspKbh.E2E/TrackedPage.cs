@@ -132,6 +132,20 @@ public sealed partial class TrackedPage : IAsyncDisposable
     /// <summary>True on a page rendered with the interactive (MudBlazor) layout.</summary>
     public Task<bool> IsInteractiveLayoutAsync() => Page.Locator(".mud-layout").CountAsync().ContinueWith(t => t.Result > 0, TaskScheduler.Default);
 
+    /// <summary>
+    /// The circuit goes away and a new one takes over: Blazor's pause persists the page's state on the server and ends
+    /// the circuit (what happens to a circuit evicted after a lost connection); resume starts a new circuit from it.
+    /// </summary>
+    public async Task ReplaceCircuitAsync()
+    {
+        var paused = await Page.EvaluateAsync<bool>("async () => await Blazor.pauseCircuit()");
+        Assert.True(paused, "Blazor could not pause the circuit.");
+        await Page.WaitForTimeoutAsync(1_000);
+        var resumed = await Page.EvaluateAsync<bool>("async () => await Blazor.resumeCircuit()");
+        Assert.True(resumed, "Blazor could not resume the circuit from its persisted state.");
+        await WaitForCircuitAsync();
+    }
+
     /// <summary>Waits until the page's Blazor circuit has rendered it interactively (MainLayout sets data-circuit="ready").</summary>
     public async Task WaitForCircuitAsync()
     {

@@ -16,7 +16,8 @@ namespace SspKbh.Web.Tests;
 /// case (level, status, goals, actions, factors, SSP+ handover) with Danish messages next to their fields,
 /// the journal note written in place, the overdue flags following a save without a page load, the conflict
 /// when two people save the same case, and emergency access for an authority person outside the group.
-/// The services' own rules are tested in CaseWorkServiceTests; these tests are about what the user sees.
+/// The services' own rules are tested in CaseTests, CaseWorkServiceHostileInputTests and CaseActionMatrixTests;
+/// these tests are about what the user sees.
 /// </summary>
 public abstract class CaseDetailsComponentTests(AppFixture fixture)
 {
