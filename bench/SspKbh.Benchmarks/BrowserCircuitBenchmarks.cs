@@ -33,14 +33,20 @@ public static class BrowserCircuitBenchmarks
             $"all-groups user {users.AllGroupsEmail} ({users.Scenario.CoordinationGroups.Count} koordinationsgrupper), one-group user {users.GroupMemberEmail} (group {users.Scenario.GroupId}); case {users.CaseId}."));
 
         // 1. First interactive render of the case list: navigation start until the circuit has rendered page 1 (browser clock).
+        //    Navigation Timing splits it: the document's first byte (the server's prerender) and DOMContentLoaded (scripts run).
         var firstRender = new List<TimeSpan>();
+        var firstByte = new List<TimeSpan>();
+        var contentLoaded = new List<TimeSpan>();
         for (var i = 0; i < iterations + 3; i++)
         {
             var (page, shownAt) = await Chromium.OpenAsync(allGroups, PageKind.CaseList);
+            var (responseStart, domContentLoaded) = await Chromium.NavigationTimingAsync(page);
             await page.CloseAsync();
             if (i >= 3)
             {
                 firstRender.Add(TimeSpan.FromMilliseconds(shownAt));
+                firstByte.Add(TimeSpan.FromMilliseconds(responseStart));
+                contentLoaded.Add(TimeSpan.FromMilliseconds(domContentLoaded));
             }
         }
 
@@ -54,15 +60,18 @@ public static class BrowserCircuitBenchmarks
         // 3. Managed heap per open circuit, each kind against its own baseline of static pages taken just before.
         var memory = new List<Memory>
         {
-            await MemoryPerCircuitAsync(host, allGroups, PageKind.CaseList, gcdump),
-            await MemoryPerCircuitAsync(host, groupMember, PageKind.CasePage(users.CaseId), gcdump: false),
-            await MemoryPerCircuitAsync(host, groupMember, PageKind.Home, gcdump: false),
+            await MemoryPerCircuitAsync(host, allGroups, PageKind.CaseList, "case list /sager, all groups", gcdump),
+            await MemoryPerCircuitAsync(host, groupMember, PageKind.CaseList, "case list /sager, one group", gcdump: false),
+            await MemoryPerCircuitAsync(host, groupMember, PageKind.CasePage(users.CaseId), PageKind.CasePage(users.CaseId).Name + ", one group", gcdump: false),
+            await MemoryPerCircuitAsync(host, groupMember, PageKind.Home, "home /, one group", gcdump: false),
         };
 
         Console.WriteLine();
         Console.WriteLine("| measurement (browser round trips) | median (ms) | p95 (ms) | goal |");
         Console.WriteLine("|---|---:|---:|---|");
-        CircuitBenchmarks.Row("First interactive render, /sager page 1 (navigation start → 50 rows from the circuit)", firstRender, "");
+        CircuitBenchmarks.Row("First interactive render, /sager page 1, all groups (navigation start → 50 rows from the circuit)", firstRender, "");
+        CircuitBenchmarks.Row("  of which until the document's first byte (prerender)", firstByte, "");
+        CircuitBenchmarks.Row("  of which until DOMContentLoaded (scripts run)", contentLoaded, "");
         foreach (var (who, times) in new[] { ("all groups, 100,000 cases", byAllGroups), ("one group", byGroupMember) })
         {
             var all = times.SelectMany(t => t.Value).ToList();
@@ -81,12 +90,12 @@ public static class BrowserCircuitBenchmarks
         foreach (var m in memory)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {m.Kind} | {Mb(m.Empty):F1} | {Mb(m.Control):F1} | {Mb(m.WithCircuits):F1} | {(m.Control - m.Empty) / Circuits / 1024.0:F0} | {m.PerCircuit / 1024.0:F0} | {(m.PerCircuit <= 1024 * 1024 ? "met" : "MISSED")} |"));
+                $"| {m.Label} | {Mb(m.Empty):F1} | {Mb(m.Control):F1} | {Mb(m.WithCircuits):F1} | {(m.Control - m.Empty) / Circuits / 1024.0:F0} | {m.PerCircuit / 1024.0:F0} | {(m.PerCircuit <= 1024 * 1024 ? "met" : "MISSED")} |"));
         }
 
-        if (memory[0].TypeFiles is var (controlTypes, circuitTypes))
+        if (memory[0].TypeFiles is { } typeFiles)
         {
-            HeapTypes.PrintGrowth(PageKind.CaseList.Name, controlTypes, circuitTypes, Circuits);
+            HeapTypes.PrintGrowth(memory[0].Label, typeFiles.Control, typeFiles.Circuits, Circuits);
         }
 
         return 0;
@@ -119,7 +128,7 @@ public static class BrowserCircuitBenchmarks
     /// the difference is the circuits'. The app holds no circuit while the baseline is taken, and exactly
     /// <see cref="Circuits"/> connected ones when the tabs of the kind are measured.
     /// </summary>
-    private static async Task<Memory> MemoryPerCircuitAsync(BrowserHost host, IBrowserContext context, PageKind kind, bool gcdump)
+    private static async Task<Memory> MemoryPerCircuitAsync(BrowserHost host, IBrowserContext context, PageKind kind, string label, bool gcdump)
     {
         foreach (var warm in new[] { PageKind.Control, kind })
         {
@@ -156,8 +165,8 @@ public static class BrowserCircuitBenchmarks
         await Chromium.CloseAllAsync(pages);
         await host.Circuits.WaitForAsync(0, CircuitTimeout);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Measured {kind.Name}: heap {Mb(empty):F1} MB with no tabs, {Mb(controlHeap):F1} MB with {Circuits} static tabs, {Mb(heap):F1} MB with {Circuits} circuits."));
-        return new Memory(kind.Name, empty, controlHeap, heap, typeFiles);
+            $"Measured {label}: heap {Mb(empty):F1} MB with no tabs, {Mb(controlHeap):F1} MB with {Circuits} static tabs, {Mb(heap):F1} MB with {Circuits} circuits."));
+        return new Memory(label, empty, controlHeap, heap, typeFiles);
     }
 
     private static string TypeFile(string name) => Path.Combine(Path.GetDirectoryName(BenchDatabase.RunPath)!, $"heap-types-{name}.tsv");
@@ -174,10 +183,10 @@ public static class BrowserCircuitBenchmarks
     }
 
     /// <summary>
-    /// The heap after full collections, once it has stopped shrinking: the app's pools (the shared ArrayPool, Kestrel's
-    /// memory pool) hand idle buffers back to the GC a minute or so after a burst of work, which moved single readings
-    /// by up to 10 MB (200 KB per circuit). Read every 5 s for at least 70 s, until the last 30 s of readings lie
-    /// within 512 KB (10 KB per circuit); at most 3 minutes.
+    /// The heap after full collections, once it has stopped shrinking: for a minute or so after a burst of work (opening
+    /// 50 tabs, rotating filters) the settled heap still fell in steps of up to 10 MB (200 KB per circuit), by the look of
+    /// it pooled buffers handed back. Read every 5 s for at least 70 s, until the last 30 s of readings lie within 512 KB
+    /// (10 KB per circuit); at most 3 minutes.
     /// </summary>
     private static async Task<long> SettledHeapAsync()
     {
@@ -196,7 +205,7 @@ public static class BrowserCircuitBenchmarks
     }
 
     /// <param name="TypeFiles">With --gcdump: the heap's types with the static tabs and with the circuits.</param>
-    private sealed record Memory(string Kind, long Empty, long Control, long WithCircuits, (string Control, string Circuits)? TypeFiles)
+    private sealed record Memory(string Label, long Empty, long Control, long WithCircuits, (string Control, string Circuits)? TypeFiles)
     {
         public long PerCircuit => (WithCircuits - Control) / Circuits;
     }

@@ -63,6 +63,8 @@ internal sealed class BrowserHost : WebApplicationFactory<App>
                      ["Serilog:WriteToFile"] = "false",
                      ["Serilog:MinimumLevel:Default"] = "Warning",
                      ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+                     // Every run's copy of the database makes a new key ring, which warns that keys are stored unencrypted.
+                     ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection"] = "Error",
                  })
         {
             builder.UseSetting(key, value);

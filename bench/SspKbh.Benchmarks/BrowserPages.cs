@@ -116,6 +116,14 @@ internal sealed class Chromium : IAsyncDisposable
         return (page, await WaitForAsync(page, kind));
     }
 
+    /// <summary>When the document's first byte arrived and when DOMContentLoaded ended, in ms since the navigation started.</summary>
+    public static async Task<(double ResponseStart, double DomContentLoaded)> NavigationTimingAsync(IPage page)
+    {
+        var timing = await page.EvaluateAsync<double[]>(
+            "() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseStart, n.domContentLoadedEventEnd]; }");
+        return (timing[0], timing[1]);
+    }
+
     /// <summary>Changes the list's address inside the circuit and returns the browser's round trip in ms.</summary>
     public static Task<double> ChangeFilterAsync(IPage page, string query) => page.EvaluateAsync<double>(FilterChangeScript, query);
 

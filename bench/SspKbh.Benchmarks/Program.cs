@@ -14,7 +14,7 @@ using SspKbh.Benchmarks;
 //   --sql         print each scenario's SQL and timings once instead of measuring
 //   --circuits    the interactive pages rendered as a circuit renders them (see CircuitBenchmarks)
 //   --browser     the interactive pages over real circuits: the app on Kestrel, Chromium tabs (see BrowserCircuitBenchmarks)
-//   --gcdump      with --browser: the case list's heap growth by type (dotnet-gcdump, a local tool in bench/)
+//   --gcdump      with --browser: the case list's heap growth by type (a gcdump-style heap walk, see HeapTypes)
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
 var sql = args.Contains("--sql");
