@@ -158,7 +158,7 @@ public static class CircuitBenchmarks
     }
 
     /// <summary>The case of the group with the most actions (a case page with something in every tab).</summary>
-    private static async Task<int> BusiestCaseAsync(WebApplication app, int groupId)
+    internal static async Task<int> BusiestCaseAsync(WebApplication app, int groupId)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SspKbh.Web.Data.SspDbContext>();
@@ -204,7 +204,7 @@ public static class CircuitBenchmarks
         return perCircuit;
     }
 
-    private static long SettledHeap()
+    internal static long SettledHeap()
     {
         for (var i = 0; i < 3; i++)
         {
@@ -231,12 +231,12 @@ public static class CircuitBenchmarks
         return times;
     }
 
-    private static void Row(string name, List<TimeSpan> times, string goal) =>
+    internal static void Row(string name, List<TimeSpan> times, string goal) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(times):F1} | {P95(times):F1} | {goal} |"));
 
-    private static double Median(List<TimeSpan> times) => Percentile(times, 0.5);
+    internal static double Median(List<TimeSpan> times) => Percentile(times, 0.5);
 
-    private static double P95(List<TimeSpan> times) => Percentile(times, 0.95);
+    internal static double P95(List<TimeSpan> times) => Percentile(times, 0.95);
 
     private static double Percentile(List<TimeSpan> times, double p)
     {

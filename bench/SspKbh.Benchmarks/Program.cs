@@ -13,19 +13,23 @@ using SspKbh.Benchmarks;
 //   --analyze     run SQLite's ANALYZE on the copy first (what `PRAGMA optimize` would give)
 //   --sql         print each scenario's SQL and timings once instead of measuring
 //   --circuits    the interactive pages rendered as a circuit renders them (see CircuitBenchmarks)
+//   --browser     the interactive pages over real circuits: the app on Kestrel, Chromium tabs (see BrowserCircuitBenchmarks)
+//   --gcdump      with --browser: the case list's heap growth by type (dotnet-gcdump, a local tool in bench/)
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
 var sql = args.Contains("--sql");
 var analyze = args.Contains("--analyze");
 var circuits = args.Contains("--circuits");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits")).ToArray();
+var browser = args.Contains("--browser");
+var gcdump = args.Contains("--gcdump");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
-if (circuits)
+if (circuits || browser)
 {
     // The interactive pages (filter change, deepest page, first render, memory per circuit); not BenchmarkDotNet.
     var loadAtStart = LoadAverage();
-    var code = await CircuitBenchmarks.RunAsync(quick);
+    var code = browser ? await BrowserCircuitBenchmarks.RunAsync(quick, gcdump) : await CircuitBenchmarks.RunAsync(quick);
     Console.WriteLine($"Load average (1, 5, 15 min) before: {loadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
     return code;
 }

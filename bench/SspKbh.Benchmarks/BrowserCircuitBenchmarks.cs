@@ -1,0 +1,203 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace SspKbh.Benchmarks;
+
+/// <summary>
+/// The interactive pages over real circuits (issue 12): the real app on Kestrel in this process (<see cref="BrowserHost"/>),
+/// headless Chromium on it, every page its own SignalR circuit, two people signed in through the login page
+/// (<see cref="BrowserUsers"/>). Unlike <see cref="CircuitBenchmarks"/> nothing stands in for the circuit, so the heap
+/// per circuit is the server's; the times are the browser's round trips (SignalR both ways plus applying the render
+/// batch to the DOM), an upper bound of the server-side time.
+/// </summary>
+public static class BrowserCircuitBenchmarks
+{
+    private const int Iterations = 60;
+    private const int Circuits = 50;
+    private const int WarmUp = 5;
+    private static readonly TimeSpan CircuitTimeout = TimeSpan.FromSeconds(60);
+
+    private static readonly string[] Filters =
+        ["niveau=WorryingBehaviour", "niveau=FirstTimeCrime", "status=Open&niveau=RepeatedSeriousCrime", "forsinket=true", "alder=From16To17", "niveau=CrimeDangerousToPersons"];
+
+    public static async Task<int> RunAsync(bool quick, bool gcdump)
+    {
+        var iterations = quick ? 20 : Iterations;
+        var users = await BrowserUsers.PrepareAsync(BenchDatabase.RunPath);
+        await using var host = BrowserHost.Start(BenchDatabase.RunPath);
+        await using var chromium = await Chromium.LaunchAsync(host.BaseUrl);
+        var allGroups = await chromium.SignInAsync(users.AllGroupsEmail, BrowserUsers.Password);
+        var groupMember = await chromium.SignInAsync(users.GroupMemberEmail, BrowserUsers.Password);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Browser benchmarks: app on {host.BaseUrl} (Kestrel, in this process, environment Production), headless Chromium; {iterations} iterations, {Circuits} circuits; " +
+            $"all-groups user {users.AllGroupsEmail} ({users.Scenario.CoordinationGroups.Count} koordinationsgrupper), one-group user {users.GroupMemberEmail} (group {users.Scenario.GroupId}); case {users.CaseId}."));
+
+        // 1. First interactive render of the case list: navigation start until the circuit has rendered page 1 (browser clock).
+        var firstRender = new List<TimeSpan>();
+        for (var i = 0; i < iterations + 3; i++)
+        {
+            var (page, shownAt) = await Chromium.OpenAsync(allGroups, PageKind.CaseList);
+            await page.CloseAsync();
+            if (i >= 3)
+            {
+                firstRender.Add(TimeSpan.FromMilliseconds(shownAt));
+            }
+        }
+
+        await host.Circuits.WaitForAsync(0, CircuitTimeout);
+
+        // 2. A filter change in an open list, for each person.
+        var byAllGroups = await FilterChangesAsync(allGroups, iterations);
+        var byGroupMember = await FilterChangesAsync(groupMember, iterations);
+        await host.Circuits.WaitForAsync(0, CircuitTimeout);
+
+        // 3. Managed heap per open circuit, each kind against its own baseline of static pages taken just before.
+        var memory = new List<Memory>
+        {
+            await MemoryPerCircuitAsync(host, allGroups, PageKind.CaseList, gcdump),
+            await MemoryPerCircuitAsync(host, groupMember, PageKind.CasePage(users.CaseId), gcdump: false),
+            await MemoryPerCircuitAsync(host, groupMember, PageKind.Home, gcdump: false),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine("| measurement (browser round trips) | median (ms) | p95 (ms) | goal |");
+        Console.WriteLine("|---|---:|---:|---|");
+        CircuitBenchmarks.Row("First interactive render, /sager page 1 (navigation start → 50 rows from the circuit)", firstRender, "");
+        foreach (var (who, times) in new[] { ("all groups, 100,000 cases", byAllGroups), ("one group", byGroupMember) })
+        {
+            var all = times.SelectMany(t => t.Value).ToList();
+            CircuitBenchmarks.Row($"Filter change, {who} (navigateTo → rows in the DOM)", all,
+                CircuitBenchmarks.P95(all) <= 50 ? "p95 ≤ 50 ms: met" : "p95 ≤ 50 ms: MISSED");
+            foreach (var (filter, filterTimes) in times)
+            {
+                CircuitBenchmarks.Row($"  of which {filter}", filterTimes, "");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| page ({Circuits} tabs each) | heap, no tabs (MB) | heap, {Circuits} static tabs (MB) | heap, {Circuits} circuits (MB) | per static tab (KB) | per circuit (KB) | goal ≤ 1 MB |"));
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var m in memory)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {m.Kind} | {Mb(m.Empty):F1} | {Mb(m.Control):F1} | {Mb(m.WithCircuits):F1} | {(m.Control - m.Empty) / Circuits / 1024.0:F0} | {m.PerCircuit / 1024.0:F0} | {(m.PerCircuit <= 1024 * 1024 ? "met" : "MISSED")} |"));
+        }
+
+        if (memory[0].TypeFiles is var (controlTypes, circuitTypes))
+        {
+            HeapTypes.PrintGrowth(PageKind.CaseList.Name, controlTypes, circuitTypes, Circuits);
+        }
+
+        return 0;
+    }
+
+    private static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
+
+    /// <summary>Rotates the six filters of CircuitBenchmarks through one open /sager tab; times per filter.</summary>
+    private static async Task<Dictionary<string, List<TimeSpan>>> FilterChangesAsync(IBrowserContext context, int iterations)
+    {
+        var byFilter = Filters.ToDictionary(f => f, _ => new List<TimeSpan>(), StringComparer.Ordinal);
+        var (page, _) = await Chromium.OpenAsync(context, PageKind.CaseList);
+        for (var i = 0; i < iterations + WarmUp; i++)
+        {
+            var filter = Filters[i % Filters.Length];
+            var elapsed = await Chromium.ChangeFilterAsync(page, filter + "&n=" + i.ToString(CultureInfo.InvariantCulture));
+            if (i >= WarmUp)
+            {
+                byFilter[filter].Add(TimeSpan.FromMilliseconds(elapsed));
+            }
+        }
+
+        await page.CloseAsync();
+        return byFilter;
+    }
+
+    /// <summary>
+    /// (heap with <see cref="Circuits"/> tabs of the kind open − heap with as many tabs of a static page open) / <see cref="Circuits"/>:
+    /// the static tabs carry the same browser-driving objects in this process (Playwright's pages, frames, requests), so
+    /// the difference is the circuits'. The app holds no circuit while the baseline is taken, and exactly
+    /// <see cref="Circuits"/> connected ones when the tabs of the kind are measured.
+    /// </summary>
+    private static async Task<Memory> MemoryPerCircuitAsync(BrowserHost host, IBrowserContext context, PageKind kind, bool gcdump)
+    {
+        foreach (var warm in new[] { PageKind.Control, kind })
+        {
+            var (page, _) = await Chromium.OpenAsync(context, warm);
+            await page.CloseAsync();
+        }
+
+        await host.Circuits.WaitForAsync(0, CircuitTimeout);
+        var typeFiles = gcdump ? (Control: TypeFile("control"), Circuits: TypeFile("circuits")) : default((string Control, string Circuits)?);
+        if (typeFiles is { } warmUp)
+        {
+            // The snapshot's own machinery (EventPipe, its event sources) stays once made; make it before the baseline.
+            await HeapTypes.SnapshotAsync(warmUp.Control);
+        }
+
+        var empty = await SettledHeapAsync();
+        var control = await OpenManyAsync(context, PageKind.Control);
+        await host.Circuits.WaitForAsync(0, CircuitTimeout);
+        var controlHeap = await SettledHeapAsync();
+        if (typeFiles is { } beforeCircuits)
+        {
+            await HeapTypes.SnapshotAsync(beforeCircuits.Control);
+        }
+
+        await Chromium.CloseAllAsync(control);
+        var pages = await OpenManyAsync(context, kind);
+        await host.Circuits.WaitForAsync(Circuits, CircuitTimeout);
+        var heap = await SettledHeapAsync();
+        if (typeFiles is { } withCircuits)
+        {
+            await HeapTypes.SnapshotAsync(withCircuits.Circuits);
+        }
+
+        await Chromium.CloseAllAsync(pages);
+        await host.Circuits.WaitForAsync(0, CircuitTimeout);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Measured {kind.Name}: heap {Mb(empty):F1} MB with no tabs, {Mb(controlHeap):F1} MB with {Circuits} static tabs, {Mb(heap):F1} MB with {Circuits} circuits."));
+        return new Memory(kind.Name, empty, controlHeap, heap, typeFiles);
+    }
+
+    private static string TypeFile(string name) => Path.Combine(Path.GetDirectoryName(BenchDatabase.RunPath)!, $"heap-types-{name}.tsv");
+
+    private static async Task<List<IPage>> OpenManyAsync(IBrowserContext context, PageKind kind)
+    {
+        var pages = new List<IPage>();
+        for (var i = 0; i < Circuits; i++)
+        {
+            pages.Add((await Chromium.OpenAsync(context, kind)).Page);
+        }
+
+        return pages;
+    }
+
+    /// <summary>
+    /// The heap after full collections, once it has stopped shrinking: the app's pools (the shared ArrayPool, Kestrel's
+    /// memory pool) hand idle buffers back to the GC a minute or so after a burst of work, which moved single readings
+    /// by up to 10 MB (200 KB per circuit). Read every 5 s for at least 70 s, until the last 30 s of readings lie
+    /// within 512 KB (10 KB per circuit); at most 3 minutes.
+    /// </summary>
+    private static async Task<long> SettledHeapAsync()
+    {
+        var readings = new List<(TimeSpan At, long Bytes)>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            readings.Add((watch.Elapsed, CircuitBenchmarks.SettledHeap()));
+            var window = readings.Where(r => r.At >= watch.Elapsed - TimeSpan.FromSeconds(30)).Select(r => r.Bytes).ToList();
+            if ((watch.Elapsed >= TimeSpan.FromSeconds(70) && window.Max() - window.Min() <= 512 * 1024) || watch.Elapsed >= TimeSpan.FromMinutes(3))
+            {
+                return readings[^1].Bytes;
+            }
+        }
+    }
+
+    /// <param name="TypeFiles">With --gcdump: the heap's types with the static tabs and with the circuits.</param>
+    private sealed record Memory(string Kind, long Empty, long Control, long WithCircuits, (string Control, string Circuits)? TypeFiles)
+    {
+        public long PerCircuit => (WithCircuits - Control) / Circuits;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SspKbh.Domain.Organisation;
+using SspKbh.Web.Components;
+using SspKbh.Web.Data;
+using SspKbh.Web.Demo;
+using SspKbh.Web.Security;
+
+namespace SspKbh.Benchmarks;
+
+/// <summary>
+/// The real web app (its Program, middleware and services) on Kestrel on a free loopback port, in this process, so
+/// its managed heap is this process's heap. Configured like production: environment Production (exception handler,
+/// no developer pages), JSON logs at Warning on the console only, the bench database; two-factor sign-in is off (the
+/// bench users have no authenticator). Two things differ from the app as deployed, both for the measurement:
+/// disconnected circuits are dropped after one second instead of three minutes (so the circuits of one measurement are
+/// gone before the next one's baseline), and a <see cref="CircuitCounter"/> counts the open circuits.
+/// </summary>
+internal sealed class BrowserHost : WebApplicationFactory<App>
+{
+    private readonly string databasePath;
+
+    private BrowserHost(string databasePath) => this.databasePath = databasePath;
+
+    public CircuitCounter Circuits { get; } = new();
+
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    public static BrowserHost Start(string databasePath)
+    {
+        var host = new BrowserHost(databasePath);
+        host.UseKestrel(0);
+        host.StartServer();
+        var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        host.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // WebApplicationFactory looks for its manifest in the current folder only; dotnet run starts in the repository.
+        builder.UseContentRoot(WebProjectFolder());
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in new Dictionary<string, string>
+                 {
+                     ["Database:Provider"] = "Sqlite",
+                     ["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}",
+                     ["Demo:Seed"] = "false",
+                     ["Security:RequireTwoFactor"] = "false",
+                     ["Serilog:WriteToFile"] = "false",
+                     ["Serilog:MinimumLevel:Default"] = "Warning",
+                     ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+                 })
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // The build output's static web assets manifest (MudBlazor's and Blazor's scripts and styles); Development
+        // reads it by itself, a published app has the files in its wwwroot instead.
+        builder.UseStaticWebAssets();
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Circuits);
+            services.AddScoped<CircuitHandler, CountingCircuitHandler>();
+            services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(1));
+        });
+    }
+
+    /// <summary>The web project's folder (content root: wwwroot, appsettings.json), from the manifest Mvc.Testing writes next to this assembly.</summary>
+    private static string WebProjectFolder()
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        var folders = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest)) ?? [];
+        var web = typeof(App).Assembly.GetName().Name + ",";
+        return folders.Single(f => f.Key.StartsWith(web, StringComparison.Ordinal)).Value;
+    }
+}
+
+/// <summary>How many circuits the app holds (opened and not yet disposed), and how many of them are connected.</summary>
+internal sealed class CircuitCounter
+{
+    private int open;
+    private int connected;
+
+    public int Open => Volatile.Read(ref open);
+
+    public int Connected => Volatile.Read(ref connected);
+
+    internal void Opened() => Interlocked.Increment(ref open);
+
+    internal void Closed() => Interlocked.Decrement(ref open);
+
+    internal void Up() => Interlocked.Increment(ref connected);
+
+    internal void Down() => Interlocked.Decrement(ref connected);
+
+    /// <summary>Waits until the app holds exactly this many circuits, all connected.</summary>
+    public async Task WaitForAsync(int circuits, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Open != circuits || Connected != circuits)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                    $"Expected {circuits} open circuits, the app holds {Open} ({Connected} connected) after {timeout.TotalSeconds} s."));
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
+
+/// <summary>One per circuit (scoped), beside the app's own handler.</summary>
+internal sealed class CountingCircuitHandler(CircuitCounter counter) : CircuitHandler
+{
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => Count(counter.Opened);
+
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken) => Count(counter.Up);
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken) => Count(counter.Down);
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) => Count(counter.Closed);
+
+    private static Task Count(Action change)
+    {
+        change();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The two people who sign in through the login page, on this run's copy of the database: the SOF member of the
+/// koordinationsgruppe with the most cases (<see cref="BenchScenario.GroupMember"/>, one group), and that group's BUF
+/// member made a member of every koordinationsgruppe (100,000 visible cases, like <see cref="BenchScenario.AllGroups"/>).
+/// Both get <see cref="Password"/>; generated staff have none.
+/// </summary>
+internal sealed record BrowserUsers(BenchScenario Scenario, int CaseId, string GroupMemberEmail, string AllGroupsEmail)
+{
+    public const string Password = "Bench-kodeord-2026";
+
+    public static async Task<BrowserUsers> PrepareAsync(string databasePath)
+    {
+        await using var app = BenchApp.Build(databasePath);
+        var scenario = await BenchScenario.LoadAsync(app);
+        var caseId = await CircuitBenchmarks.BusiestCaseAsync(app, scenario.GroupId);
+        string Email(string party) => string.Create(CultureInfo.InvariantCulture, $"{party}.kg{scenario.GroupId}@{DataGenerator.StaffEmailDomain}");
+        var users = new BrowserUsers(scenario, caseId, Email("sof"), Email("buf"));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<SspDbContext>();
+            foreach (var (email, groups) in new[] { (users.GroupMemberEmail, new[] { scenario.GroupId }), (users.AllGroupsEmail, scenario.CoordinationGroups.ToArray()) })
+            {
+                var user = await userManager.FindByEmailAsync(email) ?? throw new InvalidOperationException("The generated staff user is missing: " + email);
+                Check(await userManager.AddPasswordAsync(user, Password), email);
+                Check(await userManager.SetTwoFactorEnabledAsync(user, false), email);
+                var memberOf = await db.GroupMemberships.Where(m => m.UserId == user.Id).Select(m => m.GroupId).ToListAsync();
+                if (!memberOf.SequenceEqual([scenario.GroupId]))
+                {
+                    throw new InvalidOperationException($"{email} should be a member of group {scenario.GroupId} only.");
+                }
+
+                db.GroupMemberships.AddRange(groups.Except(memberOf).Select(g => new GroupMembership { GroupId = g, UserId = user.Id, Role = GroupRole.Member }));
+                await db.SaveChangesAsync();
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        return users;
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not prepare {email}: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}
