@@ -100,6 +100,9 @@ public class CaseBenchmarks
     [Benchmark(Description = "List p2000, all groups")]
     public async Task<int> ListAllGroupsPage2000() => (await ListAsync(_allGroups, new CaseFilter { After = _page2000Cursor })).Rows.Count;
 
+    /// <summary>The all-groups user's first page under a case-list query string (for the --sql diagnostics).</summary>
+    public async Task<int> ListAllGroupsFiltered(string query) => (await ListAsync(_allGroups, CaseFilter.FromQueryString(query))).Rows.Count;
+
     [Benchmark(Description = "Case page")]
     public async Task<int> CasePage() => (await CasePageAsync()).View!.Actions.Count;
 

@@ -44,6 +44,9 @@ if (sql)
                  ("Baseline", bench.Baseline), ("ListFirstPage", bench.ListFirstPage), ("ListLevelAndSearch", bench.ListLevelAndSearch),
                  ("ListAllGroupsPage1", bench.ListAllGroupsPage1), ("ListAllGroupsPage1000", bench.ListAllGroupsPage1000),
                  ("ListAllGroupsPage2000", bench.ListAllGroupsPage2000), ("CasePage", bench.CasePage),
+                 ("ListAllGroups forsinket=true", () => bench.ListAllGroupsFiltered("forsinket=true")),
+                 ("ListAllGroups alder=From16To17", () => bench.ListAllGroupsFiltered("alder=From16To17")),
+                 ("ListAllGroups niveau=FirstTimeCrime", () => bench.ListAllGroupsFiltered("niveau=FirstTimeCrime")),
              })
     {
         await run();

@@ -123,25 +123,26 @@ public sealed class AuditService(
         return entry;
     }
 
+    /// <summary>
+    /// Appends the entries to the chain in one transaction: a view that needs several entries (a long list of
+    /// ids) is recorded whole or not at all, and costs one commit instead of one per entry.
+    /// </summary>
     private async Task WriteEntriesAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
     {
         await WriteLock.WaitAsync(cancellationToken);
         try
         {
-            foreach (var entry in entries)
+            for (var attempt = 1; ; attempt++)
             {
-                for (var attempt = 1; ; attempt++)
+                try
                 {
-                    try
-                    {
-                        await AppendAsync(entry, cancellationToken);
-                        break;
-                    }
-                    catch (DbUpdateException ex) when (attempt < 5)
-                    {
-                        // Another instance took the same sequence number: link after its entry instead.
-                        logger.LogWarning(ex, "Audit append collided (attempt {Attempt}); retrying", attempt);
-                    }
+                    await AppendAsync(entries, cancellationToken);
+                    break;
+                }
+                catch (DbUpdateException ex) when (attempt < 5)
+                {
+                    // Another instance took the same sequence number: link after its entry instead.
+                    logger.LogWarning(ex, "Audit append collided (attempt {Attempt}); retrying", attempt);
                 }
             }
         }
@@ -151,7 +152,7 @@ public sealed class AuditService(
         }
     }
 
-    private async Task AppendAsync(AuditRecord entry, CancellationToken cancellationToken)
+    private async Task AppendAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -163,9 +164,14 @@ public sealed class AuditService(
         var previous = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(a => a.Sequence)
             .FirstOrDefaultAsync(cancellationToken);
-        entry.Id = 0;
-        entry.Seal(previous);
-        db.AuditEntries.Add(entry);
+        foreach (var entry in entries)
+        {
+            entry.Id = 0;
+            entry.Seal(previous);
+            db.AuditEntries.Add(entry);
+            previous = entry;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }

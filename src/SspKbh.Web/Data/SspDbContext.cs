@@ -191,6 +191,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(p => p.Cpr).IsUnique();
             e.HasIndex(p => new { p.NormalizedName, p.DateOfBirth });
             e.HasIndex(p => p.LocalAreaId);
+            // The age bands of the case list: the people born in a range, without reading their rows.
+            e.HasIndex(p => new { p.DateOfBirth, p.Id });
             e.HasOne<LocalArea>().WithMany().HasForeignKey(p => p.LocalAreaId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.CustodyHolders).WithOne().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.NameWords).WithOne().HasForeignKey(w => w.YoungPersonId).OnDelete(DeleteBehavior.Cascade);
@@ -247,7 +249,10 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(c => new { c.CoordinationGroupId, c.Status, c.Id });
             // Case list at volume: a group's newest page and its counts per level (migration CaseListIndexes).
             e.HasIndex(c => new { c.CoordinationGroupId, c.Id, c.Level });
-            e.HasIndex(c => new { c.Level, c.CoordinationGroupId });
+            // The counts per level under the list's filters, from the index alone: status, lead party and the
+            // dates the overdue rule reads (migration CaseFilterIndexes, docs/performance.md).
+            e.HasIndex(c => new { c.Level, c.CoordinationGroupId, c.Status, c.LeadPartyId, c.LevelSetOn, c.LastReviewedOn })
+                .HasDatabaseName("IX_Cases_LevelCounts");
             e.HasIndex(c => new { c.Level, c.Id });
             e.HasIndex(c => c.LeadPartyId);
             e.HasIndex(c => c.RaisedByPartyId);

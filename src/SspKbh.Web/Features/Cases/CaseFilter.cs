@@ -178,3 +178,6 @@ public sealed record CaseFilter
         return sb.ToString();
     }
 }
+
+/// <summary>One option of a case-list filter choice: the value in the address and the text shown.</summary>
+public sealed record FilterOption(string Value, string Text);

@@ -61,14 +61,11 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
 
         var today = DanishTime.Today(clock);
         var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
-        var filtered = Filter(scope.Apply(db.Cases.AsNoTracking()), filter with { Level = null }, today, deadlines);
-        var counts = await filtered.GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var visible = scope.Apply(db.Cases.AsNoTracking());
+        var counts = await Filter(visible, filter with { Level = null }, today, deadlines, QueryShape.Count)
+            .GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byLevel = Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0);
-        if (filter.Level is { } level)
-        {
-            filtered = filtered.Where(c => c.Level == level);
-        }
-
+        var filtered = Filter(visible, filter, today, deadlines, QueryShape.Rows);
         var rows = await FirstRowsAsync(filtered, filter, scope, cancellationToken);
         var hasMore = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();
@@ -90,7 +87,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         }
 
         var today = DanishTime.Today(clock);
-        return await Filter(scope.Apply(db.Cases.AsNoTracking()), new CaseFilter { OverdueOnly = true }, today, await LevelDeadlines.AllAsync(db, cancellationToken))
+        return await Filter(scope.Apply(db.Cases.AsNoTracking()), new CaseFilter { OverdueOnly = true }, today, await LevelDeadlines.AllAsync(db, cancellationToken), QueryShape.Count)
             .CountAsync(cancellationToken);
     }
 
@@ -162,7 +159,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
 
         var today = DanishTime.Today(clock);
         var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
-        var rows = await Page(Project(Filter(scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines)), filter with { After = null })
+        var rows = await Page(Project(Filter(scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines, QueryShape.Rows)), filter with { After = null })
             .Take(MaxExportRows).ToListAsync(cancellationToken);
         var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseExport, SubjectType: "case", Purpose: "case-export",
@@ -170,7 +167,19 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         return result;
     }
 
-    private IQueryable<SspCase> Filter(IQueryable<SspCase> cases, CaseFilter filter, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines)
+    /// <summary>
+    /// What a filtered query is for. The same filter is written two ways where the databases plan them
+    /// differently (docs/performance.md): counting all matching cases starts from the people who match a
+    /// person filter (an IN list over an index); reading a page walks the cases in list order and tests
+    /// each one's person (EXISTS), stopping after a page.
+    /// </summary>
+    private enum QueryShape
+    {
+        Count,
+        Rows,
+    }
+
+    private IQueryable<SspCase> Filter(IQueryable<SspCase> cases, CaseFilter filter, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, QueryShape shape)
     {
         if (filter.Level is { } level) cases = cases.Where(c => c.Level == level);
         if (filter.GroupId is { } group) cases = cases.Where(c => c.CoordinationGroupId == group);
@@ -178,7 +187,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         if (filter.LeadPartyId is { } lead) cases = cases.Where(c => c.LeadPartyId == lead);
         if (filter.LocalAreaId is { } area)
         {
-            cases = cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.LocalAreaId == area));
+            cases = WherePerson(cases, db.YoungPersons.Where(p => p.LocalAreaId == area), shape);
         }
 
         if (filter.Age is { } age)
@@ -191,7 +200,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
                 AgeBand.From16To17 => (today.AddYears(-18), today.AddYears(-16)),
                 _ => (DateOnly.MinValue, today.AddYears(-18)),
             };
-            cases = cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.DateOfBirth > bornAfter && p.DateOfBirth <= bornOnOrBefore));
+            cases = WherePerson(cases, db.YoungPersons.Where(p => p.DateOfBirth > bornAfter && p.DateOfBirth <= bornOnOrBefore), shape);
         }
 
         if (filter.Search is { } search)
@@ -229,21 +238,29 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
             var f2 = today.AddDays(-deadlines[CaseLevel.FirstTimeCrime].FirstActionDays);
             var f3 = today.AddDays(-deadlines[CaseLevel.RepeatedSeriousCrime].FirstActionDays);
             var f4 = today.AddDays(-deadlines[CaseLevel.CrimeDangerousToPersons].FirstActionDays);
+            // Cheapest test first: the case's own dates (in IX_Cases_LevelCounts), then its actions. The
+            // databases evaluate the OR from the left, so the lookups run only for cases not already overdue.
             cases = cases.Where(c => c.Status != CaseStatus.Closed && (
-                db.CaseActions.Any(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned && a.DueOn < today)
-                || (c.Level == CaseLevel.WorryingBehaviour && (c.LastReviewedOn ?? c.LevelSetOn) < r1)
+                (c.Level == CaseLevel.WorryingBehaviour && (c.LastReviewedOn ?? c.LevelSetOn) < r1)
                 || (c.Level == CaseLevel.FirstTimeCrime && (c.LastReviewedOn ?? c.LevelSetOn) < r2)
                 || (c.Level == CaseLevel.RepeatedSeriousCrime && (c.LastReviewedOn ?? c.LevelSetOn) < r3)
                 || (c.Level == CaseLevel.CrimeDangerousToPersons && (c.LastReviewedOn ?? c.LevelSetOn) < r4)
-                || (!db.CaseActions.Any(a => a.CaseId == c.Id && a.DueOn >= c.LevelSetOn) && (
-                    (c.Level == CaseLevel.WorryingBehaviour && c.LevelSetOn < f1)
+                || db.CaseActions.Any(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned && a.DueOn < today)
+                || (((c.Level == CaseLevel.WorryingBehaviour && c.LevelSetOn < f1)
                     || (c.Level == CaseLevel.FirstTimeCrime && c.LevelSetOn < f2)
                     || (c.Level == CaseLevel.RepeatedSeriousCrime && c.LevelSetOn < f3)
-                    || (c.Level == CaseLevel.CrimeDangerousToPersons && c.LevelSetOn < f4)))));
+                    || (c.Level == CaseLevel.CrimeDangerousToPersons && c.LevelSetOn < f4))
+                    && !db.CaseActions.Any(a => a.CaseId == c.Id && a.DueOn >= c.LevelSetOn))));
         }
 
         return cases;
     }
+
+    /// <summary>The cases whose young person is one of <paramref name="people"/>, in the query shape asked for.</summary>
+    private static IQueryable<SspCase> WherePerson(IQueryable<SspCase> cases, IQueryable<YoungPerson> people, QueryShape shape) =>
+        shape == QueryShape.Count
+            ? cases.Where(c => people.Select(p => p.Id).Contains(c.YoungPersonId))
+            : cases.Where(c => people.Any(p => p.Id == c.YoungPersonId));
 
     private IQueryable<YoungPersonNameWord> NameWordsStartingWith(string prefix)
     {
