@@ -129,7 +129,8 @@ public static class CircuitBenchmarks
         return 0;
     }
 
-    private static readonly string[] Filters =
+    /// <summary>The six filters the filter-change measurements rotate through (also BrowserCircuitBenchmarks').</summary>
+    internal static readonly string[] Filters =
         ["niveau=WorryingBehaviour", "niveau=FirstTimeCrime", "status=Open&niveau=RepeatedSeriousCrime", "forsinket=true", "alder=From16To17", "niveau=CrimeDangerousToPersons"];
 
     /// <summary>Filter changes in one open list, the six filters in turn (5 warm-up changes first).</summary>
