@@ -7,6 +7,7 @@ using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Meetings;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Data;
+using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Security;
 
 namespace SspKbh.Web.Demo;
@@ -101,7 +102,7 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         var record = ConcernConversation.Create(freja.Id, null, secretary.Id, freja.Level, template.Value, secretary.Id, now);
         record.Place = ConversationPlace.School;
         record.PlaceDetails = "Lergravsparkens Skole, mødelokalet ved kontoret";
-        record.ScheduledDate = DateOnly.FromDateTime(now).AddDays(5);
+        record.ScheduledDate = DanishTime.Today(clock).AddDays(5);
         record.StartTime = new TimeOnly(14, 0);
         record.QuestionsAndThemes = "Fraværet siden sommerferien; hvem hun er sammen med om aftenen; hvad hun selv har lyst til i fritiden.";
         var holders = await db.CustodyHolders.AsNoTracking().Where(h => h.YoungPersonId == freja.YoungPersonId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
@@ -137,7 +138,7 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         var meeting = new Meeting
         {
             GroupId = groupId,
-            Date = DateOnly.FromDateTime(now).AddDays(3),
+            Date = DanishTime.Today(clock).AddDays(3),
             StartTime = new TimeOnly(9, 0),
             Place = "Sundby Skole, mødelokale 2",
             CreatedByUserId = secretary?.Id ?? "",
@@ -242,7 +243,8 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         var secretary = await users.FindByEmailAsync("sekretaer@sspkbh.dk");
         var police = await users.FindByEmailAsync("myndighed@sspkbh.dk");
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        // The date in Copenhagen, as the app shows and compares dates (between 23:00 and 01:00 UTC it is not the UTC date).
+        var today = DanishTime.Today(clock);
         foreach (var demo in Cases)
         {
             var (areaId, groupId) = areas[demo.Area];
