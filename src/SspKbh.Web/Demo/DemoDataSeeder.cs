@@ -243,7 +243,7 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         var secretary = await users.FindByEmailAsync("sekretaer@sspkbh.dk");
         var police = await users.FindByEmailAsync("myndighed@sspkbh.dk");
         var now = clock.GetUtcNow().UtcDateTime;
-        // The date in Copenhagen, as the app shows and compares dates (between 23:00 and 01:00 UTC it is not the UTC date).
+        // The date in Copenhagen, as the app shows and compares dates: in the hour or two before midnight UTC it is already the next day there.
         var today = DanishTime.Today(clock);
         foreach (var demo in Cases)
         {
