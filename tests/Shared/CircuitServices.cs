@@ -21,6 +21,7 @@ public static class CircuitServices
         services.AddDanishMudLocalizer();
         services.AddSingleton(app.GetRequiredService<IOptions<SecurityOptions>>());
         services.AddSingleton(app.GetRequiredService<TimeProvider>());
+        services.AddSingleton(app.GetRequiredService<SspKbh.Web.Features.Cases.CaseListMetrics>());
         services.AddScoped(_ => new CircuitContext { CircuitId = circuitId });
         services.AddScoped(sp => new UiOperations(app.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<CircuitContext>(), new OperationContext()));
     }

@@ -315,13 +315,6 @@ public static partial class CaseSteps
         await select.SelectOptionAsync(value!);
     }
 
-    /// <summary>Opens the MudSelect with this label (its options appear in a popover).</summary>
-    public static async Task OpenSelectAsync(IPage page, string label)
-    {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
-    }
-
     /// <summary>
     /// Waits until the case list shows the rows for the address in the browser: after a change the address
     /// changes first, and the rows follow when the server has read them.
@@ -339,13 +332,6 @@ public static partial class CaseSteps
         var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(start)) }).First;
         await option.ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    /// <summary>Picks an option in a MudSelect as a person does: open the list, click the option.</summary>
-    public static async Task PickAsync(IPage page, string label, string optionStart)
-    {
-        await OpenSelectAsync(page, label);
-        await ClickOpenOptionAsync(page, optionStart);
     }
 
     /// <summary>The case list's address once it carries these query parameters (in any order).</summary>

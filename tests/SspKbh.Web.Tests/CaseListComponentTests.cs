@@ -25,6 +25,10 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
     private static List<string> Names(IRenderedComponent<CaseList> cut) =>
         cut.FindAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent.Trim()).ToList();
 
+    /// <summary>The text of the option a filter select shows (the one marked selected).</summary>
+    private static string ShownOption(IRenderedComponent<CaseList> cut, string selectId) =>
+        cut.Find($"#{selectId} option[selected]").TextContent.Trim();
+
     private static string? TestIdText(IRenderedComponent<CaseList> cut, string testId) =>
         cut.FindAll($"[data-testid='{testId}']") is { Count: > 0 } found ? found[0].TextContent.Trim() : null;
 
@@ -89,7 +93,7 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
             Assert.Equal($"sager?niveau=WorryingBehaviour&q={Uri.EscapeDataString(prefix)}", host.RelativeUri);
             Assert.Equal(2, Names(cut).Count);
         }, Wait);
-        Assert.StartsWith("Niveau 1 –", cut.Find("#f-level").GetAttribute("value"), StringComparison.Ordinal);
+        Assert.StartsWith("Niveau 1 –", ShownOption(cut, "f-level"), StringComparison.Ordinal);
 
         // The new cases were raised today: none is overdue yet.
         await cut.Find("[data-testid='filter-overdue']").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
@@ -180,9 +184,11 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
         Assert.Empty(cut.FindAll("[data-testid='case-row']"));
         Assert.Equal(string.Format(Texts.Cases_Total, 0), TestIdText(cut, "case-total"));
 
-        // The group is not offered in the group filter.
-        await host.PickAsync(cut, "f-group", Texts.Cases_All);
-        Assert.DoesNotContain(host.Popovers.FindAll(".mud-list-item"), o => o.TextContent.Contains("Amager Vest", StringComparison.Ordinal));
+        // The group is not offered in the group filter; the address's id shows as itself, never as the group's name.
+        var groups = cut.FindAll("#f-group option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Contains("Koordinationsgruppe Amager Øst", groups);
+        Assert.DoesNotContain(groups, g => g.Contains("Amager Vest", StringComparison.Ordinal));
+        Assert.Equal(amagerVest.ToString(System.Globalization.CultureInfo.InvariantCulture), ShownOption(cut, "f-group"));
 
         // The police officer, a member of Amager Vest, sees them.
         await using var member = await ComponentHost.ForAsync(App, Police);
@@ -209,7 +215,21 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
     }
 
     /// <summary>Cases for young people named "{prefix} 00", "{prefix} 01", ... in Koordinationsgruppe Amager Vest, levels 1 and 2 alternating.</summary>
-    private async Task<string> SeedAsync(string name, int count)
+    [Fact]
+    public async Task A_name_with_markup_in_it_shows_as_typed_and_never_becomes_markup()
+    {
+        // The rows are markup built by CaseRowMarkup (ADR 0025), so every value in them must be encoded there.
+        var prefix = await SeedAsync("Markup", count: 1, suffix: " <img src=x onerror=alert(1)> & \"Ærø\" <script>alert(2)</script>");
+        await using var host = await ComponentHost.ForAsync(App, Police);
+        var cut = host.RenderAt<CaseList>("/sager?q=" + Uri.EscapeDataString(prefix));
+        cut.WaitForAssertion(() => Assert.Single(Names(cut)), Wait);
+
+        Assert.Equal(prefix + " 00 <img src=x onerror=alert(1)> & \"Ærø\" <script>alert(2)</script>", Names(cut)[0]);
+        Assert.Empty(cut.FindAll("[data-testid='case-table'] img"));
+        Assert.Empty(cut.FindAll("[data-testid='case-table'] script"));
+    }
+
+    private async Task<string> SeedAsync(string name, int count, string suffix = "")
     {
         var prefix = Unique(name);
         await using var db = App.CreateDbContext();
@@ -220,7 +240,7 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
         for (var i = 0; i < count; i++)
         {
             var person = new YoungPerson { DateOfBirth = new DateOnly(2012, 1, 1), LocalAreaId = area, CreatedAtUtc = DateTime.UtcNow };
-            person.SetName($"{prefix} {i:D2}");
+            person.SetName($"{prefix} {i:D2}{suffix}");
             db.YoungPersons.Add(person);
             await db.SaveChangesAsync();
             var level = i % 2 == 0 ? CaseLevel.WorryingBehaviour : CaseLevel.FirstTimeCrime;

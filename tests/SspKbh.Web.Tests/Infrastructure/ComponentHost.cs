@@ -93,17 +93,31 @@ public sealed class ComponentHost : BunitContext
         Navigation.NavigateTo(href);
     }
 
-    /// <summary>Opens the MudSelect whose input has this id and clicks the option whose text starts with <paramref name="optionText"/>.</summary>
+    /// <summary>
+    /// Picks the option whose text starts with <paramref name="optionText"/> in the select with this id, as a person
+    /// does: a native &lt;select&gt; (the case list's filters) changes to that option; a MudSelect is opened and the
+    /// option clicked in its popover.
+    /// </summary>
     public async Task PickAsync<TPage>(IRenderedComponent<TPage> page, string selectId, string optionText)
         where TPage : IComponent
     {
-        var control = page.Find($"#{selectId}").Closest("div.mud-input-control")
+        var element = page.Find($"#{selectId}");
+        if (element.TagName == "SELECT")
+        {
+            var options = element.QuerySelectorAll("option");
+            var option = options.FirstOrDefault(o => o.TextContent.Trim().StartsWith(optionText, StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"No option «{optionText}» in #{selectId}: {string.Join(" | ", options.Select(o => o.TextContent.Trim()))}");
+            await element.ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = option.GetAttribute("value") });
+            return;
+        }
+
+        var control = element.Closest("div.mud-input-control")
             ?? throw new InvalidOperationException($"No MudSelect around #{selectId}.");
         await control.MouseDownAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
         Popovers.WaitForElement(".mud-popover-open .mud-list-item", TimeSpan.FromSeconds(5));
-        var options = Popovers.FindAll(".mud-popover-open .mud-list-item");
-        var chosen = options.FirstOrDefault(o => o.TextContent.Trim().StartsWith(optionText, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No option «{optionText}» in #{selectId}: {string.Join(" | ", options.Select(o => o.TextContent.Trim()))}");
+        var items = Popovers.FindAll(".mud-popover-open .mud-list-item");
+        var chosen = items.FirstOrDefault(o => o.TextContent.Trim().StartsWith(optionText, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No option «{optionText}» in #{selectId}: {string.Join(" | ", items.Select(o => o.TextContent.Trim()))}");
         await chosen.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
     }
 }

@@ -18,7 +18,7 @@ public sealed record CasePage(IReadOnlyList<CaseRow> Rows, string? NextCursor, I
 /// The case list: the user's scope, the filter, a sort with a unique tie-breaker and keyset paging
 /// (page 2,000 costs what page 1 costs). Every list and export is audited.
 /// </summary>
-public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
+public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<SspDbContext> contextFactory, CaseAccess access, AuditService audit, TimeProvider clock)
 {
     public const int PageSize = 50;
     public const int MaxExportRows = 10_000;
@@ -61,20 +61,40 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
 
         var today = DanishTime.Today(clock);
         var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
-        var visible = scope.Apply(db.Cases.AsNoTracking());
-        var counts = await Filter(visible, filter with { Level = null }, today, deadlines, QueryShape.Count)
+
+        // The counts per level (no personal data) are read on a context of their own while this one reads the page and
+        // the page's audit entry is written: the view costs the slower of the two, not their sum (docs/performance.md).
+        // On the thread pool: SQLite's provider runs a query synchronously inside its async methods.
+        var counting = Task.Run(() => CountByLevelAsync(scope, filter with { Level = null }, today, deadlines, cancellationToken), cancellationToken);
+        var reading = ReadPageAsync(scope, filter, user, today, deadlines, cancellationToken);
+        await Task.WhenAll(counting, reading);
+        var byLevel = await counting;
+        var (result, nextCursor) = await reading;
+        var total = filter.Level is { } level ? byLevel[level] : byLevel.Values.Sum();
+        return new CasePage(result, nextCursor, byLevel, total);
+    }
+
+    private async Task<Dictionary<CaseLevel, int>> CountByLevelAsync(CaseScope scope, CaseFilter filter, DateOnly today,
+        IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
+    {
+        await using var counter = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var counts = await Filter(counter, scope.Apply(counter.Cases.AsNoTracking()), filter, today, deadlines, QueryShape.Count)
             .GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byLevel = Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0);
-        var filtered = Filter(visible, filter, today, deadlines, QueryShape.Rows);
+        return Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0);
+    }
+
+    /// <summary>One page of rows, audited before it is returned.</summary>
+    private async Task<(List<CaseRow> Rows, string? NextCursor)> ReadPageAsync(CaseScope scope, CaseFilter filter, ClaimsPrincipal user, DateOnly today,
+        IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
+    {
+        var filtered = Filter(db, scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines, QueryShape.Rows);
         var rows = await FirstRowsAsync(filtered, filter, scope, cancellationToken);
         var hasMore = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();
         var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
-        var total = filter.Level is { } l2 ? byLevel[l2] : byLevel.Values.Sum();
-
         await audit.WriteListAsync(new AuditEvent(AuditActions.CaseList, Purpose: "case-list",
             Details: filter.Describe() + $"; rows={result.Count}", Actor: user), "case", result.Select(r => r.Id), cancellationToken);
-        return new CasePage(result, hasMore ? Cursor(rows[^1], filter.Sort) : null, byLevel, total);
+        return (result, hasMore ? Cursor(rows[^1], filter.Sort) : null);
     }
 
     /// <summary>How many open cases in the user's scope have a deadline that has passed (a count, no personal data).</summary>
@@ -87,7 +107,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         }
 
         var today = DanishTime.Today(clock);
-        return await Filter(scope.Apply(db.Cases.AsNoTracking()), new CaseFilter { OverdueOnly = true }, today, await LevelDeadlines.AllAsync(db, cancellationToken), QueryShape.Count)
+        return await Filter(db, scope.Apply(db.Cases.AsNoTracking()), new CaseFilter { OverdueOnly = true }, today, await LevelDeadlines.AllAsync(db, cancellationToken), QueryShape.Count)
             .CountAsync(cancellationToken);
     }
 
@@ -159,7 +179,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
 
         var today = DanishTime.Today(clock);
         var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
-        var rows = await Page(Project(Filter(scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines, QueryShape.Rows)), filter with { After = null })
+        var rows = await Page(Project(Filter(db, scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines, QueryShape.Rows)), filter with { After = null })
             .Take(MaxExportRows).ToListAsync(cancellationToken);
         var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseExport, SubjectType: "case", Purpose: "case-export",
@@ -179,7 +199,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         Rows,
     }
 
-    private IQueryable<SspCase> Filter(IQueryable<SspCase> cases, CaseFilter filter, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, QueryShape shape)
+    private static IQueryable<SspCase> Filter(SspDbContext source, IQueryable<SspCase> cases, CaseFilter filter, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, QueryShape shape)
     {
         if (filter.Level is { } level) cases = cases.Where(c => c.Level == level);
         if (filter.GroupId is { } group) cases = cases.Where(c => c.CoordinationGroupId == group);
@@ -187,7 +207,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
         if (filter.LeadPartyId is { } lead) cases = cases.Where(c => c.LeadPartyId == lead);
         if (filter.LocalAreaId is { } area)
         {
-            cases = WherePerson(cases, db.YoungPersons.Where(p => p.LocalAreaId == area), shape);
+            cases = WherePerson(cases, source.YoungPersons.Where(p => p.LocalAreaId == area), shape);
         }
 
         if (filter.Age is { } age)
@@ -200,7 +220,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
                 AgeBand.From16To17 => (today.AddYears(-18), today.AddYears(-16)),
                 _ => (DateOnly.MinValue, today.AddYears(-18)),
             };
-            cases = WherePerson(cases, db.YoungPersons.Where(p => p.DateOfBirth > bornAfter && p.DateOfBirth <= bornOnOrBefore), shape);
+            cases = WherePerson(cases, source.YoungPersons.Where(p => p.DateOfBirth > bornAfter && p.DateOfBirth <= bornOnOrBefore), shape);
         }
 
         if (filter.Search is { } search)
@@ -208,7 +228,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
             if (CprNumber.TryParse(search, out var cpr))
             {
                 var digits = cpr.Digits;
-                cases = cases.Where(c => db.YoungPersons.Where(p => p.Cpr == digits).Select(p => p.Id).Contains(c.YoungPersonId));
+                cases = cases.Where(c => source.YoungPersons.Where(p => p.Cpr == digits).Select(p => p.Id).Contains(c.YoungPersonId));
             }
             else if (CaseNumberPattern().IsMatch(search))
             {
@@ -222,7 +242,7 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
                 {
                     // Joined (not IN): the database starts from the few matching people and looks their
                     // cases up, instead of walking the group's cases and testing each.
-                    var people = NameWordsStartingWith(word).Select(w => w.YoungPersonId).Distinct();
+                    var people = NameWordsStartingWith(source, word).Select(w => w.YoungPersonId).Distinct();
                     cases = cases.Join(people, c => c.YoungPersonId, id => id, (c, _) => c);
                 }
             }
@@ -245,12 +265,12 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
                 || (c.Level == CaseLevel.FirstTimeCrime && (c.LastReviewedOn ?? c.LevelSetOn) < r2)
                 || (c.Level == CaseLevel.RepeatedSeriousCrime && (c.LastReviewedOn ?? c.LevelSetOn) < r3)
                 || (c.Level == CaseLevel.CrimeDangerousToPersons && (c.LastReviewedOn ?? c.LevelSetOn) < r4)
-                || db.CaseActions.Any(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned && a.DueOn < today)
+                || source.CaseActions.Any(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned && a.DueOn < today)
                 || (((c.Level == CaseLevel.WorryingBehaviour && c.LevelSetOn < f1)
                     || (c.Level == CaseLevel.FirstTimeCrime && c.LevelSetOn < f2)
                     || (c.Level == CaseLevel.RepeatedSeriousCrime && c.LevelSetOn < f3)
                     || (c.Level == CaseLevel.CrimeDangerousToPersons && c.LevelSetOn < f4))
-                    && !db.CaseActions.Any(a => a.CaseId == c.Id && a.DueOn >= c.LevelSetOn))));
+                    && !source.CaseActions.Any(a => a.CaseId == c.Id && a.DueOn >= c.LevelSetOn))));
         }
 
         return cases;
@@ -262,17 +282,17 @@ public sealed partial class CaseListQuery(SspDbContext db, CaseAccess access, Au
             ? cases.Where(c => people.Select(p => p.Id).Contains(c.YoungPersonId))
             : cases.Where(c => people.Any(p => p.Id == c.YoungPersonId));
 
-    private IQueryable<YoungPersonNameWord> NameWordsStartingWith(string prefix)
+    private static IQueryable<YoungPersonNameWord> NameWordsStartingWith(SspDbContext source, string prefix)
     {
-        if (db.Database.IsSqlite())
+        if (source.Database.IsSqlite())
         {
             // A range on the (Word, YoungPersonId) index; SQLite's LIKE would not use it. Words are
             // upper case and compared byte-wise, so [prefix, prefix with its last letter + 1) is exact.
             var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-            return db.YoungPersonNameWords.Where(w => string.Compare(w.Word, prefix) >= 0 && string.Compare(w.Word, upper) < 0);
+            return source.YoungPersonNameWords.Where(w => string.Compare(w.Word, prefix) >= 0 && string.Compare(w.Word, upper) < 0);
         }
 
-        return db.YoungPersonNameWords.Where(w => w.Word.StartsWith(prefix));
+        return source.YoungPersonNameWords.Where(w => w.Word.StartsWith(prefix));
     }
 
     private IQueryable<Projected> Project(IQueryable<SspCase> cases) =>

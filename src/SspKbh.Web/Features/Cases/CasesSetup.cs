@@ -12,6 +12,7 @@ public static class CasesSetup
         services.AddScoped<CaseWorkService>();
         services.AddScoped<CaseListQuery>();
         services.AddScoped<CaseListLoader>();
+        services.AddSingleton<CaseListMetrics>();
         services.AddScoped<CasePageLoader>();
         services.AddScoped<Meetings.MeetingService>();
         services.AddScoped<Meetings.LeaderBoardService>();
