@@ -22,8 +22,16 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
 
     private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
 
-    private static List<string> Names(IRenderedComponent<CaseList> cut) =>
-        cut.FindAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent.Trim()).ToList();
+    /// <summary>The names in the rows, once the view is complete (its counts come a moment after its rows).</summary>
+    private static List<string> Names(IRenderedComponent<CaseList> cut)
+    {
+        Settled(cut);
+        return cut.FindAll("[data-testid='case-row'] td:nth-child(2)").Select(e => e.TextContent.Trim()).ToList();
+    }
+
+    /// <summary>Fails while the list is still reading rows or counts (aria-busy), so a wait goes on until both are shown.</summary>
+    private static void Settled(IRenderedComponent<CaseList> cut) =>
+        Assert.Equal("false", cut.Find("[data-testid='case-results']").GetAttribute("aria-busy"));
 
     /// <summary>The text of the option a filter select shows (the one marked selected).</summary>
     private static string ShownOption(IRenderedComponent<CaseList> cut, string selectId) =>
@@ -146,7 +154,11 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
         await using var host = await ComponentHost.ForAsync(App, Police);
         var q = Uri.EscapeDataString(prefix);
         var cut = host.RenderAt<CaseList>($"/sager?q={q}&forsinket=true");
-        cut.WaitForAssertion(() => Assert.NotNull(TestIdText(cut, "no-cases")), Wait);
+        cut.WaitForAssertion(() =>
+        {
+            Settled(cut);
+            Assert.NotNull(TestIdText(cut, "no-cases"));
+        }, Wait);
         Assert.Equal($"/sager/eksport.csv?forsinket=true&q={q}", cut.Find("[data-testid='export-csv']").GetAttribute("href"));
 
         await host.PickAsync(cut, "f-level", "Niveau 2 –");
@@ -174,11 +186,16 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
 
         // Searching for them, or asking for their group in the address, shows nothing either.
         await cut.Find("#q").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = prefix });
-        cut.WaitForAssertion(() => Assert.NotNull(TestIdText(cut, "no-cases")), Wait);
+        cut.WaitForAssertion(() =>
+        {
+            Settled(cut);
+            Assert.NotNull(TestIdText(cut, "no-cases"));
+        }, Wait);
         host.Navigation.NavigateTo($"/sager?gruppe={amagerVest}");
         cut.WaitForAssertion(() =>
         {
             Assert.Equal($"sager?gruppe={amagerVest}", host.RelativeUri);
+            Settled(cut);
             Assert.NotNull(TestIdText(cut, "no-cases"));
         }, Wait);
         Assert.Empty(cut.FindAll("[data-testid='case-row']"));

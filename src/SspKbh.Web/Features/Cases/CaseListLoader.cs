@@ -37,7 +37,11 @@ public sealed class CaseListLoader(CaseListQuery list, CaseService cases, Organi
             canRegister));
     }
 
-    /// <summary>Another page or filter: only the rows (read and audited once).</summary>
-    public Task<CasePage> PageAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        list.PageAsync(filter, user, cancellationToken);
+    /// <summary>Another page or filter: the rows first (read and audited once), without their counts.</summary>
+    public Task<CasePage> RowsAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        list.RowsAsync(filter, user, cancellationToken);
+
+    /// <summary>The counts per level for another filter, read after its rows are shown.</summary>
+    public Task<IReadOnlyDictionary<SspKbh.Domain.Cases.CaseLevel, int>> CountsAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        list.CountsAsync(filter, user, cancellationToken);
 }

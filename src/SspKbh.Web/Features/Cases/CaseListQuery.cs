@@ -51,12 +51,13 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         public DateOnly? LastReviewedOn { get; init; }
     }
 
+    /// <summary>A page of rows and the counts per level, read side by side (the list's first view, the benchmarks).</summary>
     public async Task<CasePage> PageAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var scope = await access.ScopeForAsync(user, cancellationToken);
         if (scope.IsEmpty)
         {
-            return new CasePage([], null, Enum.GetValues<CaseLevel>().ToDictionary(l => l, _ => 0), 0);
+            return new CasePage([], null, NoCounts(), 0);
         }
 
         var today = DanishTime.Today(clock);
@@ -65,20 +66,46 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         // The counts per level (no personal data) are read on a context of their own while this one reads the page and
         // the page's audit entry is written: the view costs the slower of the two, not their sum (docs/performance.md).
         // On the thread pool: SQLite's provider runs a query synchronously inside its async methods.
-        var counting = Task.Run(() => CountByLevelAsync(scope, filter with { Level = null }, today, deadlines, cancellationToken), cancellationToken);
+        var counting = Task.Run(() => CountByLevelAsync(scope, filter, today, deadlines, cancellationToken), cancellationToken);
         var reading = ReadPageAsync(scope, filter, user, today, deadlines, cancellationToken);
         await Task.WhenAll(counting, reading);
-        var byLevel = await counting;
-        var (result, nextCursor) = await reading;
-        var total = filter.Level is { } level ? byLevel[level] : byLevel.Values.Sum();
-        return new CasePage(result, nextCursor, byLevel, total);
+        var (rows, nextCursor) = await reading;
+        return WithCounts(new CasePage(rows, nextCursor, NoCounts(), 0), filter, await counting);
     }
 
-    private async Task<Dictionary<CaseLevel, int>> CountByLevelAsync(CaseScope scope, CaseFilter filter, DateOnly today,
+    /// <summary>A page of rows only (audited); the counts follow from <see cref="CountsAsync"/>.</summary>
+    public async Task<CasePage> RowsAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        if (scope.IsEmpty)
+        {
+            return new CasePage([], null, NoCounts(), 0);
+        }
+
+        var (rows, nextCursor) = await ReadPageAsync(scope, filter, user, DanishTime.Today(clock), await LevelDeadlines.AllAsync(db, cancellationToken), cancellationToken);
+        return new CasePage(rows, nextCursor, NoCounts(), 0);
+    }
+
+    /// <summary>How many cases in the user's scope match the filter, per level (whatever level the filter asks for).</summary>
+    public async Task<IReadOnlyDictionary<CaseLevel, int>> CountsAsync(CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        return scope.IsEmpty
+            ? NoCounts()
+            : await CountByLevelAsync(scope, filter, DanishTime.Today(clock), await LevelDeadlines.AllAsync(db, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The page with these counts and the total they give for the filter's level (or all levels).</summary>
+    public static CasePage WithCounts(CasePage page, CaseFilter filter, IReadOnlyDictionary<CaseLevel, int> counts) =>
+        page with { CountsByLevel = counts, Total = filter.Level is { } level ? counts[level] : counts.Values.Sum() };
+
+    private static Dictionary<CaseLevel, int> NoCounts() => Enum.GetValues<CaseLevel>().ToDictionary(l => l, _ => 0);
+
+    private async Task<IReadOnlyDictionary<CaseLevel, int>> CountByLevelAsync(CaseScope scope, CaseFilter filter, DateOnly today,
         IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
     {
         await using var counter = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var counts = await Filter(counter, scope.Apply(counter.Cases.AsNoTracking()), filter, today, deadlines, QueryShape.Count)
+        var counts = await Filter(counter, scope.Apply(counter.Cases.AsNoTracking()), filter with { Level = null }, today, deadlines, QueryShape.Count)
             .GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0);
     }
