@@ -56,28 +56,14 @@ public sealed class TestBrowser : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
-    private readonly Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler cookies;
-
-    /// <summary>A browser on the app: keeps its cookies, does not follow redirects (tests look at them).</summary>
-    public TestBrowser(WebApplicationFactory<Program> factory, Uri? baseAddress = null, System.Net.CookieContainer? cookies = null)
+    public TestBrowser(WebApplicationFactory<Program> factory, Uri? baseAddress = null)
     {
-        this.cookies = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies ?? new System.Net.CookieContainer());
-        Client = factory.CreateDefaultClient(baseAddress ?? new Uri("http://localhost"), this.cookies);
-    }
-
-    /// <summary>
-    /// Another browser, on this app or another instance of it, holding a copy of this browser's cookies as they are
-    /// now: what someone has who copied the cookie.
-    /// </summary>
-    public TestBrowser WithCopiedCookies(WebApplicationFactory<Program> factory)
-    {
-        var copy = new System.Net.CookieContainer();
-        foreach (System.Net.Cookie cookie in cookies.Container.GetAllCookies())
+        Client = factory.CreateClient(new WebApplicationFactoryClientOptions
         {
-            copy.Add(new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
-        }
-
-        return new TestBrowser(factory, Client.BaseAddress, copy);
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = baseAddress ?? new Uri("http://localhost"),
+        });
     }
 
     public HttpClient Client { get; }
