@@ -145,6 +145,43 @@ public abstract class AuthenticationTests(AppFixture fixture)
         Assert.StartsWith("/konto/log-ind", TestBrowser.Location(after.Response), StringComparison.Ordinal);
         Assert.Contains(await App.AuditEntriesAsync(), a => a.Action == AuditActions.SignOut && a.SubjectId == user.Id);
     }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_for_a_copy_of_its_cookie_on_every_instance()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync("sekretaer@sspkbh.dk");
+        var home = await browser.GetAsync("/");
+        using var laptop = App.CreateBrowser(); // the same user, signed in on another machine
+        await laptop.SignInAsync("sekretaer@sspkbh.dk");
+
+        // A copy of the cookie taken before signing out opens case data, here and on a second instance of the app.
+        using var secondInstance = App.WithWebHostBuilder(_ => { });
+        using var copyHere = browser.WithCopiedCookies(App);
+        using var copyThere = browser.WithCopiedCookies(secondInstance);
+        foreach (var copy in new[] { copyHere, copyThere })
+        {
+            var before = await copy.GetAsync("/sager");
+            Assert.Equal(HttpStatusCode.OK, before.Status);
+            Assert.Contains("Yusuf Amin", before.Text, StringComparison.Ordinal);
+        }
+
+        var form = home.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action='/konto/log-ud']");
+        Assert.NotNull(form);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/konto/log-ud", HtmlForms.Collect(form))).Status);
+
+        // From the next request on, both copies are sent to the login page and see no case.
+        foreach (var copy in new[] { copyHere, copyThere })
+        {
+            var after = await copy.GetAsync("/sager");
+            Assert.Equal(HttpStatusCode.Redirect, after.Status);
+            Assert.StartsWith("/konto/log-ind", TestBrowser.Location(after.Response), StringComparison.Ordinal);
+            Assert.DoesNotContain("Yusuf Amin", after.Text, StringComparison.Ordinal);
+        }
+
+        // Her sign-in on the other machine is a session of its own and goes on working.
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/sager")).Status);
+    }
 }
 
 public sealed class AuthenticationTestsSqlite(SqliteApp fixture) : AuthenticationTests(fixture), IClassFixture<SqliteApp>;

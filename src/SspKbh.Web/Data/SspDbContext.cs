@@ -29,6 +29,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Security.UserSession> UserSessions => Set<Security.UserSession>();
+
     public DbSet<YoungPerson> YoungPersons => Set<YoungPerson>();
 
     public DbSet<CustodyHolder> CustodyHolders => Set<CustodyHolder>();
@@ -173,6 +175,15 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.ToTable("DataProtectionKeys");
             e.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
             e.Property(k => k.Xml).IsRequired();
+        });
+
+        builder.Entity<Security.UserSession>(e =>
+        {
+            e.ToTable("UserSessions");
+            e.Property(s => s.Id).HasMaxLength(Security.UserSession.IdLength);
+            e.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => s.UserId);
         });
     }
 

@@ -10,8 +10,9 @@ namespace SspKbh.Web.Security;
 /// <summary>
 /// Keeps ADR 0009 and 0012 true inside a Blazor circuit, where no HTTP request (and so no cookie check)
 /// happens for as long as the tab is open. Every <c>Security:SessionValidationInterval</c> (one minute)
-/// it ends the circuit's sign-in when the account was deactivated, its security stamp changed (roles,
-/// groups, authority status, two-factor reset, "end sessions", sign-out), the absolute lifetime has
+/// it ends the circuit's sign-in when the account was deactivated, its session was ended on the server (signed out
+/// in another tab, "end sessions"; ADR 0026), its security stamp changed (roles, groups, authority status,
+/// two-factor reset), the absolute lifetime has
 /// passed, or nothing happened in the circuit for longer than the idle timeout. The router then sends
 /// the user to the login page.
 /// </summary>
@@ -67,6 +68,12 @@ public sealed partial class RevalidatingAuthStateProvider(
         if (user is null || !user.IsActive)
         {
             return "deactivated";
+        }
+
+        if (principal.FindFirstValue(ServerSessions.SessionClaim) is not { } session
+            || !await ServerSessions.IsOpenAsync(scope.ServiceProvider.GetRequiredService<Data.SspDbContext>(), session, cancellationToken))
+        {
+            return "session-ended";
         }
 
         if (!users.SupportsUserSecurityStamp)

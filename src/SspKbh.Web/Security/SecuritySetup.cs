@@ -70,8 +70,8 @@ public static class SecuritySetup
             o.ValidationInterval = security.SessionValidationInterval;
             o.OnRefreshingPrincipal = ctx =>
             {
-                // Keep the proof of two-factor sign-in and the session's start when the principal is rebuilt.
-                foreach (var kept in ctx.CurrentPrincipal?.Claims.Where(c => c.Type is AuthenticationMethodReference or SessionLifetime.SignedInAtClaim).ToList() ?? [])
+                // Keep the proof of two-factor sign-in, the session's start and its id when the principal is rebuilt.
+                foreach (var kept in ctx.CurrentPrincipal?.Claims.Where(c => c.Type is AuthenticationMethodReference or SessionLifetime.SignedInAtClaim or ServerSessions.SessionClaim).ToList() ?? [])
                 {
                     ctx.NewPrincipal?.Identities.First().AddClaim(new Claim(kept.Type, kept.Value));
                 }
@@ -95,11 +95,15 @@ public static class SecuritySetup
             o.AccessDeniedPath = "/konto/adgang-naegtet";
             // The handler's own clock (ticket expiry, sliding renewal) is AuthenticationSchemeOptions.TimeProvider,
             // which ASP.NET Core fills from the DI TimeProvider (Infrastructure/Clock.cs), so it is the app's clock.
-            o.Events.OnSigningIn = SessionLifetime.StampSignInAsync;
+            o.Events.OnSigningIn = async ctx =>
+            {
+                await SessionLifetime.StampSignInAsync(ctx);
+                await ServerSessions.StartAsync(ctx);
+            };
             var validateSecurityStamp = o.Events.OnValidatePrincipal; // Identity's SecurityStampValidator
             o.Events.OnValidatePrincipal = async ctx =>
             {
-                if (await SessionLifetime.RejectIfTooOldAsync(ctx))
+                if (await SessionLifetime.RejectIfTooOldAsync(ctx) || await ServerSessions.RejectIfEndedAsync(ctx))
                 {
                     return;
                 }

@@ -56,14 +56,28 @@ public sealed class TestBrowser : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
-    public TestBrowser(WebApplicationFactory<Program> factory, Uri? baseAddress = null)
+    private readonly Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler cookies;
+
+    /// <summary>A browser on the app: keeps its cookies, does not follow redirects (tests look at them).</summary>
+    public TestBrowser(WebApplicationFactory<Program> factory, Uri? baseAddress = null, System.Net.CookieContainer? cookies = null)
     {
-        Client = factory.CreateClient(new WebApplicationFactoryClientOptions
+        this.cookies = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies ?? new System.Net.CookieContainer());
+        Client = factory.CreateDefaultClient(baseAddress ?? new Uri("http://localhost"), this.cookies);
+    }
+
+    /// <summary>
+    /// Another browser, on this app or another instance of it, holding a copy of this browser's cookies as they are
+    /// now: what someone has who copied the cookie.
+    /// </summary>
+    public TestBrowser WithCopiedCookies(WebApplicationFactory<Program> factory)
+    {
+        var copy = new System.Net.CookieContainer();
+        foreach (System.Net.Cookie cookie in cookies.Container.GetAllCookies())
         {
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-            BaseAddress = baseAddress ?? new Uri("http://localhost"),
-        });
+            copy.Add(new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+
+        return new TestBrowser(factory, Client.BaseAddress, copy);
     }
 
     public HttpClient Client { get; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SspKbh.Web.Audit;
+using SspKbh.Web.Data;
 using SspKbh.Web.Security;
 
 namespace SspKbh.Web.Features.Account;
@@ -15,9 +16,14 @@ public static class AccountEndpoints
                 HttpContext context,
                 SignInManager<AppUser> signInManager,
                 AuditService audit,
+                SspDbContext db,
+                TimeProvider clock,
                 [FromForm(Name = "returnUrl")] string? returnUrl) =>
             {
                 await audit.WriteAsync(new AuditEvent(AuditActions.SignOut, SubjectType: "user", SubjectId: context.User.UserId(), Actor: context.User), context.RequestAborted);
+                // The session ends on the server first: a copy of the cookie is refused from the next request on, on
+                // every instance (ADR 0026); then the browser's cookie is removed.
+                await ServerSessions.EndAsync(db, context.User, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
                 await signInManager.SignOutAsync();
                 return Results.LocalRedirect("/konto/log-ind?logget-ud=1");
             })

@@ -218,6 +218,10 @@ public sealed class UserAdministration(
         user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;
         await userManager.UpdateAsync(user);
         await userManager.UpdateSecurityStampAsync(user);
+        if (!active)
+        {
+            await ServerSessions.EndAllAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
         await audit.WriteAsync(new AuditEvent(active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, SubjectType: "user", SubjectId: id, Actor: actor), cancellationToken);
         return result;
     }
@@ -239,8 +243,9 @@ public sealed class UserAdministration(
     }
 
     /// <summary>
-    /// "Log brugeren ud overalt": renews the security stamp, so every open session of the user (any
-    /// browser, any app instance) is rejected at its next validation. The account itself is unchanged.
+    /// "Log brugeren ud overalt": ends every server-side session of the user (ADR 0026), so each open session (any
+    /// browser, any app instance) is refused at its next request, and renews the security stamp. The account itself
+    /// is unchanged.
     /// </summary>
     public async Task<ServiceResult> EndSessionsAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
@@ -251,6 +256,7 @@ public sealed class UserAdministration(
             return result.General(Texts.Admin_UserNotFound);
         }
 
+        await ServerSessions.EndAllAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await userManager.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(new AuditEvent(AuditActions.UserSessionsEnded, SubjectType: "user", SubjectId: id, Actor: actor), cancellationToken);
         return result;
