@@ -18,6 +18,21 @@ public static class Axe
             : throw new InvalidOperationException($"axe-core is missing at {path}; the test project's build runs `npm ci` to fetch it.");
     });
 
+    /// <summary>Waits (at most ~5 s) until no finite animation is running; endless ones (spinners) are ignored.</summary>
+    private const string SettleScript =
+        """
+        async () => {
+          const moving = () => document.getAnimations().filter(a =>
+            a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+          const deadline = performance.now() + 5000;
+          for (let running = moving(); running.length > 0 && performance.now() < deadline; running = moving()) {
+            await Promise.race([
+              Promise.all(running.map(a => a.finished.catch(() => {}))),
+              new Promise(r => setTimeout(r, 1000))]);
+          }
+        }
+        """;
+
     public sealed record Violation(string? Id, string Impact, string? Help, List<string?> Nodes);
 
     public static async Task AssertNoSeriousViolationsAsync(TrackedPage tracked, string what, ITestOutputHelper output)
@@ -44,18 +59,33 @@ public static class Axe
             await tracked.Page.EvaluateAsync(AxeSource.Value);
         }
 
-        var violations = await tracked.Page.EvaluateAsync<JsonElement>(
-            """
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return result.violations.map(v => ({
-                id: v.id,
-                impact: v.impact,
-                help: v.help,
-                nodes: v.nodes.map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '').replace(/\s+/g, ' '))
-              }));
+        // A result counts only when the page was at rest on both sides of the run: a snackbar or dialog
+        // caught mid fade has a contrast it never has on screen for more than a moment. Finite animations
+        // (MudBlazor's fades are CSS animations) are awaited first; if one started while axe was running
+        // (a snackbar beginning to hide), the run is repeated once the page is still again.
+        JsonElement violations = default;
+        for (var attempt = 1; ; attempt++)
+        {
+            await tracked.Page.EvaluateAsync(SettleScript);
+            violations = await tracked.Page.EvaluateAsync<JsonElement>(
+                """
+                async () => {
+                  const result = await axe.run(document, { resultTypes: ['violations'] });
+                  return result.violations.map(v => ({
+                    id: v.id,
+                    impact: v.impact,
+                    help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '').replace(/\s+/g, ' '))
+                  }));
+                }
+                """);
+            var movedDuringRun = await tracked.Page.EvaluateAsync<bool>(
+                "() => document.getAnimations().some(a => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))");
+            if (!movedDuringRun || attempt == 3)
+            {
+                break;
             }
-            """);
+        }
 
         return violations.EnumerateArray().Select(v => new Violation(
             v.GetProperty("id").GetString(),
