@@ -19,7 +19,7 @@ public static class BrowserCircuitBenchmarks
     private const int WarmUp = 5;
     private static readonly TimeSpan CircuitTimeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<int> RunAsync(bool quick, bool gcdump)
+    public static async Task<int> RunAsync(bool quick, bool gcdump, bool noMemory = false)
     {
         var iterations = quick ? 20 : Iterations;
         var users = await BrowserUsers.PrepareAsync(BenchDatabase.RunPath);
@@ -57,7 +57,7 @@ public static class BrowserCircuitBenchmarks
         await host.Circuits.WaitForAsync(0, CircuitTimeout);
 
         // 3. Managed heap per open circuit, each kind against its own baseline of static pages taken just before.
-        var memory = new List<Memory>
+        var memory = noMemory ? [] : new List<Memory>
         {
             await MemoryPerCircuitAsync(host, allGroups, PageKind.CaseList, "case list /sager, all groups", gcdump),
             await MemoryPerCircuitAsync(host, groupMember, PageKind.CaseList, "case list /sager, one group", gcdump: false),
@@ -83,6 +83,11 @@ public static class BrowserCircuitBenchmarks
                     CircuitBenchmarks.Row($"  of which {filter}", filterTimes, "");
                 }
             }
+        }
+
+        if (memory.Count == 0)
+        {
+            return 0;
         }
 
         Console.WriteLine();

@@ -15,6 +15,7 @@ using SspKbh.Benchmarks;
 //   --circuits    the interactive pages rendered as a circuit renders them (see CircuitBenchmarks)
 //   --browser     the interactive pages over real circuits: the app on Kestrel, Chromium tabs (see BrowserCircuitBenchmarks)
 //   --gcdump      with --browser: the case list's heap growth by type (a gcdump-style heap walk, see HeapTypes)
+//   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
 var sql = args.Contains("--sql");
@@ -22,14 +23,15 @@ var analyze = args.Contains("--analyze");
 var circuits = args.Contains("--circuits");
 var browser = args.Contains("--browser");
 var gcdump = args.Contains("--gcdump");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump")).ToArray();
+var noMemory = args.Contains("--no-memory");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
 if (circuits || browser)
 {
     // The interactive pages (filter change, deepest page, first render, memory per circuit); not BenchmarkDotNet.
     var loadAtStart = LoadAverage();
-    var code = browser ? await BrowserCircuitBenchmarks.RunAsync(quick, gcdump) : await CircuitBenchmarks.RunAsync(quick);
+    var code = browser ? await BrowserCircuitBenchmarks.RunAsync(quick, gcdump, noMemory) : await CircuitBenchmarks.RunAsync(quick);
     Console.WriteLine($"Load average (1, 5, 15 min) before: {loadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
     return code;
 }
