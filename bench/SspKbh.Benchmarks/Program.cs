@@ -15,6 +15,7 @@ using SspKbh.Benchmarks;
 //   --circuits    the interactive pages rendered as a circuit renders them (see CircuitBenchmarks)
 //   --browser     the interactive pages over real circuits: the app on Kestrel, Chromium tabs (see BrowserCircuitBenchmarks)
 //   --gcdump      with --browser: the case list's heap growth by type (a gcdump-style heap walk, see HeapTypes)
+//   --parts       the pieces of a list filter change (rows + audit, counts, a bare audit write) timed one by one
 //   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
@@ -24,9 +25,15 @@ var circuits = args.Contains("--circuits");
 var browser = args.Contains("--browser");
 var gcdump = args.Contains("--gcdump");
 var noMemory = args.Contains("--no-memory");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory")).ToArray();
+var parts = args.Contains("--parts");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
+if (parts)
+{
+    return await PartsBenchmarks.RunAsync(quick);
+}
+
 if (circuits || browser)
 {
     // The interactive pages (filter change, deepest page, first render, memory per circuit); not BenchmarkDotNet.

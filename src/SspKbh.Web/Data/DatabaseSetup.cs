@@ -21,7 +21,7 @@ public static class DatabaseSetup
         else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
         {
             var cs = SqliteConnectionString(configuration, environment);
-            services.AddDbContextFactory<SspDbContext>(o => o.UseSqlite(cs));
+            services.AddDbContextFactory<SspDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqliteTuning()));
         }
         else
         {
