@@ -210,7 +210,7 @@ public static partial class CaseSteps
 
         await Expect(dialog).ToHaveCountAsync(0);
         await tracked.ExpectUrlAsync(PathUrl($"/sager/{caseId}"), "the case page after the level change");
-        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Ændringerne er gemt." })).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Niveauet er ændret." })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("case-summary").GetByTestId("level-badge")).ToHaveTextAsync("Niveau 4");
         await Expect(page.GetByTestId("case-lead")).ToContainTextAsync("Sofie Lund");
         await Expect(page.GetByTestId("leader-group-flag")).ToBeVisibleAsync();

@@ -7,7 +7,7 @@ namespace SspKbh.E2E;
 
 /// <summary>
 /// axe-core on the §115 pages: the consents tab of a case and its consent dialog (also with errors, and a consent
-/// recorded through it), and what the demo club worker without authority status sees under the demo consent.
+/// recorded through it and withdrawn after a confirmation), and what the demo club worker without authority status sees under the demo consent.
 /// Photographed for people to look at.
 /// </summary>
 [Collection(CasePagesCollection.Name)]
@@ -58,6 +58,21 @@ public sealed class ConsentAccessibilityTests(CasesApp app, ITestOutputHelper ou
         await Expect(row).ToContainTextAsync("Den unge selv");
         await Expect(row.GetByTestId("consent-state")).ToHaveTextAsync("Gyldigt");
         await Browser.ScreenshotAsync(page, "consents-tab-recorded");
+
+        // Withdrawing asks first, naming who loses access; keeping it changes nothing, confirming withdraws it.
+        await row.GetByTestId("withdraw-consent").ClickAsync();
+        var question = page.GetByRole(AriaRole.Dialog, new() { Name = "Træk samtykket tilbage?" });
+        await Expect(question).ToContainTextAsync("Kultur- og Fritidsforvaltningen mister straks adgangen");
+        await Browser.ScreenshotAsync(page, "consent-withdraw-question");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, "withdraw question", output);
+        await question.GetByRole(AriaRole.Button, new() { Name = "Behold samtykket" }).ClickAsync();
+        await Expect(question).ToHaveCountAsync(0);
+        await Expect(row.GetByTestId("consent-state")).ToHaveTextAsync("Gyldigt");
+
+        await row.GetByTestId("withdraw-consent").ClickAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Træk tilbage" }).ClickAsync();
+        await Expect(row.GetByTestId("consent-state")).ToContainTextAsync("Tilbagekaldt");
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Samtykket er trukket tilbage." })).ToBeVisibleAsync();
     }
 
     [Fact]

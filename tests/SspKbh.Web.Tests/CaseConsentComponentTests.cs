@@ -103,7 +103,7 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
         Assert.Contains(holder, row, StringComparison.Ordinal);
         Assert.Contains(Texts.ConsentState_Active, row, StringComparison.Ordinal);
         Assert.Contains($"{Date(Today)} – {Date(Today.AddMonths(3))}", row, StringComparison.Ordinal);
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Saved);
+        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.CaseSaved_Consent);
         Assert.Equal(1, await ConsentCountAsync(caseId));
     }
 
@@ -115,7 +115,7 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Withdrawing_a_consent_updates_its_state_in_place()
+    public async Task Withdrawing_a_consent_is_confirmed_first_and_then_updates_its_state_in_place()
     {
         var (caseId, _) = await App.NewCaseAsync("Amager Øst");
         var (consentId, _) = await App.NewConsentAsync(caseId);
@@ -123,10 +123,24 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
         var page = host.OpenCase(caseId);
         Assert.Equal(Texts.ConsentState_Active, page.TestIdText("consent-state").Trim());
 
+        // The question names who loses access; keeping the consent changes nothing.
+        var withdrawals = (await App.AuditEntriesAsync()).Count(a => a.Action == "consent.withdraw");
         await page.ClickAsync("withdraw-consent");
+        host.Dialogs.WaitForAssertion(() => Assert.Contains(Texts.Consent_WithdrawConfirmTitle, host.Dialogs.Markup, StringComparison.Ordinal), Patience);
+        Assert.Contains("Boligsociale helhedsplaner", host.Dialogs.Find(".mud-message-box").TextContent, StringComparison.Ordinal);
+        await host.Dialogs.AnswerAsync(Texts.Consent_WithdrawKeep);
+        Assert.Equal(Texts.ConsentState_Active, page.TestIdText("consent-state").Trim());
+        Assert.Equal(withdrawals, (await App.AuditEntriesAsync()).Count(a => a.Action == "consent.withdraw"));
+        await using (var unchanged = App.CreateDbContext())
+        {
+            Assert.Null(await unchanged.Consents.Where(c => c.Id == consentId).Select(c => c.WithdrawnOn).SingleAsync());
+        }
+
+        await page.ClickAsync("withdraw-consent");
+        await host.Dialogs.AnswerAsync(Texts.Consent_Withdraw);
         page.WaitForAssertion(() => Assert.Contains("Tilbagekaldt", page.TestIdText("consent-state"), StringComparison.Ordinal), Patience);
         Assert.Empty(page.FindAll("[data-testid='withdraw-consent']"));
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Saved);
+        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.CaseSaved_ConsentWithdrawn);
         await using var db = App.CreateDbContext();
         Assert.Equal(Today, await db.Consents.Where(c => c.Id == consentId).Select(c => c.WithdrawnOn).SingleAsync());
     }
@@ -142,10 +156,12 @@ public abstract class CaseConsentComponentTests(AppFixture fixture)
         var secondPage = second.OpenCase(caseId);
 
         await firstPage.ClickAsync("withdraw-consent");
+        await first.Dialogs.AnswerAsync(Texts.Consent_Withdraw);
         firstPage.WaitForAssertion(() => Assert.Contains("Tilbagekaldt", firstPage.TestIdText("consent-state"), StringComparison.Ordinal), Patience);
         var audited = (await App.AuditEntriesAsync()).Count(a => a.Action == "consent.withdraw" && a.Outcome == "success");
 
         await secondPage.ClickAsync("withdraw-consent");
+        await second.Dialogs.AnswerAsync(Texts.Consent_Withdraw);
         secondPage.WaitForAssertion(() => Assert.Contains(Texts.Concurrency_Conflict, secondPage.TestIdText("case-action-error"), StringComparison.Ordinal), Patience);
         Assert.Equal(audited, (await App.AuditEntriesAsync()).Count(a => a.Action == "consent.withdraw" && a.Outcome == "success"));
         Assert.Equal(Texts.ConsentState_Active, secondPage.TestIdText("consent-state").Trim());

@@ -144,7 +144,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         Assert.Contains("Socialforvaltningen", page.TestIdText("case-lead"), StringComparison.Ordinal);
         Assert.Contains("Mor alene", page.TestIdText("level-form"), StringComparison.Ordinal);
         Assert.NotEmpty(page.FindAll("[data-testid='leader-group-flag']"));
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Saved);
+        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.CaseSaved_Level);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
         Assert.Equal("", page.Find("#notetext").GetAttribute("value") ?? "");
         Assert.Empty(page.FindAll("[data-testid='note-form'] .mud-input-error"));
         Assert.Equal(1, await db.JournalNotes.CountAsync(n => n.CaseId == caseId));
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Saved);
+        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.CaseSaved_Note);
     }
 
     [Fact]

@@ -14,8 +14,11 @@ namespace SspKbh.Web.Demo;
 
 /// <summary>
 /// Demo users, one per role (Development only; listed in README.md). Fictional people.
+/// The demo data names groups, parties and lokalområder as the organisation seeder made them. An administrator may
+/// rename or remove them afterwards, so a name that is gone never stops the app: what needs it is skipped, with a
+/// warning that says what (names of the organisation only, never of a person).
 /// </summary>
-public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     public const string DemoPassword = "Demo-kodeord-2026";
 
@@ -37,6 +40,9 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         new("statistik@sspkbh.dk", "Peter Dahl", "SSP", true, [AppRole.StatisticsReader], []),
     ];
 
+    /// <summary>The koordinationsgruppe the demo secretary runs, with the demo meeting.</summary>
+    private const string DemoGroup = "Koordinationsgruppe Amager Øst";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken);
@@ -48,13 +54,18 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
                 continue;
             }
 
+            if (Find(parties, demo.Party, "party", $"demo user {demo.Email}") is not { } partyId)
+            {
+                continue;
+            }
+
             var user = new AppUser
             {
                 UserName = demo.Email,
                 Email = demo.Email,
                 EmailConfirmed = true,
                 FullName = demo.FullName,
-                PartyId = parties[demo.Party],
+                PartyId = partyId,
                 IsAuthorityPerson = demo.Authority,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
@@ -67,7 +78,10 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
             await users.AddToRolesAsync(user, demo.Roles.Select(r => r.ToString()));
             foreach (var (group, role) in demo.Groups)
             {
-                db.GroupMemberships.Add(new GroupMembership { GroupId = groups[group], UserId = user.Id, Role = role });
+                if (Find(groups, group, "group", $"membership of demo user {demo.Email}") is { } groupId)
+                {
+                    db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, UserId = user.Id, Role = role });
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -127,8 +141,8 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
     /// </summary>
     private async Task SeedMeetingAsync(Dictionary<string, int> groups, CancellationToken cancellationToken)
     {
-        var groupId = groups["Koordinationsgruppe Amager Øst"];
-        if (await db.Meetings.AnyAsync(m => m.GroupId == groupId, cancellationToken))
+        if (Find(groups, DemoGroup, "group", "demo meeting") is not { } groupId
+            || await db.Meetings.AnyAsync(m => m.GroupId == groupId, cancellationToken))
         {
             return;
         }
@@ -245,9 +259,18 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         var now = clock.GetUtcNow().UtcDateTime;
         // The date in Copenhagen, as the app shows and compares dates: in the hour or two before midnight UTC it is already the next day there.
         var today = DanishTime.Today(clock);
+        var demoGroupId = groups.TryGetValue(DemoGroup, out var found) ? found : (int?)null;
         foreach (var demo in Cases)
         {
-            var (areaId, groupId) = areas[demo.Area];
+            if (Find(areas, demo.Area, "lokalområde", "a demo case") is not { CoordinationGroupId: { } groupId } area
+                || Find(parties, demo.RaisedByParty, "party", "a demo case") is not { } raisedBy
+                || Find(parties, demo.Level.DefaultLeadParty(), "party", "a demo case") is not { } leadParty)
+            {
+                continue;
+            }
+
+            var areaId = area.Id;
+
             var person = new YoungPerson
             {
                 DateOfBirth = DateOnly.Parse(demo.BirthDate, System.Globalization.CultureInfo.InvariantCulture),
@@ -266,20 +289,19 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
             db.YoungPersons.Add(person);
             await db.SaveChangesAsync(cancellationToken);
 
-            var leadUser = demo.NamedLead ? (groupId == groups["Koordinationsgruppe Amager Øst"] ? secretary?.Id : police?.Id) : null;
+            var leadUser = demo.NamedLead ? (groupId == demoGroupId ? secretary?.Id : police?.Id) : null;
             var raisedOn = today.AddDays(-demo.DaysAgo);
-            var c = SspCase.Register("DEMO", person.Id, groupId!.Value, demo.Level, demo.Source, parties[demo.RaisedByParty], null,
-                raisedOn, demo.Concern, parties[demo.Level.DefaultLeadParty()], leadUser, null, demo.Form,
+            var c = SspCase.Register("DEMO", person.Id, groupId, demo.Level, demo.Source, raisedBy, null,
+                raisedOn, demo.Concern, leadParty, leadUser, null, demo.Form,
                 secretary?.Id ?? "", now.AddDays(-demo.DaysAgo));
             db.Cases.Add(c);
             await db.SaveChangesAsync(cancellationToken);
             c.CaseNumber = $"{raisedOn.Year}-{c.Id:D5}";
             await db.SaveChangesAsync(cancellationToken);
 
-            if (demo.Name == ConsentedPerson)
+            // The club worker (no authority status) may follow the leisure effort: the mother consented.
+            if (demo.Name == ConsentedPerson && await users.FindByEmailAsync("fritid@sspkbh.dk") is { } clubWorker)
             {
-                // The club worker (no authority status) may follow the leisure effort: the mother consented.
-                var clubWorker = await users.FindByEmailAsync("fritid@sspkbh.dk");
                 db.Consents.Add(new Consent
                 {
                     YoungPersonId = person.Id,
@@ -291,10 +313,23 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
                     ExpiresOn = today.AddMonths(6),
                     RecordedByUserId = secretary?.Id ?? "",
                     RecordedAtUtc = now,
-                    Recipients = [new ConsentRecipient { UserId = clubWorker!.Id }],
+                    Recipients = [new ConsentRecipient { UserId = clubWorker.Id }],
                 });
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
+    }
+
+    /// <summary>The id under this name, or null (with a warning naming what is skipped) when it is not in the database.</summary>
+    private T? Find<T>(Dictionary<string, T> ids, string name, string kind, string skipped)
+        where T : struct
+    {
+        if (ids.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        logger.LogWarning("Demo data: the {Kind} {Name} is not in the database (renamed or removed); {Skipped} is skipped", kind, name, skipped);
+        return null;
     }
 }

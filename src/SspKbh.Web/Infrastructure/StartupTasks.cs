@@ -35,8 +35,16 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().SeedAsync(cancellationToken);
         if (configuration.GetValue("Demo:Seed", false))
         {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
-            logger.LogInformation("Demo users are present (Demo:Seed is on). Never enable this in production.");
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+                logger.LogInformation("Demo users are present (Demo:Seed is on). Never enable this in production.");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Demo data is a convenience: an organisation changed beyond what the seeder foresees must not keep the app down.
+                logger.LogError(ex, "Demo data could not be seeded completely; the app starts without the rest of it");
+            }
         }
     }
 

@@ -39,6 +39,14 @@ public static class CasePageSteps
         await dialogs.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
     }
 
+    /// <summary>Answers the open message box (a confirmation) with the button that has this text.</summary>
+    public static async Task AnswerAsync(this IRenderedComponent<MudDialogProvider> dialogs, string buttonText)
+    {
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll(".mud-message-box")), TimeSpan.FromSeconds(10));
+        await dialogs.InvokeAsync(() => dialogs.FindAll(".mud-message-box button").Single(b => b.TextContent.Trim() == buttonText).Click());
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-message-box")), TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>Clicks the element with this test id.</summary>
     public static async Task ClickAsync<T>(this IRenderedComponent<T> rendered, string testId)
         where T : IComponent =>
