@@ -292,17 +292,37 @@ public sealed class CaseJourneyTests(CasesApp app, ITestOutputHelper output)
             await CaseSteps.FillConcernAsync(page, concern);
             await Expect(page.Locator("#concern")).ToHaveValueAsync(concern);
 
+            // He has an open case: it is offered with a link, and a case more is refused until the reason is written.
+            var openCases = page.GetByTestId("open-cases");
+            await Expect(openCases).ToContainTextAsync("Den unge har allerede en åben sag");
+            var openLink = openCases.GetByTestId("open-case-link").First;
+            var openHref = await openLink.GetAttributeAsync("href");
+            var openNumber = (await openLink.TextContentAsync())!.Split(' ')[1];
+            await Browser.ScreenshotAsync(page, "case-register-open-case");
+            await Axe.AssertNoSeriousViolationsAsync(tracked, "registration with the known person's open case", output);
+            await page.GetByTestId("register-case").ClickAsync();
+            await Expect(page.Locator("#secondreason-error")).ToContainTextAsync("har allerede en åben sag");
+            await tracked.ExpectUrlAsync(CaseSteps.PathUrl("/sager/ny"), "the registration form while the reason is missing");
+            const string reason = "Politiet vil have den nye anmeldelse fulgt for sig.";
+            await page.Locator("#secondreason").FillAsync(reason);
+
             // The circuit goes away and a new one takes over: the typed text must come back in the new circuit.
             await tracked.ReplaceCircuitAsync();
             await Browser.ScreenshotAsync(page, "case-register-after-reconnect");
 
             await Expect(page.Locator("#concern")).ToHaveValueAsync(concern);
+            await Expect(page.Locator("#secondreason")).ToHaveValueAsync(reason);
             await Expect(page.GetByTestId("chosen-person")).ToContainTextAsync("Yusuf Amin, født 14.06.2012");
             await page.GetByTestId("register-case").ClickAsync();
 
             await tracked.ExpectUrlAsync(CaseSteps.CaseCreated(), "the new case's page after the reconnect");
             await Expect(page.GetByTestId("concern")).ToHaveTextAsync(concern);
             await Expect(page.GetByTestId("young-person")).ToContainTextAsync("Yusuf Amin");
+            // Both cases show: the new one links to the open one, and the reason is its first journal note.
+            await Expect(page.GetByTestId("other-open-cases").GetByTestId("open-case-link")).ToHaveAttributeAsync("href", openHref!);
+            await CaseSteps.OpenTabAsync(page, "Journal");
+            await Expect(page.GetByTestId("notes")).ToContainTextAsync(reason);
+            await Expect(page.GetByTestId("notes")).ToContainTextAsync(openNumber);
             output.WriteLine($"Registered case {CaseSteps.CaseIdFromUrl(page.Url)} after a connection loss.");
         }
         catch

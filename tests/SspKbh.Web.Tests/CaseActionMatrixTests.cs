@@ -11,7 +11,7 @@ using SspKbh.Web.Tests.Infrastructure;
 namespace SspKbh.Web.Tests;
 
 /// <summary>
-/// The "Case service actions" table of docs/security/authorization-matrix.md: every public method of CaseService,
+/// The "Case service actions" table of docs/security/authorization-matrix.md: every public method of CaseService, KnownPeople,
 /// CaseWorkService and the consent register's case actions (ConsentRegister) has a row, and every cell is what the demo user of its column gets when the method is called for
 /// real, for a case of their own group, a level 3 case under their ledergruppe and a case outside their scope.
 /// </summary>
@@ -82,8 +82,8 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
                     : result.FieldErrors.GetValueOrDefault(nameof(RegisterCaseInput.LocalAreaId)) is [var message] && message == Texts.Case_Validation_NotYourGroup ? Answer.Refused
                     : throw new InvalidOperationException($"RegisterAsync: {string.Join(" | ", result.FieldErrors.SelectMany(f => f.Value))}");
             }, NamesCase: false),
-            ["CaseService.SearchKnownPeopleAsync"] = new(async p =>
-                (await CasesAsync(p, (s, u) => s.SearchKnownPeopleAsync(p.PersonName, u, None))).Any(m => m.FullName == p.PersonName) ? Answer.Allowed : Answer.Refused, NamesCase: false),
+            ["KnownPeople.SearchKnownPeopleAsync"] = new(async p =>
+                (await App.AsUserAsync<KnownPeople, List<PersonMatch>>(p.Email, (s, u) => s.SearchKnownPeopleAsync(p.PersonName, u, None))).Any(m => m.FullName == p.PersonName) ? Answer.Allowed : Answer.Refused, NamesCase: false),
             ["CaseService.ScopeGroupsAsync"] = new(async p =>
                 (await CasesAsync(p, (s, u) => s.ScopeGroupsAsync(u, None))).Any(g => g.Id == p.GroupId) ? Answer.Allowed : Answer.Refused, NamesCase: false, ByGroup: true),
             ["CaseService.LeadCandidatesAsync"] = new(async p =>
@@ -170,13 +170,13 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
     private static readonly string[] RecipientMethods = ["ConsentRegister.SharedWithAsync", "ConsentRegister.SharedAsync"];
 
     /// <summary>
-    /// The public methods of the two services that act for a user (property getters such as <c>Today</c> and the
+    /// The public methods of the case services that act for a user (property getters such as <c>Today</c> and the
     /// members of <see cref="object"/> are not actions; there is no other exclusion).
     /// </summary>
     private static IEnumerable<string> PublicMethods() => AllPublicMethods().Except(RecipientMethods);
 
     private static IEnumerable<string> AllPublicMethods() =>
-        new[] { typeof(CaseService), typeof(CaseWorkService), typeof(ConsentRegister) }.SelectMany(type => type
+        new[] { typeof(CaseService), typeof(KnownPeople), typeof(CaseWorkService), typeof(ConsentRegister) }.SelectMany(type => type
             .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName)
             .Select(m => $"{type.Name}.{m.Name}"))

@@ -204,6 +204,17 @@ public abstract class CaseRegisterComponentTests(AppFixture fixture)
         var matches = page.FindComponents<MudRadioGroup<int?>>().Single();
         await page.InvokeAsync(() => matches.Instance.ValueChanged.InvokeAsync(yusuf));
         page.WaitForAssertion(() => Assert.Contains("Yusuf Amin, født 14.06.2012", page.Find("[data-testid='chosen-person']").TextContent, StringComparison.Ordinal));
+
+        // He has an open case: it is offered with a link at once, and a case more is refused without a reason (issue 16 #2).
+        var openCase = await db.Cases.Where(c => c.YoungPersonId == yusuf && c.Status != CaseStatus.Closed).OrderBy(c => c.Id).FirstAsync();
+        page.WaitForAssertion(() => Assert.Equal($"/sager/{openCase.Id}", page.Find("[data-testid='open-cases'] [data-testid='open-case-link']").GetAttribute("href")));
+        Assert.Contains(openCase.CaseNumber, page.Find("[data-testid='open-cases']").TextContent, StringComparison.Ordinal);
+        var cases = await db.Cases.CountAsync();
+        await SubmitAsync(page);
+        page.WaitForAssertion(() => Assert.Equal(string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_OpenCaseExists, "Yusuf Amin"), ErrorText(page, "secondreason")));
+        Assert.Equal(cases, await db.Cases.CountAsync());
+
+        Type(page, "secondreason", "Politiet ønsker den nye anmeldelse fulgt for sig.");
         await SubmitAsync(page);
 
         var navigation = host.Services.GetRequiredService<BunitNavigationManager>();
@@ -211,6 +222,39 @@ public abstract class CaseRegisterComponentTests(AppFixture fixture)
         Assert.Equal(people, await db.YoungPersons.CountAsync());
         var caseId = int.Parse(navigation.Uri.Split('/', '?')[^2], CultureInfo.InvariantCulture);
         Assert.Equal(yusuf, await db.Cases.Where(c => c.Id == caseId).Select(c => c.YoungPersonId).SingleAsync());
+    }
+
+    [Fact]
+    public async Task The_same_name_with_a_nearby_birth_date_is_flagged_and_the_secretary_can_say_it_is_another_young_person()
+    {
+        var name = $"Dublet {Guid.NewGuid().ToString("N")[..8]}";
+        await using (var first = await ComponentHost.ForAsync(App, Secretary))
+        {
+            var firstPage = Loaded(first.RenderPage<CaseRegister>());
+            await FillLevel1Async(firstPage, name, "01.05.2012");
+            await SubmitAsync(firstPage);
+            var firstNavigation = first.Services.GetRequiredService<BunitNavigationManager>();
+            firstPage.WaitForAssertion(() => Assert.Matches("/sager/[0-9]+\\?oprettet=1$", firstNavigation.Uri), TimeSpan.FromSeconds(20));
+        }
+
+        await using var host = await ComponentHost.ForAsync(App, Secretary);
+        var page = Loaded(host.RenderPage<CaseRegister>());
+        await FillLevel1Async(page, name, "20.11.2012");
+        await SubmitAsync(page);
+        page.WaitForAssertion(() => Assert.Contains("01.05.2012", page.Find("[data-testid='person-matches']").TextContent, StringComparison.Ordinal));
+        Assert.Equal(Texts.Case_Validation_PossibleDuplicate, ErrorText(page, "fullname"));
+        Assert.Contains(Texts.CaseRegister_NotAnyOfThese, page.Find("[data-testid='person-matches']").TextContent, StringComparison.Ordinal);
+
+        var choice = page.FindComponents<MudRadioGroup<int?>>().Single();
+        await page.InvokeAsync(() => choice.Instance.ValueChanged.InvokeAsync(0));
+        Assert.True(page.Instance.Input!.NewPersonConfirmed);
+        Assert.Null(page.Instance.Input.ExistingPersonId);
+        await SubmitAsync(page);
+
+        var navigation = host.Services.GetRequiredService<BunitNavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches("/sager/[0-9]+\\?oprettet=1$", navigation.Uri), TimeSpan.FromSeconds(20));
+        await using var db = App.CreateDbContext();
+        Assert.Equal(2, await db.YoungPersons.CountAsync(p => p.FullName == name));
     }
 
     [Fact]

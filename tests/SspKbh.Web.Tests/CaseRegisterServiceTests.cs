@@ -38,12 +38,12 @@ public abstract class CaseRegisterServiceTests(AppFixture fixture)
         };
     }
 
-    private Task<(ServiceResult Result, IReadOnlyList<PersonMatch> Matches)> RegisterAsync(RegisterCaseInput input, string email = Secretary) =>
+    private Task<RegistrationOutcome> RegisterAsync(RegisterCaseInput input, string email = Secretary) =>
         App.WithScopeAsync(async services => await services.GetRequiredService<CaseService>()
             .RegisterAsync(input, await AppHelpers.PrincipalAsync(services, email), CancellationToken.None));
 
     private Task<List<PersonMatch>> SearchAsync(string term, string email = Secretary) =>
-        App.WithScopeAsync(async services => await services.GetRequiredService<CaseService>()
+        App.WithScopeAsync(async services => await services.GetRequiredService<KnownPeople>()
             .SearchKnownPeopleAsync(term, await AppHelpers.PrincipalAsync(services, email), CancellationToken.None));
 
     /// <summary>Rows of the tables a registration writes, and the number of recorded creations: equal means nothing was saved.</summary>
@@ -245,9 +245,110 @@ public abstract class CaseRegisterServiceTests(AppFixture fixture)
         Assert.False(offered.Succeeded);
         var match = Assert.Single(matches, m => m.Id == outside.Id);
         Assert.False(match.HasCaseInScope);
+        // Her open case in Valby is named by its group only: the secretary may not open it.
+        var elsewhere = Assert.Single(match.OpenCases);
+        Assert.Null(elsewhere.CaseId);
+        Assert.Null(elsewhere.CaseNumber);
+        Assert.Equal("Koordinationsgruppe Valby og Vesterbro", elsewhere.GroupName);
         known.ExistingPersonId = outside.Id;
+        var withoutReason = await RegisterAsync(known);
+        Assert.True(withoutReason.Result.FieldErrors.ContainsKey(nameof(RegisterCaseInput.SecondCaseReason)));
+        known.SecondCaseReason = "Hun er flyttet til Amager Øst; Valby lukker deres sag.";
         var (chosen, _) = await RegisterAsync(known);
         Assert.True(chosen.Succeeded, string.Join("; ", chosen.FieldErrors.SelectMany(f => f.Value)));
+    }
+
+    private Task<CaseView> ViewAsync(string caseId) =>
+        App.WithScopeAsync(async services => (await services.GetRequiredService<CaseService>()
+            .GetAsync(int.Parse(caseId, CultureInfo.InvariantCulture), await AppHelpers.PrincipalAsync(services, Secretary), CancellationToken.None)).View!);
+
+    [Fact]
+    public async Task A_known_person_with_an_open_case_is_offered_that_case_and_a_case_more_needs_a_reason_that_is_kept()
+    {
+        var name = Unique("Parallel");
+        var (first, _) = await RegisterAsync(await InputAsync(name));
+        Assert.True(first.Succeeded);
+        var firstId = int.Parse(first.CreatedId!, CultureInfo.InvariantCulture);
+
+        // The search already says the person has an open case, and which.
+        var found = Assert.Single(await SearchAsync(name));
+        var offered = Assert.Single(found.OpenCases);
+        Assert.Equal(firstId, offered.CaseId);
+
+        // Choosing her with no reason saves nothing and offers the open case.
+        var before = await SnapshotAsync();
+        var again = await InputAsync(name);
+        again.ExistingPersonId = found.Id;
+        var refused = await RegisterAsync(again);
+        Assert.False(refused.Result.Succeeded);
+        Assert.Equal([string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_OpenCaseExists, name)], refused.Result.FieldErrors[nameof(RegisterCaseInput.SecondCaseReason)]);
+        Assert.Equal(firstId, Assert.Single(refused.OpenCases).CaseId);
+        Assert.Equal(before, await SnapshotAsync());
+
+        // With a reason the case is made; the reason is its first journal note, and each case shows the other.
+        const string reason = "Politiet beder om en særskilt sag for den nye anmeldelse.";
+        again.SecondCaseReason = reason;
+        var (second, _) = await RegisterAsync(again);
+        Assert.True(second.Succeeded, string.Join("; ", second.FieldErrors.SelectMany(f => f.Value)));
+        var secondView = await ViewAsync(second.CreatedId!);
+        var firstView = await ViewAsync(first.CreatedId!);
+        var note = Assert.Single(secondView.Notes);
+        Assert.Contains(firstView.CaseNumber, note.Text, StringComparison.Ordinal);
+        Assert.Contains(reason, note.Text, StringComparison.Ordinal);
+        Assert.Equal(firstId, Assert.Single(secondView.OtherOpenCases).CaseId);
+        Assert.Equal(secondView.Id, Assert.Single(firstView.OtherOpenCases).CaseId);
+        await using var db = App.CreateDbContext();
+        Assert.Equal(1, await db.YoungPersons.CountAsync(p => p.FullName == name));
+        var created = await db.AuditEntries.Where(a => a.Action == AuditActions.CaseCreated && a.SubjectId == second.CreatedId).SingleAsync();
+        Assert.Contains("beside-open-cases=1", created.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_name_with_a_birth_date_within_a_year_is_a_possible_duplicate_and_another_person_needs_confirming()
+    {
+        var name = Unique("Tvivl");
+        var cpr = "010512-4" + Random.Shared.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
+        var original = await InputAsync(name);
+        original.Cpr = cpr;
+        var (first, _) = await RegisterAsync(original);
+        Assert.True(first.Succeeded, string.Join("; ", first.FieldErrors.SelectMany(f => f.Value)));
+
+        // Five months apart: flagged, nothing saved, the known person offered.
+        var before = await SnapshotAsync();
+        var near = await InputAsync(name);
+        near.DateOfBirth = new DateOnly(2012, 10, 1);
+        var flagged = await RegisterAsync(near);
+        Assert.Equal([Texts.Case_Validation_PossibleDuplicate], flagged.Result.FieldErrors[nameof(RegisterCaseInput.FullName)]);
+        var match = Assert.Single(flagged.Matches);
+        Assert.Equal(new DateOnly(2012, 5, 1), match.DateOfBirth);
+        Assert.Single(match.OpenCases);
+        Assert.Equal(before, await SnapshotAsync());
+
+        // The secretary says it is another young person: a new person and case.
+        near.NewPersonConfirmed = true;
+        var (confirmed, _) = await RegisterAsync(near);
+        Assert.True(confirmed.Succeeded, string.Join("; ", confirmed.FieldErrors.SelectMany(f => f.Value)));
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(2, await db.YoungPersons.CountAsync(p => p.FullName == name));
+        }
+
+        // More than a year apart is not flagged.
+        var far = await InputAsync(name);
+        far.DateOfBirth = new DateOnly(2013, 11, 1);
+        var (other, farMatches) = await RegisterAsync(far);
+        Assert.True(other.Succeeded);
+        Assert.Empty(farMatches);
+
+        // A CPR number that exists is never given to a second person, confirmed or not.
+        var sameCpr = await InputAsync(Unique("Andet navn"));
+        sameCpr.Cpr = cpr;
+        sameCpr.NewPersonConfirmed = true;
+        var beforeCpr = await SnapshotAsync();
+        var (refused, cprMatches) = await RegisterAsync(sameCpr);
+        Assert.Equal([Texts.Case_Validation_PersonExists], refused.FieldErrors[nameof(RegisterCaseInput.Cpr)]);
+        Assert.True(Assert.Single(cprMatches).SameCpr);
+        Assert.Equal(beforeCpr, await SnapshotAsync());
     }
 
     /// <summary>The fields of the form with the validator's length limit, as the page's MaxLength has them.</summary>

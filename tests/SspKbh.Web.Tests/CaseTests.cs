@@ -30,7 +30,7 @@ public abstract class CaseTests(AppFixture fixture)
     /// Registers through the service, as the interactive page does (CaseRegisterComponentTests drives the page
     /// itself): the input a secretary would fill in, with <paramref name="extra"/> to change it.
     /// </summary>
-    private async Task<(ServiceResult Result, IReadOnlyList<PersonMatch> Matches)> RegisterAsync(string name, CaseLevel level = CaseLevel.WorryingBehaviour,
+    private async Task<RegistrationOutcome> RegisterAsync(string name, CaseLevel level = CaseLevel.WorryingBehaviour,
         string area = "Amager Øst", DateOnly? birthDate = null, string? cpr = null, Action<RegisterCaseInput>? extra = null, string email = Secretary)
     {
         var input = new RegisterCaseInput
@@ -44,7 +44,7 @@ public abstract class CaseTests(AppFixture fixture)
         return await RegisterInputAsync(input, email);
     }
 
-    private Task<(ServiceResult Result, IReadOnlyList<PersonMatch> Matches)> RegisterInputAsync(RegisterCaseInput input, string email = Secretary) =>
+    private Task<RegistrationOutcome> RegisterInputAsync(RegisterCaseInput input, string email = Secretary) =>
         App.WithScopeAsync(async services => await services.GetRequiredService<CaseService>()
             .RegisterAsync(input, await AppHelpers.PrincipalAsync(services, email), CancellationToken.None));
 
@@ -140,11 +140,18 @@ public abstract class CaseTests(AppFixture fixture)
 
         var yusuf = await PersonIdAsync("Yusuf Amin");
         input.ExistingPersonId = int.Parse(yusuf, CultureInfo.InvariantCulture);
+        // He has an open case already: that is offered, and a case more needs a reason (issue 16 #2).
+        var beside = await RegisterInputAsync(input);
+        Assert.False(beside.Result.Succeeded);
+        Assert.NotEmpty(beside.OpenCases);
+        Assert.Equal(people, await CountPeopleAsync());
+        input.SecondCaseReason = "En ny anmeldelse, som politiet vil have fulgt for sig.";
         var (chosen, _) = await RegisterInputAsync(input);
         Assert.True(chosen.Succeeded);
         Assert.Equal(people, await CountPeopleAsync());
         var casePage = await browser.GetAsync($"/sager/{chosen.CreatedId}?oprettet=1");
         Assert.Contains("Yusuf Amin", casePage.TestIdText("young-person"), StringComparison.Ordinal);
+        Assert.Contains(beside.OpenCases[0].CaseNumber!, casePage.TestIdText("other-open-cases"), StringComparison.Ordinal);
     }
 
     /// <summary>The case's id from its page address ("/sager/42").</summary>

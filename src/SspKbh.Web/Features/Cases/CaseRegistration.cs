@@ -19,14 +19,24 @@ public sealed record RegistrationForm(
     string? FromConcernName,
     string? FromConcernParty);
 
-/// <summary>What came of a save: the result (field messages or the new case's id) and the known people to choose from.</summary>
-public sealed record RegistrationOutcome(ServiceResult Result, IReadOnlyList<PersonMatch> Matches);
+/// <summary>
+/// What came of a save: the result (field messages or the new case's id), the known people to choose from, and the
+/// open cases of the chosen person (offered instead of a case more, which needs a reason).
+/// </summary>
+public sealed record RegistrationOutcome(ServiceResult Result, IReadOnlyList<PersonMatch> Matches, IReadOnlyList<OpenCaseLink> OpenCases)
+{
+    public void Deconstruct(out ServiceResult result, out IReadOnlyList<PersonMatch> matches)
+    {
+        result = Result;
+        matches = Matches;
+    }
+}
 
 /// <summary>
 /// The registration page's loads and saves, each in the scope <c>UiOperations</c> gives it. The save spans
 /// two services (the case, then the handed-over concern it came from) in that one scope.
 /// </summary>
-public sealed class CaseRegistration(CaseService cases, OrganisationAdministration organisation, MeetingService meetings)
+public sealed class CaseRegistration(CaseService cases, KnownPeople knownPeople, OrganisationAdministration organisation, MeetingService meetings)
 {
     /// <summary>The form for this user; with <paramref name="concernId"/> the input starts from the concern handed over at a meeting (when she may see it).</summary>
     public async Task<(RegistrationForm Form, RegisterCaseInput Input)> LoadAsync(int? concernId, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -69,16 +79,16 @@ public sealed class CaseRegistration(CaseService cases, OrganisationAdministrati
     /// <summary>Registers the case and, when it came from a handed-over concern, links the concern to it.</summary>
     public async Task<RegistrationOutcome> RegisterAsync(RegisterCaseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (result, matches) = await cases.RegisterAsync(input, user, cancellationToken);
-        if (result.Succeeded && input.HandedOverConcernId is { } concernId
-            && int.TryParse(result.CreatedId, CultureInfo.InvariantCulture, out var caseId))
+        var outcome = await cases.RegisterAsync(input, user, cancellationToken);
+        if (outcome.Result.Succeeded && input.HandedOverConcernId is { } concernId
+            && int.TryParse(outcome.Result.CreatedId, CultureInfo.InvariantCulture, out var caseId))
         {
             await meetings.MarkConcernRegisteredAsync(concernId, caseId, user, cancellationToken);
         }
 
-        return new RegistrationOutcome(result, matches);
+        return outcome;
     }
 
     public Task<List<PersonMatch>> SearchAsync(string? term, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        cases.SearchKnownPeopleAsync(term, user, cancellationToken);
+        knownPeople.SearchKnownPeopleAsync(term, user, cancellationToken);
 }

@@ -19,7 +19,7 @@ namespace SspKbh.Web.Features.Cases;
 /// Registering and reading enkeltsager. Every read of personal data and every change goes to the
 /// audit trail; scope (which cases a user may see) comes from <see cref="CaseAccess"/>.
 /// </summary>
-public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock, ConsentRegister consentRegister, IOptions<AccessOptions> accessOptions)
+public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock, ConsentRegister consentRegister, IOptions<AccessOptions> accessOptions, KnownPeople knownPeople)
 {
     public DateOnly Today => DanishTime.Today(clock);
 
@@ -49,100 +49,19 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         return (LookupOutcome.Found, cpr is not null && CprNumber.TryParse(cpr, out var parsed) ? parsed.Formatted : null);
     }
 
-    /// <summary>
-    /// Young people who match the CPR number, or the name and date of birth: the duplicate check of a registration,
-    /// for a user who may register (a member of a koordinationsgruppe; RegisterAsync checks that first).
-    /// </summary>
-    private async Task<List<PersonMatch>> FindMatchesAsync(string? cprInput, string? name, DateOnly? dateOfBirth, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var cpr = CprNumber.TryParse(cprInput, out var parsed) ? parsed.Digits : null;
-        var normalized = string.IsNullOrWhiteSpace(name) ? null : YoungPerson.Normalize(name);
-        if (cpr is null && (normalized is null || dateOfBirth is null))
-        {
-            return [];
-        }
-
-        var scope = await access.ScopeForAsync(user, cancellationToken);
-        var people = await db.YoungPersons.AsNoTracking()
-            .Where(p => (cpr != null && p.Cpr == cpr) || (normalized != null && p.NormalizedName == normalized && p.DateOfBirth == dateOfBirth))
-            .OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.FullName, p.DateOfBirth, p.Cpr })
-            .Take(10)
-            .ToListAsync(cancellationToken);
-        var ids = people.Select(p => p.Id).ToList();
-        var cases = await CasesOfAsync(ids, cancellationToken);
-        var matches = people.Select(p => new PersonMatch(p.Id, p.FullName, p.DateOfBirth, cpr != null && p.Cpr == cpr,
-                cases.Count(c => c.YoungPersonId == p.Id),
-                cases.Any(c => c.YoungPersonId == p.Id && scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.None)))
-            .ToList();
-        await audit.WriteListAsync(new AuditEvent(AuditActions.PersonSearch, Purpose: "duplicate-check",
-            Details: (cpr is null ? $"by=name+birthdate; terms=\"{normalized}\" {dateOfBirth:yyyy-MM-dd}" : $"by=cpr; terms={parsed.Masked}") + $"; matches={matches.Count}",
-            Actor: user), "young-person", ids, cancellationToken);
-        return matches;
-    }
-
-    private sealed record PersonCase(int YoungPersonId, int CoordinationGroupId, CaseLevel Level);
-
-    /// <summary>The group and level of every case of these young people (how many cases, and whether one is in scope).</summary>
-    private Task<List<PersonCase>> CasesOfAsync(List<int> personIds, CancellationToken cancellationToken) =>
-        db.Cases.AsNoTracking().Where(c => personIds.Contains(c.YoungPersonId))
-            .Select(c => new PersonCase(c.YoungPersonId, c.CoordinationGroupId, c.Level)).ToListAsync(cancellationToken);
-
-    /// <summary>
-    /// Young people the user already works with (a case she may read), whose name contains the typed
-    /// words or whose CPR number starts with the typed digits (at least the six of the birth date): the
-    /// registration form's search. Nobody outside her scope is offered. Audited like the duplicate check.
-    /// </summary>
-    public async Task<List<PersonMatch>> SearchKnownPeopleAsync(string? term, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var text = (term ?? "").Trim();
-        if (text.Length > 200)
-        {
-            return [];
-        }
-
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        var byCpr = digits.Length >= 6 && text.All(c => char.IsAsciiDigit(c) || c is '-' or ' ');
-        var normalized = byCpr || text.Length < 2 ? null : YoungPerson.Normalize(text);
-        if (!byCpr && normalized is null)
-        {
-            return [];
-        }
-
-        var scope = await access.ScopeForAsync(user, cancellationToken);
-        if (scope.IsEmpty)
-        {
-            return [];
-        }
-
-        var visibleCases = scope.Apply(db.Cases.AsNoTracking());
-        var people = await db.YoungPersons.AsNoTracking()
-            .Where(p => visibleCases.Any(c => c.YoungPersonId == p.Id))
-            .Where(p => byCpr ? p.Cpr != null && p.Cpr.StartsWith(digits) : p.NormalizedName.Contains(normalized!))
-            .OrderBy(p => p.FullName).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.FullName, p.DateOfBirth, p.Cpr })
-            .Take(10)
-            .ToListAsync(cancellationToken);
-        var ids = people.Select(p => p.Id).ToList();
-        var cases = await CasesOfAsync(ids, cancellationToken);
-        var matches = people.Select(p => new PersonMatch(p.Id, p.FullName, p.DateOfBirth, byCpr && p.Cpr == digits,
-                cases.Count(c => c.YoungPersonId == p.Id), HasCaseInScope: true))
-            .ToList();
-        await audit.WriteListAsync(new AuditEvent(AuditActions.PersonSearch, Purpose: "case-registration",
-            Details: (byCpr ? $"by=cpr; terms={digits[..6]}-xxxx" : $"by=name; terms=\"{normalized}\"") + $"; matches={matches.Count}",
-            Actor: user), "young-person", ids, cancellationToken);
-        return matches;
-    }
 
     /// <summary>
     /// Registers the case. When the young person seems to be known already (and no existing person
-    /// was chosen), nothing is saved and the matches come back to be offered instead. The input's shape
-    /// is checked here too, so a value no form would send (level 7, a 1 MB text) is refused, not saved.
+    /// was chosen, nor a new one confirmed), nothing is saved and the matches come back to be offered instead.
+    /// A known person who has an open case gets a second one only with a reason, which becomes the new case's
+    /// first journal note; otherwise nothing is saved and the open cases come back to be offered (issue 16 #2).
+    /// The input's shape is checked here too, so a value no form would send (level 7, a 1 MB text) is refused, not saved.
     /// </summary>
-    public async Task<(ServiceResult Result, IReadOnlyList<PersonMatch> Matches)> RegisterAsync(RegisterCaseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<RegistrationOutcome> RegisterAsync(RegisterCaseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
         IReadOnlyList<PersonMatch> matches = [];
+        IReadOnlyList<OpenCaseLink> openCases = [];
         var shape = await new RegisterCaseInputValidator(Today).ValidateAsync(input, cancellationToken);
         if (!shape.IsValid)
         {
@@ -151,7 +70,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
                 result.Field(error.PropertyName, error.ErrorMessage);
             }
 
-            return (result, matches);
+            return new(result, matches, openCases);
         }
 
         var scope = await access.ScopeForAsync(user, cancellationToken);
@@ -159,7 +78,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         {
             // Only members of a koordinationsgruppe register; the duplicate check below would otherwise tell
             // anyone who exists. (The page's policy keeps other users away as well.)
-            return (result.Field(nameof(RegisterCaseInput.LocalAreaId), Texts.Case_Validation_NotYourGroup), matches);
+            return new(result.Field(nameof(RegisterCaseInput.LocalAreaId), Texts.Case_Validation_NotYourGroup), matches, openCases);
         }
 
         var level = input.Level!.Value;
@@ -173,26 +92,35 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             // The chosen person must be one the user may be offered: someone with a case in her scope, or a
             // match of the duplicate check for what she typed. An id from elsewhere is refused as unknown.
             if (person is not null && !await scope.Apply(db.Cases.AsNoTracking()).AnyAsync(c => c.YoungPersonId == existingId, cancellationToken)
-                && !(await FindMatchesAsync(input.Cpr, input.FullName, input.DateOfBirth, user, cancellationToken)).Any(m => m.Id == existingId))
+                && !(await knownPeople.FindMatchesAsync(input.Cpr, input.FullName, input.DateOfBirth, user, cancellationToken)).Any(m => m.Id == existingId))
             {
                 person = null;
             }
 
             if (person is null)
             {
-                return (result.Field(nameof(RegisterCaseInput.ExistingPersonId), Texts.Case_Validation_PersonNotFound), matches);
+                return new(result.Field(nameof(RegisterCaseInput.ExistingPersonId), Texts.Case_Validation_PersonNotFound), matches, openCases);
             }
 
             localAreaId = input.LocalAreaId ?? person.LocalAreaId;
+            openCases = await knownPeople.OpenCasesAsync(person.Id, scope, exceptCaseId: null, cancellationToken);
+            if (openCases.Count > 0 && string.IsNullOrWhiteSpace(input.SecondCaseReason))
+            {
+                result.Field(nameof(RegisterCaseInput.SecondCaseReason), string.Format(CultureInfo.CurrentCulture, Texts.Case_Validation_OpenCaseExists, person.FullName));
+            }
         }
         else
         {
             localAreaId = input.LocalAreaId!.Value;
-            matches = await FindMatchesAsync(input.Cpr, input.FullName, input.DateOfBirth, user, cancellationToken);
-            if (matches.Count > 0)
+            matches = await knownPeople.FindMatchesAsync(input.Cpr, input.FullName, input.DateOfBirth, user, cancellationToken);
+            if (matches.Any(m => m.SameCpr))
             {
-                var field = matches.Any(m => m.SameCpr) ? nameof(RegisterCaseInput.Cpr) : nameof(RegisterCaseInput.FullName);
-                result.Field(field, Texts.Case_Validation_PersonExists);
+                // A CPR number belongs to one person: never a second person with it.
+                result.Field(nameof(RegisterCaseInput.Cpr), Texts.Case_Validation_PersonExists);
+            }
+            else if (matches.Count > 0 && !input.NewPersonConfirmed)
+            {
+                result.Field(nameof(RegisterCaseInput.FullName), Texts.Case_Validation_PossibleDuplicate);
             }
         }
 
@@ -251,7 +179,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
 
         if (!result.Succeeded)
         {
-            return (result, matches);
+            return new(result, matches, openCases);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -295,6 +223,20 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         await db.SaveChangesAsync(cancellationToken);
         // The number shows the year and the row id, so it is unique without a counter table.
         newCase.CaseNumber = string.Create(CultureInfo.InvariantCulture, $"{newCase.RaisedOn.Year}-{newCase.Id:D5}");
+        if (openCases.Count > 0)
+        {
+            // Why this person has a case more: the first journal note, so the group sees it where it reads the case.
+            db.JournalNotes.Add(new JournalNote
+            {
+                CaseId = newCase.Id,
+                NoteDate = Today,
+                AuthorUserId = user.UserId()!,
+                Text = string.Format(CultureInfo.CurrentCulture, Texts.Case_SecondCaseNote,
+                    string.Join(", ", openCases.Select(o => o.CaseNumber ?? o.GroupName)), input.SecondCaseReason!.Trim()),
+                CreatedAtUtc = now,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
 
@@ -304,9 +246,11 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         }
 
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseCreated, SubjectType: "case", SubjectId: Id(newCase.Id),
-            Details: $"level={(int)level}; young-person={person.Id}; group={newCase.CoordinationGroupId}", Actor: user), cancellationToken);
+            Details: $"level={(int)level}; young-person={person.Id}; group={newCase.CoordinationGroupId}"
+                + (openCases.Count > 0 ? $"; beside-open-cases={openCases.Count}" : "")
+                + (createdPerson && matches.Count > 0 ? $"; new-person-confirmed-against={matches.Count}" : ""), Actor: user), cancellationToken);
         result.CreatedId = Id(newCase.Id);
-        return (result, matches);
+        return new(result, matches, openCases);
     }
 
     public async Task<(LookupOutcome Outcome, CaseView? View)> GetAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -344,6 +288,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         var sspPlusGroup = c.SspPlusGroupId is null ? null
             : await db.Groups.AsNoTracking().Where(g => g.Id == c.SspPlusGroupId).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken);
         var areaName = await db.LocalAreas.AsNoTracking().Where(a => a.Id == person.LocalAreaId).Select(a => a.Name).FirstAsync(cancellationToken);
+        // Another open case of the same young person is shown beside this one (issue 16 #2), linked where the user may open it.
+        var otherOpenCases = await knownPeople.OpenCasesAsync(c.YoungPersonId, await access.ScopeForAsync(user, cancellationToken), c.Id, cancellationToken);
         var deadline = await DeadlineForAsync(c.Level, cancellationToken);
         var today = Today;
         var firstActionDue = DeadlineRules.FirstActionDue(c.LevelSetOn, deadline);
@@ -386,7 +332,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             isOpen && DeadlineRules.IsOverdue(nextReviewDue, today),
             c.CloseReason, c.ClosedOn, c.SspPlusHandoverOn, sspPlusGroup, c.ConcurrencyStamp,
             RiskFactorChecklist.All.Where(f => factorCodes.Contains(f.Code)).ToList(), factorNotes,
-            c.AnonymisedOn, consents, basis == CaseAccessBasis.CoordinationGroupMember ? grants : [], myGrantUntil));
+            c.AnonymisedOn, consents, basis == CaseAccessBasis.CoordinationGroupMember ? grants : [], myGrantUntil, otherOpenCases));
     }
 
     /// <summary>

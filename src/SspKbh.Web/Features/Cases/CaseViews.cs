@@ -4,7 +4,8 @@ using SspKbh.Web.Features.Consents;
 namespace SspKbh.Web.Features.Cases;
 
 /// <summary>A young person who may be the one being registered.</summary>
-public sealed record PersonMatch(int Id, string FullName, DateOnly DateOfBirth, bool SameCpr, int CaseCount, bool HasCaseInScope);
+/// <summary>A young person already registered: how many cases, whether one is in the user's scope, and the open ones.</summary>
+public sealed record PersonMatch(int Id, string FullName, DateOnly DateOfBirth, bool SameCpr, int CaseCount, bool HasCaseInScope, IReadOnlyList<OpenCaseLink> OpenCases);
 
 public sealed record LevelHistoryItem(CaseLevel? From, CaseLevel To, string Reason, string ChangedBy, DateTime ChangedAtUtc);
 
@@ -57,7 +58,8 @@ public sealed record CaseView(
     DateOnly? AnonymisedOn,
     IReadOnlyList<ConsentView> Consents,
     IReadOnlyList<EmergencyAccessView> EmergencyAccesses,
-    DateTime? EmergencyAccessUntilUtc);
+    DateTime? EmergencyAccessUntilUtc,
+    IReadOnlyList<OpenCaseLink> OtherOpenCases);
 
 /// <summary>An emergency access to a case: who, from which party, why and until when.</summary>
 public sealed record EmergencyAccessView(string UserName, string Party, string Reason, DateTime GrantedAtUtc, DateTime ExpiresAtUtc, bool Mine);

@@ -93,6 +93,12 @@ public sealed class RegisterCaseInput : LevelFormInput
 
     /// <summary>Set when the case is registered from a concern handed over at a meeting.</summary>
     public int? HandedOverConcernId { get; set; }
+
+    /// <summary>The user has seen the possible duplicates (same name, birth date within a year) and says this is another young person.</summary>
+    public bool NewPersonConfirmed { get; set; }
+
+    /// <summary>Why the chosen young person needs a case beside the open one(s); required only then.</summary>
+    public string? SecondCaseReason { get; set; }
 }
 
 /// <summary>Shape checks; rules that need the database (duplicates, scope, lead party) are in the service.</summary>
@@ -134,6 +140,7 @@ public sealed class RegisterCaseInputValidator : AbstractValidator<RegisterCaseI
             .Must(d => d is null || d.Value <= today).WithMessage(Texts.Case_Validation_RaisedOnFuture);
         RuleFor(x => x.Concern).NotEmpty().WithMessage(Texts.Case_Validation_ConcernRequired).MaximumLength(4000).WithMessage(Texts.Validation_TooLong);
         RuleFor(x => x.LeadOverrideReason).MaximumLength(1000).WithMessage(Texts.Validation_TooLong);
+        RuleFor(x => x.SecondCaseReason).MaximumLength(1000).WithMessage(Texts.Validation_TooLong);
         Include(new LevelFormInputValidator());
     }
 }
