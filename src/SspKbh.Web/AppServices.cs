@@ -34,6 +34,8 @@ public static class AppServices
         builder.Services.AddSspSecurity(builder.Configuration);
         builder.Services.AddScoped<AuditService>();
         builder.Services.AddScoped<AuditVerification>();
+        builder.Services.AddSingleton(_ => AuditAnchorFile.From(builder.Configuration, builder.Environment));
+        builder.Services.AddHostedService<AuditAnchorJob>();
         builder.Services.AddScoped<OrganisationSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddAdministration();

@@ -27,22 +27,44 @@ public static class Commands
             case "backup" or "restore":
                 return await BackupOrRestoreAsync(app, command, args ?? []);
             case "verify-audit":
-            {
-                await using var scope = app.Services.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<AuditVerification>().VerifyAsync();
-                if (result.IsValid)
-                {
-                    Console.WriteLine($"Audit trail intact: {result.EntriesChecked} entries verified.");
-                    return 0;
-                }
-
-                Console.Error.WriteLine($"Audit trail BROKEN at sequence {result.FirstBrokenSequence}: {result.Problem}.");
-                return 2;
-            }
+                return await VerifyAuditAsync(app, args ?? []);
 
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>verify-audit [anchor file]</c>: checks the hash chain, then that the trail still holds the newest anchored head
+    /// (ADR 0028; the anchor file of the configuration unless one is given). Exit codes: 0 intact, 2 broken or cut short.
+    /// </summary>
+    private static async Task<int> VerifyAuditAsync(WebApplication app, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var verification = scope.ServiceProvider.GetRequiredService<AuditVerification>();
+        var result = await verification.VerifyAsync();
+        if (!result.IsValid)
+        {
+            Console.Error.WriteLine($"Audit trail BROKEN at sequence {result.FirstBrokenSequence}: {result.Problem}.");
+            return 2;
+        }
+
+        var anchors = args.Length > 1 && !string.IsNullOrWhiteSpace(args[1]) ? new AuditAnchorFile(args[1]) : AuditAnchorFile.From(app.Configuration, app.Environment);
+        if (anchors.Newest() is not { } anchor)
+        {
+            Console.WriteLine($"Audit trail intact: {result.EntriesChecked} entries verified. No anchor in {anchors.Path}, "
+                + "so entries removed from the end of the trail would not show (docs/operations.md).");
+            return 0;
+        }
+
+        if (await verification.CheckAnchorAsync(anchor) is { } problem)
+        {
+            Console.Error.WriteLine($"Audit trail BROKEN: {problem}. The chain links up, but the newest anchor ({anchors.Path}) says it held more.");
+            return 2;
+        }
+
+        Console.WriteLine($"Audit trail intact: {result.EntriesChecked} entries verified; it holds the newest anchored head (entry {anchor.Sequence}).");
+        return 0;
     }
 
     /// <summary>
@@ -74,8 +96,25 @@ public static class Commands
 
         await using var scope = app.Services.CreateAsyncScope();
         var knownMigrations = scope.ServiceProvider.GetRequiredService<SspDbContext>().Database.GetMigrations().ToList();
-        return SqliteBackup.Restore(connectionString, args[1], knownMigrations,
-            app.Services.GetRequiredService<TimeProvider>(), Console.Out, Console.Error);
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var restored = SqliteBackup.Restore(connectionString, args[1], knownMigrations, clock, Console.Out, Console.Error);
+        if (restored == 0)
+        {
+            // The anchors name entries written after the backup, which the restored trail never had (ADR 0028).
+            if (string.IsNullOrEmpty(app.Configuration["Audit:AnchorFile"]))
+            {
+                if (AuditAnchorFile.From(app.Configuration, app.Environment).MoveAside(clock.GetUtcNow().UtcDateTime) is { } aside)
+                {
+                    Console.WriteLine($"The audit anchors from before the restore are kept in {aside}; new ones start with the restored trail.");
+                }
+            }
+            else
+            {
+                Console.WriteLine($"Audit:AnchorFile is set: move its anchors from before the restore aside yourself, or verify-audit will report the entries the backup does not have.");
+            }
+        }
+
+        return restored;
     }
 
     /// <summary>

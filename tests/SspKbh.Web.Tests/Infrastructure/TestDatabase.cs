@@ -38,7 +38,14 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The settings that point the app at this database.</summary>
     public IReadOnlyDictionary<string, string?> AppSettings => Provider == DbProvider.Sqlite
         ? new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Sqlite"] = ConnectionString }
-        : new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = ConnectionString };
+        : new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = ConnectionString,
+            // Each database its own audit anchors (ADR 0028), not the shared App_Data of the source folder.
+            ["Audit:AnchorFile"] = PostgresAnchorFile,
+        };
+
+    private string PostgresAnchorFile => Path.Combine(Path.GetTempPath(), Name + SspKbh.Web.Audit.AuditAnchorFile.Suffix);
 
     /// <param name="provider">SQLite or PostgreSQL.</param>
     /// <param name="sqliteFolder">SQLite only: the folder of the file (default: the temp folder).</param>
@@ -118,7 +125,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (Provider == DbProvider.Sqlite)
         {
             ClearSqlitePools();
-            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", SspKbh.Web.Audit.AuditAnchorFile.Suffix })
             {
                 try
                 {
@@ -133,6 +140,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
+        File.Delete(PostgresAnchorFile);
         NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
         await using var admin = await OpenPostgresAdminAsync();
         await using var drop = admin.CreateCommand();
