@@ -26,7 +26,10 @@ public sealed class MeetingSeries
     public static int DefaultIntervalDays(GroupKind kind) =>
         kind is GroupKind.CoordinationGroup or GroupKind.SspPlusCoordinationGroup ? 14 : 28;
 
-    /// <summary>The date proposed for the next meeting: one interval after the last, never in the past.</summary>
+    /// <summary>
+    /// The date proposed for the next meeting: one interval after the last, never in the past, and moved to the next
+    /// working day when it falls on a weekend, a public holiday or an agreed day off (<see cref="DanishCalendar"/>).
+    /// </summary>
     public DateOnly NextDate(DateOnly? lastMeeting, DateOnly today)
     {
         var next = lastMeeting?.AddDays(IntervalDays) ?? today.AddDays(IntervalDays);
@@ -35,7 +38,7 @@ public sealed class MeetingSeries
             next = next.AddDays(IntervalDays);
         }
 
-        return next;
+        return DanishCalendar.OnOrAfterWorkingDay(next);
     }
 }
 
