@@ -37,3 +37,35 @@ public static class DeadlineRules
     /// <summary>Overdue means the due date has passed (the due day itself is still in time).</summary>
     public static bool IsOverdue(DateOnly due, DateOnly today) => today > due;
 }
+
+/// <summary>
+/// What is overdue on one case: the one definition the case page, the case list's flag and the ledergruppe's board all
+/// use (issue 16 #4; the list's "overdue only" filter is the same rule written as SQL, and a test holds them together).
+/// A closed case is never overdue.
+/// </summary>
+public sealed record CaseOverdue(bool ReviewOverdue, bool FirstActionOverdue, int OverdueActions, DateOnly ReviewDue, DateOnly FirstActionDue, bool FirstActionTaken)
+{
+    public bool Any => ReviewOverdue || FirstActionOverdue || OverdueActions > 0;
+
+    /// <param name="actions">Every action of the case (any status): the first-action deadline is met by an action due on or after the day the level was set.</param>
+    public static CaseOverdue For(bool isOpen, DateOnly levelSetOn, DateOnly? lastReviewedOn, LevelDeadline deadline,
+        IEnumerable<(ActionStatus Status, DateOnly DueOn)> actions, DateOnly today)
+    {
+        var all = actions.ToList();
+        var reviewDue = DeadlineRules.ReviewDue(lastReviewedOn ?? levelSetOn, deadline);
+        var firstActionDue = DeadlineRules.FirstActionDue(levelSetOn, deadline);
+        var firstActionTaken = all.Any(a => a.DueOn >= levelSetOn);
+        if (!isOpen)
+        {
+            return new(false, false, 0, reviewDue, firstActionDue, firstActionTaken);
+        }
+
+        return new(
+            DeadlineRules.IsOverdue(reviewDue, today),
+            !firstActionTaken && DeadlineRules.IsOverdue(firstActionDue, today),
+            all.Count(a => a.Status == ActionStatus.Planned && DeadlineRules.IsOverdue(a.DueOn, today)),
+            reviewDue,
+            firstActionDue,
+            firstActionTaken);
+    }
+}

@@ -422,12 +422,8 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
             .Select(a => new { a.CaseId, a.Status, a.DueOn }).ToListAsync(cancellationToken);
         return rows.Select(r =>
         {
-            var deadline = deadlines[r.Level];
-            var caseActions = actions.Where(a => a.CaseId == r.Id).ToList();
-            var overdue = r.Status != CaseStatus.Closed && (
-                caseActions.Any(a => a.Status == ActionStatus.Planned && DeadlineRules.IsOverdue(a.DueOn, today))
-                || DeadlineRules.IsOverdue(DeadlineRules.ReviewDue(r.LastReviewedOn ?? r.LevelSetOn, deadline), today)
-                || (!caseActions.Any(a => a.DueOn >= r.LevelSetOn) && DeadlineRules.IsOverdue(DeadlineRules.FirstActionDue(r.LevelSetOn, deadline), today)));
+            var overdue = CaseOverdue.For(r.Status != CaseStatus.Closed, r.LevelSetOn, r.LastReviewedOn, deadlines[r.Level],
+                actions.Where(a => a.CaseId == r.Id).Select(a => (a.Status, a.DueOn)), today).Any;
             return new CaseRow(r.Id, r.CaseNumber, r.PersonName, r.DateOfBirth, r.Level, r.Status,
                 groups.GetValueOrDefault(r.GroupId, ""), parties.GetValueOrDefault(r.LeadPartyId, ""), r.RaisedOn, overdue);
         }).ToList();

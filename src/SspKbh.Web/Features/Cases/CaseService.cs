@@ -292,11 +292,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         var otherOpenCases = await knownPeople.OpenCasesAsync(c.YoungPersonId, await access.ScopeForAsync(user, cancellationToken), c.Id, cancellationToken);
         var deadline = await DeadlineForAsync(c.Level, cancellationToken);
         var today = Today;
-        var firstActionDue = DeadlineRules.FirstActionDue(c.LevelSetOn, deadline);
-        var nextReviewDue = DeadlineRules.ReviewDue(c.LastReviewedOn ?? c.LevelSetOn, deadline);
         var isOpen = c.Status != CaseStatus.Closed;
-        // The first-action deadline is met once an action due on or after the day the level was set exists.
-        var firstActionTaken = actions.Any(a => a.DueOn >= c.LevelSetOn);
+        var overdue = CaseOverdue.For(isOpen, c.LevelSetOn, c.LastReviewedOn, deadline, actions.Select(a => (a.Status, a.DueOn)), today);
 
         var consents = await consentRegister.ForPersonAsync(c.YoungPersonId, cancellationToken);
         var grants = await EmergencyAccessesAsync(id, basis, user, cancellationToken);
@@ -312,7 +309,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             c.Id, c.CaseNumber, c.Level, c.Status, c.Source, groupName,
             partyNames.GetValueOrDefault(c.RaisedByPartyId, ""), c.RaisedByName, c.RaisedOn, c.Concern,
             partyNames.GetValueOrDefault(c.LeadPartyId, ""), c.LeadUserId is null ? null : userNames.GetValueOrDefault(c.LeadUserId),
-            c.LeadOverrideReason, c.LevelSetOn, firstActionDue, isOpen && !firstActionTaken && DeadlineRules.IsOverdue(firstActionDue, today),
+            c.LeadOverrideReason, c.LevelSetOn, overdue.FirstActionDue, overdue.FirstActionOverdue,
             c.FlaggedForLeaderGroup, c.Form,
             person.FullName, person.DateOfBirth, YoungPersonRules.AgeInYears(person.DateOfBirth, today),
             YoungPersonRules.IsSspPlusAge(person.DateOfBirth, today),
@@ -328,8 +325,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             notes.Select(n => new NoteView(n.NoteDate, userNames.GetValueOrDefault(n.AuthorUserId, ""), n.Text)).ToList(),
             c.StatusHistory.OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)
                 .Select(h => new StatusHistoryItem(h.From, h.To, h.Reason, h.CloseReason, userNames.GetValueOrDefault(h.ChangedByUserId, ""), h.ChangedAtUtc)).ToList(),
-            nextReviewDue,
-            isOpen && DeadlineRules.IsOverdue(nextReviewDue, today),
+            overdue.ReviewDue,
+            overdue.ReviewOverdue,
             c.CloseReason, c.ClosedOn, c.SspPlusHandoverOn, sspPlusGroup, c.ConcurrencyStamp,
             RiskFactorChecklist.All.Where(f => factorCodes.Contains(f.Code)).ToList(), factorNotes,
             c.AnonymisedOn, consents, basis == CaseAccessBasis.CoordinationGroupMember ? grants : [], myGrantUntil, otherOpenCases));

@@ -20,7 +20,7 @@ public sealed record BoardDecision(MeetingDecision Decision, string? Text, DateO
 
 public sealed record BoardCase(
     int Id, string CaseNumber, string PersonName, CaseLevel Level, string GroupName, DateOnly RaisedOn, int DaysSinceRaised,
-    string LeadParty, string? LeadName, int OverdueActions, DateOnly NextReviewOn, bool ReviewOverdue, bool TakeUpAgain,
+    string LeadParty, string? LeadName, CaseOverdue Overdue, bool TakeUpAgain,
     BoardDecision? LastDecision, GoalsInput Goals, IReadOnlyList<BoardTask> Tasks);
 
 public sealed record LeaderBoard(int GroupId, string GroupName, IReadOnlyList<string> CoordinationGroups, DateOnly Today, IReadOnlyList<BoardCase> Cases);
@@ -80,7 +80,8 @@ public sealed class LeaderBoardService(SspDbContext db, CaseAccess access, Audit
             .ToListAsync(cancellationToken);
         var caseIds = rows.Select(r => r.Case.Id).ToList();
 
-        var actions = await db.CaseActions.AsNoTracking().Where(a => caseIds.Contains(a.CaseId) && a.Status == ActionStatus.Planned)
+        // Every action, done ones too: an action due since the level was set meets the first-action deadline (CaseOverdue).
+        var actions = await db.CaseActions.AsNoTracking().Where(a => caseIds.Contains(a.CaseId))
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         var decisions = (await db.AgendaItems.AsNoTracking().Where(i => i.CaseId != null && caseIds.Contains(i.CaseId.Value) && i.Decision != null)
                 .Join(db.Meetings, i => i.MeetingId, m => m.Id, (i, m) => new { CaseId = i.CaseId!.Value, i.Decision, i.DecisionText, m.Date, m.GroupId, i.Id })
@@ -96,18 +97,19 @@ public sealed class LeaderBoardService(SspDbContext db, CaseAccess access, Audit
         var cases = rows.Select(r =>
         {
             var c = r.Case;
-            var open = actions.Where(a => a.CaseId == c.Id).ToList();
-            var review = DeadlineRules.ReviewDue(c.LastReviewedOn ?? c.LevelSetOn, deadlines[c.Level]);
+            var caseActions = actions.Where(a => a.CaseId == c.Id).ToList();
+            var open = caseActions.Where(a => a.Status == ActionStatus.Planned).ToList();
+            var overdue = CaseOverdue.For(isOpen: true, c.LevelSetOn, c.LastReviewedOn, deadlines[c.Level], caseActions.Select(a => (a.Status, a.DueOn)), today);
             var last = decisions.GetValueOrDefault(c.Id);
             return new BoardCase(c.Id, c.CaseNumber, r.FullName, c.Level, children.GetValueOrDefault(c.CoordinationGroupId, ""), c.RaisedOn,
                 today.DayNumber - c.RaisedOn.DayNumber, parties.GetValueOrDefault(c.LeadPartyId, ""), c.LeadUserId is null ? null : leads.GetValueOrDefault(c.LeadUserId),
-                open.Count(a => a.IsOverdue(today)), review, DeadlineRules.IsOverdue(review, today), c.FlaggedForLeaderGroup,
+                overdue, c.FlaggedForLeaderGroup,
                 last is null ? null : new BoardDecision(last.Decision!.Value, last.DecisionText, last.Date, groupNames.GetValueOrDefault(last.GroupId, "")),
                 new GoalsInput { OverallGoal = c.OverallGoal, GoalSchool = c.GoalSchool, GoalLeisure = c.GoalLeisure, GoalHome = c.GoalHome, GoalCrime = c.GoalCrime },
                 open.Select(a => new BoardTask(a.What, a.OwnerName, parties.GetValueOrDefault(a.OwnerPartyId, ""), a.DueOn, a.IsOverdue(today))).ToList());
         })
             // What needs the group most comes first: level 4, then overdue actions, an overdue review, the longest-running.
-            .OrderByDescending(c => c.Level).ThenByDescending(c => c.OverdueActions).ThenByDescending(c => c.ReviewOverdue).ThenBy(c => c.RaisedOn).ThenBy(c => c.CaseNumber, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Level).ThenByDescending(c => c.Overdue.OverdueActions).ThenByDescending(c => c.Overdue.FirstActionOverdue).ThenByDescending(c => c.Overdue.ReviewOverdue).ThenBy(c => c.RaisedOn).ThenBy(c => c.CaseNumber, StringComparer.Ordinal)
             .ToList();
 
         await audit.WriteListAsync(new AuditEvent(AuditActions.LeaderBoardView, SubjectType: "group", SubjectId: Id(groupId), Purpose: AuditPurposes.LeaderGroupBoard,
