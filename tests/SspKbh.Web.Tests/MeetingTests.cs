@@ -499,6 +499,38 @@ public abstract class MeetingTests(AppFixture fixture)
         await leader.SignInAsync(Leader);
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync(link!)).Status);
     }
+
+    [Fact]
+    public async Task The_journal_extract_links_only_to_minutes_the_reader_may_open()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today, place: "Udtræksmødet");
+        var item = await CaseItemAsync(browser, id, "Malik Ahmed");
+        var page = await browser.GetAsync($"/moeder/{id}/punkter/{item}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "minutes", [new("Input.Summary", "Status fra skolen om Malik."),
+            new("Input.Decision", nameof(MeetingDecision.KeepLevel))])).Status);
+        int caseId;
+        await using (var db = App.CreateDbContext())
+        {
+            caseId = (await db.AgendaItems.SingleAsync(i => i.Id == item)).CaseId!.Value;
+        }
+
+        // The group's secretary may open the whole minutes, and the extract links to them.
+        var own = await browser.GetAsync($"/sager/{caseId}/journaludtraek");
+        var ownLink = own.Document.QuerySelectorAll("[data-testid='extract-whole-minutes']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/moeder/{id}/udskriv", ownLink);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/moeder/{id}/udskriv")).Status);
+
+        // The ledergruppe reads the level 3–4 case and its extract, but the koordinationsgruppe's minutes are not hers: no link to them.
+        using var leader = App.CreateBrowser();
+        await leader.SignInAsync(Leader);
+        var extract = await leader.GetAsync($"/sager/{caseId}/journaludtraek");
+        Assert.Equal(HttpStatusCode.OK, extract.Status);
+        Assert.Contains(extract.Document.QuerySelectorAll("[data-testid='extract-meeting']"), s => s.TextContent.Contains("Status fra skolen om Malik.", StringComparison.Ordinal));
+        Assert.DoesNotContain($"/moeder/{id}/udskriv", extract.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/moeder/{id}/udskriv")).Status);
+    }
 }
 
 public sealed class MeetingTestsSqlite(SqliteApp fixture) : MeetingTests(fixture), IClassFixture<SqliteApp>;

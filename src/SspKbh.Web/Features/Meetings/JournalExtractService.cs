@@ -10,8 +10,8 @@ using SspKbh.Web.Security;
 
 namespace SspKbh.Web.Features.Meetings;
 
-/// <summary>One agenda item about the case, with the meeting it was on.</summary>
-public sealed record JournalExtractEntry(int MeetingId, string GroupName, DateOnly MeetingDate, bool Approved, AgendaItemView Item);
+/// <summary>One agenda item about the case, with the meeting it was on; <paramref name="MayOpenMeeting"/>: the reader may open that meeting's minutes.</summary>
+public sealed record JournalExtractEntry(int MeetingId, string GroupName, DateOnly MeetingDate, bool Approved, AgendaItemView Item, bool MayOpenMeeting = false);
 
 public sealed record JournalExtract(
     int CaseId, string CaseNumber, string PersonName, DateOnly DateOfBirth, CaseLevel Level, string GroupName,
@@ -60,6 +60,17 @@ public sealed class JournalExtractService(SspDbContext db, CaseAccess access, Au
             })
             .Where(e => e.Item.Decision is not null || !string.IsNullOrWhiteSpace(e.Item.Summary) || e.Item.Tasks.Count > 0)
             .ToList();
+
+        // A ledergruppe member reads a level 3–4 case but not the koordinationsgruppe's minutes: the extract links only
+        // to minutes the meeting page itself would show the reader (issue 16 #17).
+        var meetingIds = entries.Select(e => e.MeetingId).Distinct().ToList();
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendees).Where(m => meetingIds.Contains(m.Id)).ToListAsync(cancellationToken);
+        var userId = user.UserId();
+        var roles = await db.GroupMemberships.AsNoTracking().Where(m => m.UserId == userId).Select(m => new { m.GroupId, m.Role }).ToListAsync(cancellationToken);
+        var openable = meetings
+            .Where(m => MeetingService.ViewerFor(user, m, roles.Where(r => r.GroupId == m.GroupId).Select(r => r.Role)) >= MeetingViewer.Member)
+            .Select(m => m.Id).ToHashSet();
+        entries = entries.Select(e => e with { MayOpenMeeting = openable.Contains(e.MeetingId) }).ToList();
 
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, SubjectType: "case", SubjectId: Id(caseId), Purpose: basis.AuditPurpose(),
             Details: $"view=journal-extract; entries={entries.Count}", Actor: user), cancellationToken);

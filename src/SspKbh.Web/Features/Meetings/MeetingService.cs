@@ -668,7 +668,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
     /// all of them. A guest sees a published meeting: an authority guest like a member, anyone else the
     /// general part only.
     /// </summary>
-    private static MeetingViewer ViewerFor(ClaimsPrincipal user, Meeting meeting, IEnumerable<GroupRole> roles)
+    internal static MeetingViewer ViewerFor(ClaimsPrincipal user, Meeting meeting, IEnumerable<GroupRole> roles)
     {
         var authority = user.IsAuthorityPerson();
         var shown = meeting.IsPublished || meeting.IsLocked;
