@@ -14,6 +14,21 @@ public sealed class MeetingRulesTests
         new(id, level, status, levelSetOn ?? MeetingDay.AddDays(-10), lastReviewed ?? MeetingDay.AddDays(-5), lastChange, flagged, onEarlierAgenda, earliestDue, openFromLast);
 
     [Fact]
+    public void Cases_of_one_young_person_are_proposed_together_where_the_most_pressing_of_them_stands()
+    {
+        // Person 100 has a level 4 and a level 1 case; person 200 a level 3 case; person 300 a level 2 case.
+        var proposals = AgendaProposal.Propose(
+        [
+            Case(1, CaseLevel.WorryingBehaviour, onEarlierAgenda: false) with { YoungPersonId = 100 },
+            Case(2, CaseLevel.RepeatedSeriousCrime, onEarlierAgenda: false) with { YoungPersonId = 200 },
+            Case(3, CaseLevel.CrimeDangerousToPersons, onEarlierAgenda: false) with { YoungPersonId = 100 },
+            Case(4, CaseLevel.FirstTimeCrime, onEarlierAgenda: false) with { YoungPersonId = 300 },
+        ], MeetingDay, null, forLeaderGroup: false, Deadlines);
+
+        Assert.Equal([3, 1, 2, 4], proposals.Select(p => p.CaseId));
+    }
+
+    [Fact]
     public void Each_reason_puts_a_case_on_the_agenda_and_a_case_without_one_stays_off()
     {
         var previous = MeetingDay.AddDays(-14);

@@ -13,7 +13,8 @@ public sealed record CaseForAgenda(
     bool FlaggedForLeaderGroup,
     bool OnEarlierAgenda,
     DateOnly? EarliestOpenActionDue,
-    bool HasOpenTasksFromLastMeeting);
+    bool HasOpenTasksFromLastMeeting,
+    int YoungPersonId = 0);
 
 /// <summary>
 /// Proposes the individual-case part of an agenda: every open case of the group that needs the
@@ -43,13 +44,29 @@ public static class AgendaProposal
         }
 
         // Most serious first; within a level, the case with most reasons first.
-        var levels = cases.ToDictionary(c => c.CaseId, c => c.Level);
-        return proposals
-            .OrderByDescending(p => levels[p.Item1])
+        var byCase = cases.ToDictionary(c => c.CaseId);
+        var ordered = proposals
+            .OrderByDescending(p => byCase[p.Item1].Level)
             .ThenByDescending(p => System.Numerics.BitOperations.PopCount((uint)p.Item2))
             .ThenBy(p => p.Item1)
             .ToList();
+
+        // Cases of the same young person stand together, where the most pressing of them would stand, so the group
+        // discusses the person once (issue 16 #10). A person id of 0 (unknown) keeps each case on its own.
+        var firstPlace = new Dictionary<int, int>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            firstPlace.TryAdd(PersonKey(byCase[ordered[i].Item1]), i);
+        }
+
+        return ordered.Select((p, i) => (Proposal: p, Index: i))
+            .OrderBy(x => firstPlace[PersonKey(byCase[x.Proposal.Item1])])
+            .ThenBy(x => x.Index)
+            .Select(x => x.Proposal)
+            .ToList();
     }
+
+    private static int PersonKey(CaseForAgenda c) => c.YoungPersonId != 0 ? c.YoungPersonId : -c.CaseId;
 
     public static AgendaReason Reasons(
         CaseForAgenda c, DateOnly meetingDate, DateOnly? previousMeetingDate, bool forLeaderGroup, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines)

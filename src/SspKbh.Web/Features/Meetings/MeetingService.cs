@@ -591,6 +591,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
             .Select(c => new
             {
                 c.Id,
+                c.YoungPersonId,
                 c.Level,
                 c.Status,
                 c.LevelSetOn,
@@ -606,7 +607,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
 
         var proposals = AgendaProposal.Propose(
             candidates.Select(c => new CaseForAgenda(c.Id, c.Level, c.Status, c.LevelSetOn, c.LastReviewedOn,
-                c.LastChange is { } changed ? DanishTime.ToDate(changed) : null, c.FlaggedForLeaderGroup, c.OnEarlierAgenda, c.EarliestDue, c.OpenFromLast)),
+                c.LastChange is { } changed ? DanishTime.ToDate(changed) : null, c.FlaggedForLeaderGroup, c.OnEarlierAgenda, c.EarliestDue, c.OpenFromLast, c.YoungPersonId)),
             meeting.Date, previous?.Date, group.Kind is GroupKind.LeaderGroup or GroupKind.SspPlusLeaderGroup, deadlines);
         foreach (var (caseId, reasons) in proposals)
         {
