@@ -108,6 +108,12 @@ public sealed class MeetingRulesTests
         Assert.Equal("AgendaItemHasMinutes", meeting.Remove(a.Id));
         Assert.Null(meeting.Remove(c.Id));
         Assert.DoesNotContain(c, meeting.Items);
+
+        // Removing from the middle closes the gap: 1, 2, 3 instead of 1, 3, 4.
+        var items = Enumerable.Range(10, 4).Select(id => meeting.AddItem(new AgendaItem { Id = id, Part = AgendaPart.Cases, CaseId = id })).ToList();
+        Assert.Null(meeting.Remove(items[1].Id));
+        Assert.Equal([1, 2, 3], meeting.Part(AgendaPart.Cases).Select(i => i.Position));
+        Assert.Equal([10, 12, 13], meeting.Part(AgendaPart.Cases).Select(i => i.Id));
     }
 
     [Fact]

@@ -191,16 +191,21 @@ public sealed class Meeting
             (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
         }
 
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            ordered[i].Position = i + 1;
-        }
-
+        Renumber(ordered);
         Touch();
         return null;
     }
 
-    /// <summary>Removes an item that has no minutes yet.</summary>
+    /// <summary>Numbers the items 1..n in the order given, so the agenda and the minutes never show gaps.</summary>
+    private static void Renumber(List<AgendaItem> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Position = i + 1;
+        }
+    }
+
+    /// <summary>Removes an item that has no minutes yet; the items after it move up one number.</summary>
     public string? Remove(int itemId)
     {
         if (CheckAgendaChange() is { } error)
@@ -220,6 +225,8 @@ public sealed class Meeting
         }
 
         Items.Remove(item);
+        // The rest of its part closes up (1, 2, 3 after removing 2 of 1-4), before the minutes fix the numbers.
+        Renumber(Part(item.Part).ToList());
         Touch();
         return null;
     }
