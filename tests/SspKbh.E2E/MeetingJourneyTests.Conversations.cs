@@ -114,7 +114,10 @@ public sealed partial class MeetingJourneyTests
             await page.GetByTestId("step-journalised").ClickAsync();
             await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Journaliseret");
             await Expect(page.GetByTestId("journalised")).ToContainTextAsync("SBSYS 2026-4711");
-            await Expect(page.GetByTestId("conversation-progress")).ToContainTextAsync("✓");
+            // Journalised: the stages are over. Points left unticked are not shown as done (no tick beside "0 af 16").
+            await Expect(page.GetByTestId("conversation-progress")).ToContainTextAsync("trinnet er afsluttet");
+            await Expect(page.GetByTestId("conversation-progress")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\b0 af \d+ ✓"));
+            await Expect(page.Locator("dd").Filter(new() { HasText = "endnu ikke fulgt op" })).ToHaveTextAsync("1 aftale, 0 endnu ikke fulgt op");
 
             // The dashboard no longer lists it as waiting; the guide is there for the next one.
             await page.GetByRole(AriaRole.Link, new() { Name = "Tilbage til mine bekymringssamtaler" }).ClickAsync();
