@@ -229,6 +229,9 @@ public abstract class MeetingTests(AppFixture fixture)
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
         var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today);
+        var guestId = await App.UserIdAsync(NonAuthority);
+        var invited = await App.AsUserAsync<MeetingService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId }, u, CancellationToken.None));
+        Assert.True(invited.Result.Succeeded, string.Join("; ", invited.Result.GeneralErrors.Concat(invited.Result.FieldErrors.SelectMany(f => f.Value))));
         var page = await browser.GetAsync($"/moeder/{id}");
         var early = await browser.SubmitAsync(page, "approve");
         Assert.Equal(RoleNames.Error("MinutesMissingDecisions"), early.TestIdText("meeting-error"));
@@ -251,6 +254,15 @@ public abstract class MeetingTests(AppFixture fixture)
         var locked = await browser.SubmitAsync(before, "minutes", [new("Input.Summary", "Ændret bagefter.")]);
         Assert.Contains(Texts.Error_MinutesLocked, locked.Text, StringComparison.Ordinal);
         Assert.Equal("Status quo.", (await MeetingAsync(id)).Items.Single(i => i.Id == firstItem).Summary);
+
+        // A guest without authority status sees that the meeting takes no more concerns, not an offer without a form (issue 16 #13).
+        using var guest = App.CreateBrowser();
+        await guest.SignInAsync(NonAuthority);
+        var guestView = await guest.GetAsync($"/moeder/{id}");
+        Assert.Equal(HttpStatusCode.OK, guestView.Status);
+        Assert.Equal(Texts.Meeting_HandOverClosed, guestView.TestIdText("hand-over-closed"));
+        Assert.DoesNotContain(Texts.Meeting_HandOverHeading, guestView.Text, StringComparison.Ordinal);
+        Assert.Empty(guestView.Document.QuerySelectorAll("[data-testid='hand-over']"));
 
         await browser.SubmitAsync(page, "addendum", [new("Addendum.Text", "Rettelse: mødet sluttede kl. 11.")]);
         Assert.Contains("Rettelse: mødet sluttede kl. 11.", (await browser.GetAsync($"/moeder/{id}")).TestIdText("addenda"), StringComparison.Ordinal);
