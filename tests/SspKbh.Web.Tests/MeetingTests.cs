@@ -360,6 +360,14 @@ public abstract class MeetingTests(AppFixture fixture)
         // The guest cannot open the registration form from the concern.
         Assert.Null((await guest.GetAsync($"/sager/ny?bekymring={concernId}")).TestIdText("from-concern"));
 
+        // The printed minutes hold the concern (issue 16 #12): the members' print says a case came of it, the guest's does not.
+        var printed = await secretary.GetAsync($"/moeder/{meetingId}/udskriv");
+        Assert.Contains("En gruppe drenge hænger ud ved legepladsen om aftenen.", printed.TestIdText("print-concerns"), StringComparison.Ordinal);
+        Assert.Contains(Texts.Meeting_ConcernRegistered, printed.TestIdText("print-concerns"), StringComparison.Ordinal);
+        var guestPrint = await guest.GetAsync($"/moeder/{meetingId}/udskriv");
+        Assert.Contains("En gruppe drenge hænger ud ved legepladsen om aftenen.", guestPrint.TestIdText("print-concerns"), StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Meeting_ConcernRegistered, guestPrint.Text, StringComparison.Ordinal);
+
         // A member cannot hand over a concern for the guest, and the guest cannot change the agenda.
         var agenda = await guest.PostFormAsync($"/moeder/{meetingId}", HtmlForms.Collect(meeting.Form("general-items")).Append(new("op", $"remove:{(await MeetingAsync(meetingId)).Items.First().Id}")));
         Assert.Equal(HttpStatusCode.Forbidden, agenda.Status);
