@@ -76,9 +76,13 @@ public sealed class CaseAccess(SspDbContext db, TimeProvider clock)
     /// The basis on which the user may read the case: their groups first, otherwise an active
     /// emergency-access grant. <see cref="CaseAccessBasis.None"/> when they may not.
     /// </summary>
-    public async Task<CaseAccessBasis> ReadBasisAsync(ClaimsPrincipal user, SspCase c, CancellationToken cancellationToken)
+    public async Task<CaseAccessBasis> ReadBasisAsync(ClaimsPrincipal user, SspCase c, CancellationToken cancellationToken) =>
+        await ReadBasisAsync(await ScopeForAsync(user, cancellationToken), user, c, cancellationToken);
+
+    /// <summary>As <see cref="ReadBasisAsync(ClaimsPrincipal, SspCase, CancellationToken)"/>, with the user's scope already read.</summary>
+    public async Task<CaseAccessBasis> ReadBasisAsync(CaseScope scope, ClaimsPrincipal user, SspCase c, CancellationToken cancellationToken)
     {
-        var basis = (await ScopeForAsync(user, cancellationToken)).BasisFor(c.CoordinationGroupId, c.Level);
+        var basis = scope.BasisFor(c.CoordinationGroupId, c.Level);
         if (basis != CaseAccessBasis.None || !MayRequestEmergencyAccess(user))
         {
             return basis;

@@ -262,7 +262,8 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             return (LookupOutcome.NotFound, null);
         }
 
-        var basis = await access.ReadBasisAsync(user, c, cancellationToken);
+        var scope = await access.ScopeForAsync(user, cancellationToken);
+        var basis = await access.ReadBasisAsync(scope, user, c, cancellationToken);
         if (basis == CaseAccessBasis.None)
         {
             await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Actor: user), cancellationToken);
@@ -289,7 +290,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             : await db.Groups.AsNoTracking().Where(g => g.Id == c.SspPlusGroupId).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken);
         var areaName = await db.LocalAreas.AsNoTracking().Where(a => a.Id == person.LocalAreaId).Select(a => a.Name).FirstAsync(cancellationToken);
         // Another open case of the same young person is shown beside this one (issue 16 #2), linked where the user may open it.
-        var otherOpenCases = await knownPeople.OpenCasesAsync(c.YoungPersonId, await access.ScopeForAsync(user, cancellationToken), c.Id, cancellationToken);
+        var otherOpenCases = await knownPeople.OpenCasesAsync(c.YoungPersonId, scope, c.Id, cancellationToken);
         var deadline = await DeadlineForAsync(c.Level, cancellationToken);
         var today = Today;
         var isOpen = c.Status != CaseStatus.Closed;
