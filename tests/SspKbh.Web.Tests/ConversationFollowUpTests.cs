@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Conversations;
 using SspKbh.Web.Audit;
+using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Tests.Infrastructure;
@@ -22,6 +23,7 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
     private const string Secretary = "sekretaer@sspkbh.dk";
     private const string Member = "myndighed@sspkbh.dk";
     private const string Leader = "leder@sspkbh.dk";
+    private const string ClubWorker = "fritid@sspkbh.dk";
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -106,11 +108,40 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
 
         Assert.Equal((caseId, jonas, "Jonas Krag", followUpOn, ActionStatus.Planned), (action.CaseId, action.OwnerUserId, action.OwnerName, action.DueOn, action.Status));
         Assert.Contains("Freja møder i skole hver dag kl. 8.00", (await secretary.GetAsync($"/samtaler/{id}/under")).TestIdText("agreements"), StringComparison.Ordinal);
-        Assert.Contains((await secretary.GetAsync($"/sager/{caseId}")).TestIdTexts("action-row"), r => r.Contains("Freja møder i skole hver dag", StringComparison.Ordinal));
+        // The case shows who keeps the agreement and by when (Freja, day 10), and apart from that who follows it up when (Jonas, day 12).
+        var row = Assert.Single((await secretary.GetAsync($"/sager/{caseId}")).TestIdTexts("action-row"), r => r.Contains("Freja møder i skole hver dag", StringComparison.Ordinal));
+        Assert.Contains($"Freja Nielsen (den unge)", row, StringComparison.Ordinal);
+        Assert.Contains($"Aftalt senest {today.AddDays(10):dd.MM.yyyy}", row, StringComparison.Ordinal);
+        Assert.Contains("Følges op af Jonas Krag", row, StringComparison.Ordinal);
+        Assert.Contains($"Opfølgning {followUpOn:dd.MM.yyyy}", row, StringComparison.Ordinal);
 
+        // So does the view shared under a consent that covers goals and actions.
+        await using (var db = app.CreateDbContext())
+        {
+            var clubParty = await db.Users.Where(u => u.Email == ClubWorker).Select(u => u.PartyId).SingleAsync();
+            var holder = await db.CustodyHolders.Where(h => db.Cases.Any(c => c.Id == caseId && c.YoungPersonId == h.YoungPersonId)).Select(h => h.Id).FirstAsync();
+            var consent = await app.AsUserAsync<SspKbh.Web.Features.Consents.ConsentRegister, (LookupOutcome, ServiceResult)>(Secretary, (register, user) => register.RecordAsync(caseId,
+                new SspKbh.Web.Features.Consents.ConsentInput
+                {
+                    GivenBy = SspKbh.Domain.Consents.ConsentGiver.CustodyHolder, CustodyHolderId = holder, Purpose = SspKbh.Domain.Consents.ConsentPurpose.JointEffort,
+                    IncludeIdentity = true, IncludeGoalsAndActions = true, GivenOn = today, ExpiresOn = today.AddMonths(6),
+                    Parties = { [Text(clubParty)] = true },
+                }, user, CancellationToken.None));
+            Assert.True(consent.Item2.Succeeded, string.Join(" | ", consent.Item2.FieldErrors.SelectMany(f => f.Value)));
+            var consentId = await db.Consents.Where(c => c.Recipients.Any(r => r.PartyId == clubParty) && db.Cases.Any(k => k.Id == caseId && k.YoungPersonId == c.YoungPersonId))
+                .OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+            using var club = app.CreateBrowser();
+            await club.SignInAsync(ClubWorker);
+            var shared = Assert.Single((await club.GetAsync($"/delt/{consentId}")).TestIdTexts("shared-action-row"), r => r.Contains("Freja møder i skole hver dag", StringComparison.Ordinal));
+            Assert.Contains($"Freja Nielsen (den unge)", shared, StringComparison.Ordinal);
+            Assert.Contains($"Aftalt senest {today.AddDays(10):dd.MM.yyyy}", shared, StringComparison.Ordinal);
+            Assert.Contains($"Opfølgning {followUpOn:dd.MM.yyyy}", shared, StringComparison.Ordinal);
+        }
+
+        // Jonas's home page lists it as his follow-up of the agreement.
         using var member = app.CreateBrowser();
         await member.SignInAsync(Member);
-        Assert.Contains("Freja møder i skole hver dag kl. 8.00", (await member.GetAsync("/")).TestIdText("home-actions"), StringComparison.Ordinal);
+        Assert.Contains("Følg op på aftalen: Freja møder i skole hver dag kl. 8.00", (await member.GetAsync("/")).TestIdText("home-actions"), StringComparison.Ordinal);
 
         // After the conversation: the network date cannot lie in the future; today it is saved.
         app.Clock.Advance(TimeSpan.FromDays(7));

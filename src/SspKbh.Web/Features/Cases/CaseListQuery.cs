@@ -138,7 +138,8 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
             .CountAsync(cancellationToken);
     }
 
-    public sealed record MyAction(int CaseId, string CaseNumber, string What, DateOnly DueOn, bool Overdue);
+    /// <summary>A planned action of the user's; <paramref name="FollowUp"/> when it follows up an agreement from a concern conversation.</summary>
+    public sealed record MyAction(int CaseId, string CaseNumber, string What, DateOnly DueOn, bool Overdue, bool FollowUp = false);
 
     /// <summary>The planned actions the user is responsible for, on cases they may see.</summary>
     public async Task<IReadOnlyList<MyAction>> MyActionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -154,7 +155,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         var rows = await db.CaseActions.AsNoTracking()
             .Where(a => a.OwnerUserId == userId && a.Status == ActionStatus.Planned)
             .Join(scope.Apply(db.Cases.AsNoTracking()).Where(c => c.Status != CaseStatus.Closed), a => a.CaseId, c => c.Id,
-                (a, c) => new { a.Id, a.CaseId, c.CaseNumber, a.What, a.DueOn })
+                (a, c) => new { a.Id, a.CaseId, c.CaseNumber, a.What, a.DueOn, FollowUp = a.ConversationAgreementId != null })
             .OrderBy(x => x.DueOn).ThenBy(x => x.Id)
             .Take(50)
             .ToListAsync(cancellationToken);
@@ -163,7 +164,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
             await audit.WriteListAsync(new AuditEvent(AuditActions.CaseList, Purpose: "my-actions", Actor: user), "case", rows.Select(r => r.CaseId), cancellationToken);
         }
 
-        return rows.Select(r => new MyAction(r.CaseId, r.CaseNumber, r.What, r.DueOn, DeadlineRules.IsOverdue(r.DueOn, today))).ToList();
+        return rows.Select(r => new MyAction(r.CaseId, r.CaseNumber, r.What, r.DueOn, DeadlineRules.IsOverdue(r.DueOn, today), r.FollowUp)).ToList();
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SspKbh.Domain.Access;
 using SspKbh.Web.Features.Consents;
+using SspKbh.Web.Features.Conversations;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Audit;
@@ -275,6 +276,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
         var factorNotes = await db.CaseFactorNotes.AsNoTracking().Where(n => n.CaseId == id).ToDictionaryAsync(n => n.Domain, n => n.Note, cancellationToken);
         var actions = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == id)
             .OrderBy(a => a.Status).ThenBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        var agreed = await AgreedTerms.ForAsync(db, actions.Select(a => a.ConversationAgreementId), cancellationToken);
         var notes = await db.JournalNotes.AsNoTracking().Where(n => n.CaseId == id)
             .OrderByDescending(n => n.NoteDate).ThenByDescending(n => n.Id).ToListAsync(cancellationToken);
         var partyIds = actions.Select(a => a.OwnerPartyId).Append(c.LeadPartyId).Append(c.RaisedByPartyId).Distinct().ToList();
@@ -322,7 +324,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             basis,
             new GoalsInput { OverallGoal = c.OverallGoal, GoalSchool = c.GoalSchool, GoalLeisure = c.GoalLeisure, GoalHome = c.GoalHome, GoalCrime = c.GoalCrime },
             actions.Select(a => new ActionView(a.Id, a.What, a.OwnerName, partyNames.GetValueOrDefault(a.OwnerPartyId, ""), a.DueOn, a.Status, a.CompletedOn,
-                isOpen && a.IsOverdue(today), a.ConcurrencyStamp)).ToList(),
+                isOpen && a.IsOverdue(today), a.ConcurrencyStamp, AgreedTerms.Of(agreed, a.ConversationAgreementId))).ToList(),
             notes.Select(n => new NoteView(n.NoteDate, userNames.GetValueOrDefault(n.AuthorUserId, ""), n.Text)).ToList(),
             c.StatusHistory.OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)
                 .Select(h => new StatusHistoryItem(h.From, h.To, h.Reason, h.CloseReason, userNames.GetValueOrDefault(h.ChangedByUserId, ""), h.ChangedAtUtc)).ToList(),

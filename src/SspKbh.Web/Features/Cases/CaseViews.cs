@@ -1,5 +1,6 @@
 using SspKbh.Domain.Cases;
 using SspKbh.Web.Features.Consents;
+using SspKbh.Web.Features.Conversations;
 
 namespace SspKbh.Web.Features.Cases;
 
@@ -69,7 +70,14 @@ public sealed class EmergencyAccessInput
     public string? Reason { get; set; }
 }
 
-public sealed record ActionView(int Id, string What, string OwnerName, string OwnerParty, DateOnly DueOn, ActionStatus Status, DateOnly? CompletedOn, bool Overdue, string ConcurrencyStamp);
+/// <summary>
+/// A case action. An action that follows up an agreement from a concern conversation is the follow-up
+/// professional's (owner, due on the follow-up date); <paramref name="Agreed"/> says who keeps the agreement
+/// itself and by when, so neither is shown as the other.
+/// </summary>
+public sealed record ActionView(
+    int Id, string What, string OwnerName, string OwnerParty, DateOnly DueOn, ActionStatus Status, DateOnly? CompletedOn, bool Overdue, string ConcurrencyStamp,
+    AgreedTerms? Agreed = null);
 
 public sealed record NoteView(DateOnly NoteDate, string Author, string Text);
 

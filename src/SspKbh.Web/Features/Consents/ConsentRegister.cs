@@ -6,6 +6,7 @@ using SspKbh.Domain.Consents;
 using SspKbh.Web.Audit;
 using SspKbh.Web.Data;
 using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Features.Conversations;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Security;
@@ -33,7 +34,10 @@ public sealed record SharedView(
     string? School,
     string? Club,
     IReadOnlyList<(string Label, string Text)> Goals,
-    IReadOnlyList<(string What, string Owner, DateOnly DueOn, bool Done)> Actions);
+    IReadOnlyList<SharedAction> Actions);
+
+/// <summary>An action on the shared view: what, whose, by when, done; for an agreement's follow-up, also who keeps the agreement and by when.</summary>
+public sealed record SharedAction(string What, string Owner, DateOnly DueOn, bool Done, AgreedTerms? Agreed);
 
 public sealed record SharedItem(int ConsentId, ConsentPurpose Purpose, ConsentInformation Information, DateOnly ExpiresOn, string? PersonName);
 
@@ -245,7 +249,7 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
         var person = await db.YoungPersons.AsNoTracking().FirstAsync(p => p.Id == consent.YoungPersonId, cancellationToken);
         var identity = consent.Information.HasFlag(ConsentInformation.Identity);
         var goals = new List<(string, string)>();
-        var actions = new List<(string, string, DateOnly, bool)>();
+        var actions = new List<SharedAction>();
         if (consent.Information.HasFlag(ConsentInformation.GoalsAndActions))
         {
             var c = await db.Cases.AsNoTracking()
@@ -266,10 +270,11 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
                     }
                 }
 
-                actions = (await db.CaseActions.AsNoTracking().Where(a => a.CaseId == c.Id)
-                        .OrderBy(a => a.Status).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
-                        .Select(a => new { a.What, a.OwnerName, a.DueOn, a.Status }).ToListAsync(cancellationToken))
-                    .Select(a => (a.What, a.OwnerName, a.DueOn, a.Status == ActionStatus.Done)).ToList();
+                var rows = await db.CaseActions.AsNoTracking().Where(a => a.CaseId == c.Id)
+                    .OrderBy(a => a.Status).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
+                    .Select(a => new { a.What, a.OwnerName, a.DueOn, a.Status, a.ConversationAgreementId }).ToListAsync(cancellationToken);
+                var agreed = await AgreedTerms.ForAsync(db, rows.Select(a => a.ConversationAgreementId), cancellationToken);
+                actions = rows.Select(a => new SharedAction(a.What, a.OwnerName, a.DueOn, a.Status == ActionStatus.Done, AgreedTerms.Of(agreed, a.ConversationAgreementId))).ToList();
             }
         }
 
