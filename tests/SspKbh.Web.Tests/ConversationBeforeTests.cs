@@ -231,6 +231,96 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_invited_professional_without_authority_status_sees_when_and_where_and_the_name_only_when_the_consent_covers_it()
+    {
+        var clubWorker = await App.UserIdAsync(ClubWorker);
+        var date = Today.AddDays(5);
+        var id = await NewConversationAsync(r =>
+        {
+            r.ScheduledDate = date;
+            r.StartTime = new TimeOnly(14, 30);
+            r.Place = ConversationPlace.Home;
+            r.PlaceDetails = "Hjemme hos Freja, Amagerbrogade 1";
+        });
+        int consentId;
+        await using (var db = App.CreateDbContext())
+        {
+            var personId = await db.Cases.Where(c => db.ConcernConversations.Any(x => x.Id == id && x.CaseId == c.Id)).Select(c => c.YoungPersonId).SingleAsync();
+            var holder = await db.CustodyHolders.Where(h => h.YoungPersonId == personId).Select(h => h.Id).FirstAsync();
+            // Only this test's consent names the club worker (another test of this class gives her one for Freja).
+            foreach (var earlier in await db.Consents.Where(c => c.YoungPersonId == personId && c.WithdrawnOn == null && c.Recipients.Any(r => r.UserId == clubWorker)).ToListAsync())
+            {
+                Assert.Null(earlier.Withdraw(Today, clubWorker));
+            }
+
+            var consent = new Consent
+            {
+                YoungPersonId = personId, GivenBy = ConsentGiver.CustodyHolder, CustodyHolderId = holder,
+                Information = ConsentInformation.None, Purpose = ConsentPurpose.ConcernConversation, GivenOn = Today.AddDays(-1), ExpiresOn = Today.AddMonths(3),
+                RecordedByUserId = clubWorker, RecordedAtUtc = DateTime.UtcNow, Recipients = [new ConsentRecipient { UserId = clubWorker }],
+            };
+            db.Consents.Add(consent);
+            await db.SaveChangesAsync();
+            consentId = consent.Id;
+        }
+
+        using (var responsible = await SignedInAsync(Responsible))
+        {
+            var page = await responsible.GetAsync($"/samtaler/{id}/foer");
+            var added = await responsible.SubmitAsync(page, "participant",
+            [
+                new("Participant.Kind", nameof(ParticipantKind.Professional)),
+                new("Participant.UserId", clubWorker),
+                new("Participant.IsAuthorityPerson", "false"),
+                new("Participant.Contribution", "Fortæl om Frejas tid i klubben."),
+            ]);
+            Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        }
+
+        // The club worker cannot open the case or the conversation, but her page of what is shared with her says when and
+        // where, who invites and what she is asked to bring; not whom it is about, nor the address, as the consent leaves out identity.
+        using var club = await SignedInAsync(ClubWorker);
+        Assert.Equal(HttpStatusCode.Forbidden, (await club.GetAsync($"/samtaler/{id}")).Status);
+        var sequence = await App.LastAuditSequenceAsync();
+        var shared = await club.GetAsync("/delt");
+        var row = shared.Document.QuerySelector($"[data-testid='invitation-row'][data-id='{Text(id)}']");
+        Assert.NotNull(row);
+        Assert.Equal(ConversationTexts.When(date, new TimeOnly(14, 30)), row.QuerySelector("[data-testid='invitation-when']")!.TextContent.Trim());
+        Assert.Equal(ConversationTexts.Place(ConversationPlace.Home), row.QuerySelector("[data-testid='invitation-where']")!.TextContent.Trim());
+        Assert.Equal(Texts.Invitations_NotNamed, row.QuerySelector("[data-testid='invitation-person']")!.TextContent.Trim());
+        Assert.Contains("Fortæl om Frejas tid i klubben.", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Freja Nielsen", shared.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amagerbrogade", shared.Text, StringComparison.Ordinal);
+        Assert.Null(row.QuerySelector("a[href^='/samtaler']"));
+
+        // With identity in the consent: the name and the place's details, and the look is audited against the case.
+        await using (var db = App.CreateDbContext())
+        {
+            var consent = await db.Consents.SingleAsync(c => c.Id == consentId);
+            consent.Information = ConsentInformation.Identity;
+            await db.SaveChangesAsync();
+        }
+
+        shared = await club.GetAsync("/delt");
+        row = shared.Document.QuerySelector($"[data-testid='invitation-row'][data-id='{Text(id)}']");
+        Assert.Equal("Freja Nielsen", row!.QuerySelector("[data-testid='invitation-person']")!.TextContent.Trim());
+        Assert.Contains("Amagerbrogade 1", row.QuerySelector("[data-testid='invitation-where']")!.TextContent, StringComparison.Ordinal);
+        var caseId = (await RecordAsync(id)).CaseId;
+        Assert.Contains(await App.AuditEntriesAsync(), e => e.Sequence > sequence && e.Action == AuditActions.ConversationView && e.Purpose == AuditPurposes.Invitation
+            && e.UserId == clubWorker && e.SubjectType == "case" && e.SubjectId!.Split(',').Contains(Text(caseId)));
+
+        // Withdrawn: the invitation is gone with the consent.
+        await using (var db = App.CreateDbContext())
+        {
+            var consent = await db.Consents.SingleAsync(c => c.Id == consentId);
+            Assert.Null(consent.Withdraw(Today, clubWorker));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Null((await club.GetAsync("/delt")).Document.QuerySelector($"[data-testid='invitation-row'][data-id='{Text(id)}']"));
+    }
+
+    [Fact]
     public async Task Family_members_come_from_the_case_many_professionals_warn_and_a_participant_can_be_removed()
     {
         var id = await NewConversationAsync();

@@ -88,8 +88,12 @@ public abstract class ConversationTests(AppFixture fixture)
         Assert.NotNull(overview.TestIdText("from-meeting"));
         Assert.Equal(Texts.ConversationStatus_Planned, overview.TestIdText("conversation-status"));
         var dashboard = await browser.GetAsync("/samtaler");
-        Assert.Contains(dashboard.Document.QuerySelectorAll("[data-testid='preparing-conversations'] [data-testid='conversation-row']"),
+        var row = Assert.Single(dashboard.Document.QuerySelectorAll("[data-testid='preparing-conversations'] [data-testid='conversation-row']"),
             r => r.GetAttribute("data-id") == record.Id.ToString(CultureInfo.InvariantCulture));
+        // The link says whom the conversation is about, not "no time agreed yet".
+        var link = Assert.Single(row.QuerySelectorAll("a"));
+        Assert.Equal($"/samtaler/{record.Id}", link.GetAttribute("href"));
+        Assert.Equal("Oliver Hansen", link.TextContent.Trim());
         Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationCreated && e.SubjectId == caseId.ToString(CultureInfo.InvariantCulture));
     }
 

@@ -33,6 +33,7 @@ public static class AuditLabels
         AuditPurposes.MeetingPrint,
         AuditPurposes.LeaderGroupBoard,
         AuditPurposes.MyConversations,
+        AuditPurposes.Invitation,
     ];
 
     /// <summary>Kinds of subject written by the app.</summary>
@@ -101,4 +102,7 @@ public static class AuditPurposes
     public const string MeetingPrint = "print";
     public const string LeaderGroupBoard = "leader-group-board";
     public const string MyConversations = "my-conversations";
+
+    /// <summary>The conversations a participant is invited to (<c>ConversationInvitations</c>).</summary>
+    public const string Invitation = "invitation";
 }
