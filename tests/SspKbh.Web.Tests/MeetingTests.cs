@@ -235,6 +235,12 @@ public abstract class MeetingTests(AppFixture fixture)
         var page = await browser.GetAsync($"/moeder/{id}");
         var early = await browser.SubmitAsync(page, "approve");
         Assert.Equal(RoleNames.Error("MinutesMissingDecisions"), early.TestIdText("meeting-error"));
+        // The refusal names every case item without a decision and links to its minutes.
+        var undecided = (await MeetingAsync(id)).Part(AgendaPart.Cases).Where(i => i.CaseId is not null && i.Decision is null).ToList();
+        Assert.NotEmpty(undecided);
+        var links = early.Document.QuerySelectorAll("[data-testid='items-missing-decision'] a");
+        Assert.Equal(undecided.Select(i => $"/moeder/{id}/punkter/{i.Id}"), links.Select(a => a.GetAttribute("href")));
+        Assert.All(links.Zip(undecided), pair => Assert.StartsWith($"Punkt {pair.Second.Position}: ", pair.First.TextContent, StringComparison.Ordinal));
 
         foreach (var item in (await MeetingAsync(id)).Part(AgendaPart.Cases))
         {
