@@ -64,6 +64,15 @@ public sealed class MeetingRulesTests
     }
 
     [Fact]
+    public void A_case_the_leader_group_took_up_again_is_on_its_next_agenda_for_that_reason_not_as_sent_up()
+    {
+        var takenUp = Case(1, CaseLevel.RepeatedSeriousCrime, flagged: true) with { TakenUpAgainAtLastMeeting = true };
+
+        Assert.Equal(AgendaReason.TakenUpAgain, AgendaProposal.Reasons(takenUp, MeetingDay, MeetingDay.AddDays(-28), forLeaderGroup: true, Deadlines));
+        Assert.Equal(AgendaReason.None, AgendaProposal.Reasons(takenUp, MeetingDay, MeetingDay.AddDays(-28), forLeaderGroup: false, Deadlines));
+    }
+
+    [Fact]
     public void A_meeting_in_the_past_gets_no_proposal_and_minutes_wait_for_the_meeting_day()
     {
         var meeting = new Meeting { Date = MeetingDay };

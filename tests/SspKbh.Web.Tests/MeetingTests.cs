@@ -404,6 +404,51 @@ public abstract class MeetingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_next_leader_group_agenda_says_a_case_was_taken_up_again_and_has_open_tasks_from_the_last_meeting()
+    {
+        // An app of its own: which meeting is "the last one" must not depend on other tests' meetings.
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Leader);
+        int leaderGroup, yusufCase, police;
+        await using (var db = app.CreateDbContext())
+        {
+            leaderGroup = await db.Groups.Where(g => g.Name == LeaderGroup).Select(g => g.Id).SingleAsync();
+            yusufCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Yusuf Amin")).Select(c => c.Id).SingleAsync();
+            police = await db.Parties.Where(p => p.Code == "POL").Select(p => p.Id).SingleAsync();
+        }
+
+        var first = await CreateMeetingAsync(browser, leaderGroup, Today);
+        int item;
+        await using (var db = app.CreateDbContext())
+        {
+            item = await db.AgendaItems.Where(i => i.MeetingId == first && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
+        }
+
+        var minutes = await browser.GetAsync($"/moeder/{first}/punkter/{item}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain))])).Status);
+        minutes = await browser.GetAsync($"/moeder/{first}/punkter/{item}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "task", [new("Task.What", "Skolen og politiet aftaler en fælles plan"), new("Task.OwnerName", "Jonas Krag"),
+            new("Task.OwnerPartyId", police.ToString(CultureInfo.InvariantCulture)), new("Task.DueOn", Iso(Today.AddDays(30)))])).Status);
+
+        var next = await CreateMeetingAsync(browser, leaderGroup, Today.AddDays(14));
+        AgendaReason reasons;
+        await using (var db = app.CreateDbContext())
+        {
+            reasons = await db.AgendaItems.Where(i => i.MeetingId == next && i.CaseId == yusufCase).Select(i => i.Reasons).SingleAsync();
+        }
+
+        // Why it is on the agenda now: the ledergruppe said so, and its task is still open; it is neither new nor freshly sent up.
+        Assert.True(reasons.HasFlag(AgendaReason.TakenUpAgain), reasons.ToString());
+        Assert.True(reasons.HasFlag(AgendaReason.OpenTasksFromLastMeeting), reasons.ToString());
+        Assert.False(reasons.HasFlag(AgendaReason.NewCase), reasons.ToString());
+        Assert.False(reasons.HasFlag(AgendaReason.FlaggedForLeaderGroup), reasons.ToString());
+        var shown = (await browser.GetAsync($"/moeder/{next}")).TestIdText("case-items") ?? "";
+        Assert.Contains(MeetingTexts.Reason(AgendaReason.TakenUpAgain), shown, StringComparison.Ordinal);
+        Assert.Contains(MeetingTexts.Reason(AgendaReason.OpenTasksFromLastMeeting), shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_leader_board_shows_every_open_level_3_4_case_under_the_leader_group_with_what_is_overdue_the_last_decision_goals_and_who_does_what()
     {
         // An app of its own: the clock moves forward.

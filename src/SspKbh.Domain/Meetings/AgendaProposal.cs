@@ -14,7 +14,8 @@ public sealed record CaseForAgenda(
     bool OnEarlierAgenda,
     DateOnly? EarliestOpenActionDue,
     bool HasOpenTasksFromLastMeeting,
-    int YoungPersonId = 0);
+    int YoungPersonId = 0,
+    bool TakenUpAgainAtLastMeeting = false);
 
 /// <summary>
 /// Proposes the individual-case part of an agenda: every open case of the group that needs the
@@ -98,7 +99,12 @@ public static class AgendaProposal
             reasons |= AgendaReason.ReviewDue;
         }
 
-        if (forLeaderGroup && c.FlaggedForLeaderGroup)
+        // The flag stays set after "take it up again", so say which of the two put the case here.
+        if (forLeaderGroup && c.TakenUpAgainAtLastMeeting)
+        {
+            reasons |= AgendaReason.TakenUpAgain;
+        }
+        else if (forLeaderGroup && c.FlaggedForLeaderGroup)
         {
             reasons |= AgendaReason.FlaggedForLeaderGroup;
         }

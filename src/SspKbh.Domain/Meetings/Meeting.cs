@@ -255,6 +255,9 @@ public enum AgendaReason
     ReviewDue = 16,
     FlaggedForLeaderGroup = 32,
     AddedBySecretary = 64,
+
+    /// <summary>The ledergruppe decided at its last meeting to take the case up again.</summary>
+    TakenUpAgain = 128,
 }
 
 /// <summary>What the group decided about a case.</summary>

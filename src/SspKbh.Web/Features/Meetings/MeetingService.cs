@@ -601,13 +601,14 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
                 OnEarlierAgenda = earlierItems.Any(i => i.CaseId == c.Id),
                 EarliestDue = db.CaseActions.Where(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned).Min(a => (DateOnly?)a.DueOn),
                 OpenFromLast = db.CaseActions.Any(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned && previousItems.Contains(a.AgendaItemId)),
+                TakenUpAgain = db.AgendaItems.Any(i => previous != null && i.MeetingId == previous.Id && i.CaseId == c.Id && i.Decision == MeetingDecision.TakeUpAgain),
             })
             .ToListAsync(cancellationToken);
         var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
 
         var proposals = AgendaProposal.Propose(
             candidates.Select(c => new CaseForAgenda(c.Id, c.Level, c.Status, c.LevelSetOn, c.LastReviewedOn,
-                c.LastChange is { } changed ? DanishTime.ToDate(changed) : null, c.FlaggedForLeaderGroup, c.OnEarlierAgenda, c.EarliestDue, c.OpenFromLast, c.YoungPersonId)),
+                c.LastChange is { } changed ? DanishTime.ToDate(changed) : null, c.FlaggedForLeaderGroup, c.OnEarlierAgenda, c.EarliestDue, c.OpenFromLast, c.YoungPersonId, c.TakenUpAgain)),
             meeting.Date, previous?.Date, group.Kind is GroupKind.LeaderGroup or GroupKind.SspPlusLeaderGroup, deadlines);
         foreach (var (caseId, reasons) in proposals)
         {
