@@ -497,7 +497,20 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.Equal("1", Page.Normalize(yusuf.QuerySelector("[data-testid='overdue-actions']")!.TextContent));
         Assert.Contains(MeetingTexts.Decision(MeetingDecision.TakeUpAgain), yusuf.QuerySelector("[data-testid='last-decision']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(LeaderGroup, yusuf.QuerySelector("[data-testid='last-decision']")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(yusuf.QuerySelector("[data-testid='take-up-again']"));
+        // The badge says what put the case on the list: Yusuf's was the ledergruppe's own decision; Malik's, his level 3 alone
+        // (no group sent him up, whatever the last decision was).
+        Assert.Equal(string.Format(Texts.Culture, Texts.LeaderBoard_TakeUpAgain, DanishTime.Today(app.Clock).AddDays(-10).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)),
+            Page.Normalize(yusuf.QuerySelector("[data-testid='take-up-again']")!.TextContent));
+        var malik = rows.Single(r => r.TextContent.Contains("Malik Ahmed", StringComparison.Ordinal));
+        Assert.Null(malik.QuerySelector("[data-testid='take-up-again'], [data-testid='sent-up']"));
+        DateOnly malikLevelSetOn;
+        await using (var db = app.CreateDbContext())
+        {
+            malikLevelSetOn = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Malik Ahmed")).Select(c => c.LevelSetOn).SingleAsync();
+        }
+
+        Assert.Equal(string.Format(Texts.Culture, Texts.LeaderBoard_ReachedLevel, malikLevelSetOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)),
+            Page.Normalize(malik.QuerySelector("[data-testid='reached-level']")!.TextContent));
         Assert.Contains("15 dage siden", Page.Normalize(yusuf.QuerySelector("[data-testid='raised']")!.TextContent), StringComparison.Ordinal); // raised 5 days before the seed, plus 10
         Assert.Contains(CaseLevel.CrimeDangerousToPersons.DefaultLeadParty(), yusuf.QuerySelector("[data-testid='lead']")!.TextContent, StringComparison.Ordinal);
         var details = board.Document.QuerySelectorAll("[data-testid='board-case']").Single(s => s.GetAttribute("data-case") == yusuf.GetAttribute("data-case"));

@@ -18,9 +18,25 @@ public sealed record BoardTask(string What, string OwnerName, string OwnerParty,
 /// <summary>The last decision a koordinationsgruppe or the ledergruppe took on the case in the minutes.</summary>
 public sealed record BoardDecision(MeetingDecision Decision, string? Text, DateOnly MeetingDate, string GroupName);
 
+/// <summary>Why a case waits for the ledergruppe's next meeting.</summary>
+public enum BoardFlagReason
+{
+    /// <summary>The case reached level 3–4 (on <see cref="BoardFlag.On"/>), which sends it up by itself.</summary>
+    ReachedLevel,
+
+    /// <summary>A koordinationsgruppe decided to send it up.</summary>
+    SentUp,
+
+    /// <summary>The ledergruppe decided to take it up again.</summary>
+    TakenUpAgain,
+}
+
+/// <summary>The case is on the ledergruppe's list: why, since when and by which group's decision.</summary>
+public sealed record BoardFlag(BoardFlagReason Reason, DateOnly On, string? GroupName);
+
 public sealed record BoardCase(
     int Id, string CaseNumber, string PersonName, CaseLevel Level, string GroupName, DateOnly RaisedOn, int DaysSinceRaised,
-    string LeadParty, string? LeadName, CaseOverdue Overdue, bool TakeUpAgain,
+    string LeadParty, string? LeadName, CaseOverdue Overdue, BoardFlag? Flag,
     BoardDecision? LastDecision, GoalsInput Goals, IReadOnlyList<BoardTask> Tasks);
 
 public sealed record LeaderBoard(int GroupId, string GroupName, IReadOnlyList<string> CoordinationGroups, DateOnly Today, IReadOnlyList<BoardCase> Cases);
@@ -83,11 +99,11 @@ public sealed class LeaderBoardService(SspDbContext db, CaseAccess access, Audit
         // Every action, done ones too: an action due since the level was set meets the first-action deadline (CaseOverdue).
         var actions = await db.CaseActions.AsNoTracking().Where(a => caseIds.Contains(a.CaseId))
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
-        var decisions = (await db.AgendaItems.AsNoTracking().Where(i => i.CaseId != null && caseIds.Contains(i.CaseId.Value) && i.Decision != null)
+        var decided = (await db.AgendaItems.AsNoTracking().Where(i => i.CaseId != null && caseIds.Contains(i.CaseId.Value) && i.Decision != null)
                 .Join(db.Meetings, i => i.MeetingId, m => m.Id, (i, m) => new { CaseId = i.CaseId!.Value, i.Decision, i.DecisionText, m.Date, m.GroupId, i.Id })
                 .ToListAsync(cancellationToken))
             .GroupBy(d => d.CaseId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).First());
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).ToList());
         var groupNames = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
         var leadIds = rows.Select(r => r.Case.LeadUserId).OfType<string>().Distinct().ToList();
@@ -100,10 +116,16 @@ public sealed class LeaderBoardService(SspDbContext db, CaseAccess access, Audit
             var caseActions = actions.Where(a => a.CaseId == c.Id).ToList();
             var open = caseActions.Where(a => a.Status == ActionStatus.Planned).ToList();
             var overdue = CaseOverdue.For(isOpen: true, c.LevelSetOn, c.LastReviewedOn, deadlines[c.Level], caseActions.Select(a => (a.Status, a.DueOn)), today);
-            var last = decisions.GetValueOrDefault(c.Id);
+            var history = decided.GetValueOrDefault(c.Id) ?? [];
+            var last = history.FirstOrDefault();
+            // The newest decision that put the case on the list says why it is there; without one, its level did.
+            var sender = history.FirstOrDefault(d => d.Decision is MeetingDecision.EscalateToLeaderGroup or MeetingDecision.TakeUpAgain);
+            var flag = !c.FlaggedForLeaderGroup ? null
+                : sender is null ? new BoardFlag(BoardFlagReason.ReachedLevel, c.LevelSetOn, null)
+                : new BoardFlag(sender.Decision == MeetingDecision.TakeUpAgain ? BoardFlagReason.TakenUpAgain : BoardFlagReason.SentUp, sender.Date, groupNames.GetValueOrDefault(sender.GroupId));
             return new BoardCase(c.Id, c.CaseNumber, r.FullName, c.Level, children.GetValueOrDefault(c.CoordinationGroupId, ""), c.RaisedOn,
                 today.DayNumber - c.RaisedOn.DayNumber, parties.GetValueOrDefault(c.LeadPartyId, ""), c.LeadUserId is null ? null : leads.GetValueOrDefault(c.LeadUserId),
-                overdue, c.FlaggedForLeaderGroup,
+                overdue, flag,
                 last is null ? null : new BoardDecision(last.Decision!.Value, last.DecisionText, last.Date, groupNames.GetValueOrDefault(last.GroupId, "")),
                 new GoalsInput { OverallGoal = c.OverallGoal, GoalSchool = c.GoalSchool, GoalLeisure = c.GoalLeisure, GoalHome = c.GoalHome, GoalCrime = c.GoalCrime },
                 open.Select(a => new BoardTask(a.What, a.OwnerName, parties.GetValueOrDefault(a.OwnerPartyId, ""), a.DueOn, a.IsOverdue(today))).ToList());
