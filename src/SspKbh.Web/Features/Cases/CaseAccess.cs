@@ -40,7 +40,7 @@ public static class CaseAccessBases
         CaseAccessBasis.CoordinationGroupMember => "coordination-group",
         CaseAccessBasis.LeaderGroupReview => "leader-group-review",
         CaseAccessBasis.EmergencyAccess => "emergency-access",
-        CaseAccessBasis.SspPlusReceived => "ssp-plus-received",
+        CaseAccessBasis.SspPlusReceived => Audit.AuditPurposes.SspPlusReceived,
         _ => "none",
     };
 

@@ -169,8 +169,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             result.Field(error == "HandoverInFuture" ? nameof(HandoverInput.HandoverOn) : nameof(HandoverInput.GroupId), CaseTexts.Error(error));
         }
 
-        // The receiving group gets the case to read from now on (CaseScope): the audit entry names it.
-        return await SaveAsync(c, result, user, $"handover=ssp-plus; receiving-group={input.GroupId}", cancellationToken);
+        return await SaveAsync(c, result, user, $"handover=ssp-plus; receiving-group={input.GroupId}", cancellationToken); // the group reads it from now on (ADR 0030)
     }
 
     public async Task<WorkResult> SetGoalsAsync(int id, GoalsInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
