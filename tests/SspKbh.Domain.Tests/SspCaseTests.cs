@@ -91,6 +91,23 @@ public sealed class SspCaseTests
     }
 
     [Fact]
+    public void A_case_asks_for_the_SSP_plus_handover_from_17_and_a_half_until_it_is_closed()
+    {
+        var c = NewCase();
+        var seventeenAndAHalf = Today.AddYears(-17).AddMonths(-6);
+        Assert.True(c.AwaitsSspPlusHandover(seventeenAndAHalf, Today));
+        Assert.False(c.AwaitsSspPlusHandover(seventeenAndAHalf.AddDays(1), Today));
+
+        Assert.Null(c.HandOverToSspPlus(Today, 42, "u", Now, Today));
+        Assert.False(c.AwaitsSspPlusHandover(seventeenAndAHalf, Today));
+
+        // Reopened, the case is SSP's again (the handover is undone) and asks again.
+        Assert.Null(c.ChangeStatus(CaseStatus.UnderCoordination, "SSP+ sendte sagen tilbage", null, "u", Now, Today));
+        Assert.Null(c.SspPlusGroupId);
+        Assert.True(c.AwaitsSspPlusHandover(seventeenAndAHalf, Today));
+    }
+
+    [Fact]
     public void An_action_is_overdue_the_day_after_its_due_date_and_can_be_finished_once()
     {
         var action = new CaseAction { DueOn = Today };

@@ -25,7 +25,7 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
 {
     private SspAppFactory App => fixture.App;
 
-    private sealed record CaseRow(int Id, string Number, int GroupId, CaseLevel Level);
+    private sealed record CaseRow(int Id, string Number, int GroupId, CaseLevel Level, int? SspPlusGroupId);
 
     private sealed record Scope(IReadOnlySet<int> MemberGroups, IReadOnlySet<int> ReviewGroups)
     {
@@ -33,10 +33,14 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
         {
             AuthorizationMatrix.OwnGroup => MemberGroups.Contains(c.GroupId),
             AuthorizationMatrix.LeaderGroup => ReviewGroups.Contains(c.GroupId) && c.Level.RequiresLevelForm(),
+            AuthorizationMatrix.Received => MemberGroups.Contains(c.GroupId) || IsReceived(c),
             _ => false,
         };
 
-        public bool SeesAny(CaseRow c) => Sees(AuthorizationMatrix.OwnGroup, c) || Sees(AuthorizationMatrix.LeaderGroup, c);
+        /// <summary>A case handed over to an SSP+ koordinationsgruppe the user is a member of (ADR 0030).</summary>
+        public bool IsReceived(CaseRow c) => c.SspPlusGroupId is { } g && MemberGroups.Contains(g) && !MemberGroups.Contains(c.GroupId);
+
+        public bool SeesAny(CaseRow c) => Sees(AuthorizationMatrix.OwnGroup, c) || Sees(AuthorizationMatrix.LeaderGroup, c) || IsReceived(c);
     }
 
     /// <summary>Every route endpoint except the static files (one per file in wwwroot, and the file fallback MapStaticAssets adds for the build output).</summary>
@@ -110,20 +114,23 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
             Assert.Contains(role, demo.Roles);
         }
 
-        // Every role that has a demo user has a column.
+        // Every role that has a demo user has a column (AuthorityMember two: a koordinationsgruppe's and the SSP+ group's).
         Assert.Equal(Enum.GetValues<AppRole>().Where(r => DemoDataSeeder.Users.Any(u => u.Roles.Contains(r))).Order(),
-            columns.Skip(1).Select(c => Enum.Parse<AppRole>(c.Role)).Order());
+            columns.Skip(1).Select(c => Enum.Parse<AppRole>(c.Role)).Distinct().Order());
+        Assert.Equal(columns.Count, columns.Select(c => c.Key).Distinct().Count());
+        Assert.Contains(columns, c => c.Email == "ssp-plus@sspkbh.dk");
     }
 
     public static TheoryData<string> Roles() =>
-        new(AuthorizationMatrix.Read().Columns.Select(c => c.Role));
+        new(AuthorizationMatrix.Read().Columns.Select(c => c.Key));
 
     [Theory]
     [MemberData(nameof(Roles))]
     public async Task Every_cell_of_the_matrix_holds_for(string role)
     {
+        await App.EnsureSspPlusCasesAsync();
         var (columns, rows) = AuthorizationMatrix.Read();
-        var column = columns.Single(c => c.Role == role);
+        var column = columns.Single(c => c.Key == role);
         var endpoints = Endpoints();
         var cases = await CasesAsync();
         string? userId = column.Email is null ? null : await App.UserIdAsync(column.Email);
@@ -170,16 +177,20 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
                         case AuthorizationMatrix.All or AuthorizationMatrix.Own:
                             await ExpectAllowedAsync(context, caseId: null, cases, scope, cell);
                             break;
-                        case AuthorizationMatrix.OwnGroup or AuthorizationMatrix.LeaderGroup when !isCaseRoute:
+                        case AuthorizationMatrix.OwnGroup or AuthorizationMatrix.LeaderGroup or AuthorizationMatrix.Received when !isCaseRoute:
                             await ExpectAllowedAsync(context, caseId: null, cases, scope, cell);
                             break;
-                        case AuthorizationMatrix.OwnGroup or AuthorizationMatrix.LeaderGroup:
+                        case AuthorizationMatrix.OwnGroup or AuthorizationMatrix.LeaderGroup or AuthorizationMatrix.Received:
                         {
-                            var inside = cases.FirstOrDefault(c => scope.Sees(cell, c))
+                            // 'modtaget' is tried on a received case where the user has one: it is what the scope adds.
+                            var inside = (cell == AuthorizationMatrix.Received ? cases.FirstOrDefault(scope.IsReceived) : null)
+                                ?? cases.FirstOrDefault(c => scope.Sees(cell, c))
                                 ?? throw new InvalidOperationException($"the demo data has no case in '{cell}' scope of {column.Email}");
+                            // Outside: for a ledergruppe a level 1–2 case of its groups, for a koordinationsgruppe's change a case
+                            // handed over to the user's SSP+ group (read-only), otherwise any case out of scope.
                             var outside = (cell == AuthorizationMatrix.LeaderGroup
                                     ? cases.FirstOrDefault(c => scope.ReviewGroups.Contains(c.GroupId) && !scope.Sees(cell, c))
-                                    : null)
+                                    : cell == AuthorizationMatrix.OwnGroup ? cases.FirstOrDefault(scope.IsReceived) : null)
                                 ?? cases.FirstOrDefault(c => !scope.Sees(cell, c))
                                 ?? throw new InvalidOperationException($"the demo data has no case outside '{cell}' scope of {column.Email}");
                             await ExpectAllowedAsync(context, inside.Id, cases, scope, cell);
@@ -278,7 +289,7 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
             Assert.True(denied.Count == 0, $"{context.Method} {url} was refused behind the page: audit 'denied' {string.Join(", ", denied)}");
         }
 
-        if (context.Method == "GET" && cell is AuthorizationMatrix.OwnGroup or AuthorizationMatrix.LeaderGroup && caseId is null)
+        if (context.Method == "GET" && cell is AuthorizationMatrix.OwnGroup or AuthorizationMatrix.LeaderGroup or AuthorizationMatrix.Received && caseId is null)
         {
             var body = await page.Response.Content.ReadAsStringAsync();
             var leaked = cases.Where(c => !scope.Sees(cell, c) && body.Contains(c.Number, StringComparison.Ordinal)).Select(c => c.Number).ToList();
@@ -412,8 +423,8 @@ public abstract class AuthorizationMatrixTests(AppFixture fixture)
     private async Task<List<CaseRow>> CasesAsync()
     {
         await using var db = App.CreateDbContext();
-        return (await db.Cases.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.CaseNumber, c.CoordinationGroupId, c.Level }).ToListAsync())
-            .Select(c => new CaseRow(c.Id, c.CaseNumber, c.CoordinationGroupId, c.Level)).ToList();
+        return (await db.Cases.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.CaseNumber, c.CoordinationGroupId, c.Level, c.SspPlusGroupId }).ToListAsync())
+            .Select(c => new CaseRow(c.Id, c.CaseNumber, c.CoordinationGroupId, c.Level, c.SspPlusGroupId)).ToList();
     }
 
     /// <summary>The scope the legend describes, computed from the memberships in the database (not through the app's CaseAccess).</summary>

@@ -24,15 +24,20 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
     private const string Area = "Amager Øst";
     private const string OutsideArea = "Valby";
 
-    /// <summary>The three cases a cell is tried on: level 1 of Amager Øst, level 3 of Amager Øst (under SSP-ledergruppe Amager), level 3 of Valby.</summary>
+    /// <summary>
+    /// The four cases a cell is tried on: level 1 of Amager Øst, level 3 of Amager Øst (under SSP-ledergruppe Amager), level 3
+    /// of Valby, and a level 3 case of Valby handed over to the SSP+ koordinationsgruppe (ADR 0030).
+    /// </summary>
     private enum Target
     {
         OwnGroup,
         LeaderGroup,
         Outside,
+        HandedOverToSspPlus,
     }
 
-    private sealed record Probe(string Email, int CaseId, int ActionId, string Area, string PersonName, DateOnly BirthDate, int GroupId, string GroupName);
+    /// <param name="ReceivedBy">The SSP+ koordinationsgruppe the case was handed over to, if it was.</param>
+    private sealed record Probe(string Email, int CaseId, int ActionId, string Area, string PersonName, DateOnly BirthDate, int GroupId, string GroupName, int? ReceivedBy);
 
     private enum Answer
     {
@@ -208,14 +213,14 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
         Assert.Equal(endpointColumns.Where(c => c.Email is not null), actionColumns);
     }
 
-    public static TheoryData<string> Roles() => new(AuthorizationMatrix.ReadActions().Columns.Select(c => c.Role));
+    public static TheoryData<string> Roles() => new(AuthorizationMatrix.ReadActions().Columns.Select(c => c.Key));
 
     [Theory]
     [MemberData(nameof(Roles))]
     public async Task Every_case_service_action_does_what_the_matrix_says_for(string role)
     {
         var (columns, rows) = AuthorizationMatrix.ReadActions();
-        var email = columns.Single(c => c.Role == role).Email!;
+        var email = columns.Single(c => c.Key == role).Email!;
         var userId = await App.UserIdAsync(email);
         var (member, review) = await ScopeAsync(userId);
         var trials = Trials();
@@ -235,9 +240,10 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
                 var expected = cell switch
                 {
                     AuthorizationMatrix.All => Answer.Allowed,
-                    AuthorizationMatrix.OwnGroup when member.Contains(probe.GroupId) => Answer.Allowed,
+                    AuthorizationMatrix.OwnGroup or AuthorizationMatrix.Received when member.Contains(probe.GroupId) => Answer.Allowed,
+                    AuthorizationMatrix.Received when probe.ReceivedBy is { } receiving && member.Contains(receiving) => Answer.Allowed,
                     AuthorizationMatrix.LeaderGroup when review.Contains(probe.GroupId) && (target == Target.LeaderGroup || trial.ByGroup) => Answer.Allowed,
-                    AuthorizationMatrix.OwnGroup or AuthorizationMatrix.LeaderGroup or AuthorizationMatrix.No => Answer.Refused,
+                    AuthorizationMatrix.OwnGroup or AuthorizationMatrix.LeaderGroup or AuthorizationMatrix.Received or AuthorizationMatrix.No => Answer.Refused,
                     _ => throw new InvalidOperationException($"'{cell}' is not a scope for a case service action"),
                 };
                 checks++;
@@ -272,19 +278,20 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {checks} checks failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
-        Assert.Equal(rows.Count * 3, checks);
+        Assert.Equal(rows.Count * Enum.GetValues<Target>().Length, checks);
     }
 
     /// <summary>A fresh case (with an action) for the target, so that a save or a granted emergency access changes no other check.</summary>
     private async Task<Probe> ProbeAsync(string email, Target target)
     {
-        var area = target == Target.Outside ? OutsideArea : Area;
+        var area = target is Target.Outside or Target.HandedOverToSspPlus ? OutsideArea : Area;
         var (caseId, actionId) = await App.NewCaseAsync(area, target == Target.OwnGroup ? CaseLevel.WorryingBehaviour : CaseLevel.RepeatedSeriousCrime);
+        int? receivedBy = target == Target.HandedOverToSspPlus ? await App.HandOverInDatabaseAsync(caseId) : null;
         await using var db = App.CreateDbContext();
         var person = await db.Cases.Where(c => c.Id == caseId).Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new { p.FullName, p.DateOfBirth, c.CoordinationGroupId })
             .SingleAsync();
         var groupName = await db.Groups.Where(g => g.Id == person.CoordinationGroupId).Select(g => g.Name).SingleAsync();
-        return new Probe(email, caseId, actionId, area, person.FullName, person.DateOfBirth, person.CoordinationGroupId, groupName);
+        return new Probe(email, caseId, actionId, area, person.FullName, person.DateOfBirth, person.CoordinationGroupId, groupName, receivedBy);
     }
 
     private async Task<RegisterCaseInput> RegisterInputAsync(string area)

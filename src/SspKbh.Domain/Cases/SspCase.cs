@@ -198,6 +198,13 @@ public sealed class SspCase
         return null;
     }
 
+    /// <summary>
+    /// The young person is 17½ or older and the case is still open in SSP: it is due to be handed over to SSP+. A closed
+    /// case (handed over, or ended for another reason) is not.
+    /// </summary>
+    public bool AwaitsSspPlusHandover(DateOnly dateOfBirth, DateOnly today) =>
+        Status != CaseStatus.Closed && YoungPersonRules.IsSspPlusAge(dateOfBirth, today);
+
     public void SetGoals(string? overall, string? school, string? leisure, string? home, string? crime, DateTime nowUtc)
     {
         OverallGoal = Clean(overall);

@@ -93,6 +93,7 @@ public static class AuditPurposes
     public const string DuplicateCheck = "duplicate-check";
     public const string MyActions = "my-actions";
     public const string EmergencyAccess = "emergency-access";
+    public const string SspPlusReceived = "ssp-plus-received";
     public const string Consent = "consent";
     public const string AuditReview = "audit-review";
     public const string SubjectAccessRequest = "subject-access-request";

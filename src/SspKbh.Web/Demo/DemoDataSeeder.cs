@@ -38,6 +38,9 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         new("fritid@sspkbh.dk", "Camilla Brandt", "ANDRE", false, [AppRole.NonAuthorityMember],
             [("Lokaludvalg Sundby", GroupRole.Member)]),
         new("statistik@sspkbh.dk", "Peter Dahl", "SSP", true, [AppRole.StatisticsReader], []),
+        // Receives the cases Koordinationsgruppe Amager Øst hands over to SSP+ (ADR 0030).
+        new("ssp-plus@sspkbh.dk", "Rasmus Friis", "BIF", true, [AppRole.AuthorityMember],
+            [("SSP+ koordinationsgruppe", GroupRole.Member)]),
     ];
 
     /// <summary>The koordinationsgruppe the demo secretary runs, with the demo meeting.</summary>

@@ -16,8 +16,15 @@ public sealed record ActionRow(string Service, string Method, IReadOnlyDictionar
     public override string ToString() => $"{Name} (line {Line})";
 }
 
-/// <summary>A role column: the role name (AppRole or "Anonymous") and the demo user named in the header.</summary>
-public sealed record MatrixColumn(string Role, string? Email);
+/// <summary>
+/// A role column: the role name (AppRole or "Anonymous") and the demo user named in the header. A role may have more
+/// than one column (the AuthorityMember of a koordinationsgruppe, and of the SSP+ koordinationsgruppe), so a column is
+/// known by its <see cref="Key"/>: the demo user, or "Anonymous".
+/// </summary>
+public sealed record MatrixColumn(string Role, string? Email)
+{
+    public string Key => Email ?? Role;
+}
 
 /// <summary>
 /// Reads the authorization matrix (format described at the top of the file): every Markdown table whose
@@ -33,9 +40,10 @@ public static partial class AuthorizationMatrix
     public const string Own = "egen";
     public const string OwnGroup = "egen gruppe";
     public const string LeaderGroup = "ledergruppe";
+    public const string Received = "modtaget";
     public const string No = "nej";
 
-    public static readonly IReadOnlySet<string> Scopes = new HashSet<string>(StringComparer.Ordinal) { Public, Login, All, Own, OwnGroup, LeaderGroup, No };
+    public static readonly IReadOnlySet<string> Scopes = new HashSet<string>(StringComparer.Ordinal) { Public, Login, All, Own, OwnGroup, LeaderGroup, Received, No };
 
     public static string FilePath
     {
@@ -138,7 +146,7 @@ public static partial class AuthorizationMatrix
                     continue;
                 }
 
-                scopes[ParseColumn(header[c]).Role] = Scopes.Contains(cells[c]) ? cells[c]
+                scopes[ParseColumn(header[c]).Key] = Scopes.Contains(cells[c]) ? cells[c]
                     : throw new FormatException($"Line {i + 1}: '{cells[c]}' in column {header[c]} is not a scope value ({string.Join(", ", Scopes)}).");
             }
 

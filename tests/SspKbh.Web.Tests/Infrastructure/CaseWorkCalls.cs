@@ -85,6 +85,42 @@ public static class CaseWorkCalls
     }
 
     /// <summary>
+    /// Hands the case over to the demo SSP+ koordinationsgruppe, as the domain does it (written directly, so any group's
+    /// case can be handed over without a member of it); returns the receiving group's id.
+    /// </summary>
+    public static async Task<int> HandOverInDatabaseAsync(this SspAppFactory app, int caseId)
+    {
+        await using var db = app.CreateDbContext();
+        var sspPlus = await db.Groups.Where(g => g.Name == "SSP+ koordinationsgruppe").Select(g => g.Id).SingleAsync();
+        var creator = await db.Users.Where(u => u.Email == "sekretaer@sspkbh.dk").Select(u => u.Id).SingleAsync();
+        var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+        var today = DanishTime.Today(app.Clock);
+        Assert.Null(c.HandOverToSspPlus(today, sspPlus, creator, DateTime.UtcNow, today));
+        await db.SaveChangesAsync();
+        return sspPlus;
+    }
+
+    /// <summary>
+    /// For the demo SSP+ member's column of the authorization matrix: a Valby case handed over to the SSP+
+    /// koordinationsgruppe, and an open case of the SSP+ koordinationsgruppe itself (made once per app).
+    /// </summary>
+    public static async Task EnsureSspPlusCasesAsync(this SspAppFactory app)
+    {
+        await using var db = app.CreateDbContext();
+        var sspPlus = await db.Groups.Where(g => g.Name == "SSP+ koordinationsgruppe").Select(g => g.Id).SingleAsync();
+        if (!await db.Cases.AnyAsync(c => c.SspPlusGroupId == sspPlus))
+        {
+            await app.HandOverInDatabaseAsync((await app.NewCaseAsync("Valby", CaseLevel.RepeatedSeriousCrime)).CaseId);
+        }
+
+        if (!await db.Cases.AnyAsync(c => c.CoordinationGroupId == sspPlus))
+        {
+            var (own, _) = await app.NewCaseAsync("Valby", CaseLevel.FirstTimeCrime);
+            await db.Cases.Where(c => c.Id == own).ExecuteUpdateAsync(c => c.SetProperty(x => x.CoordinationGroupId, sspPlus));
+        }
+    }
+
+    /// <summary>
     /// A valid call of every save of <see cref="CaseWorkService"/>, by method name, aimed at <paramref name="caseId"/> and its
     /// action (stamps taken from the database; an unknown id gets a stamp that matches nothing).
     /// </summary>

@@ -24,6 +24,12 @@ public enum CaseAccessBasis
     /// time-limited, flagged in the audit trail and shown to the group on the case.
     /// </summary>
     EmergencyAccess = 3,
+
+    /// <summary>
+    /// Authority member of the SSP+ koordinationsgruppe the case was handed over to: read-only, like an emergency access
+    /// but without a time limit; the case stays closed in the group that handed it over (ADR 0030).
+    /// </summary>
+    SspPlusReceived = 4,
 }
 
 public static class CaseAccessBases
@@ -34,32 +40,63 @@ public static class CaseAccessBases
         CaseAccessBasis.CoordinationGroupMember => "coordination-group",
         CaseAccessBasis.LeaderGroupReview => "leader-group-review",
         CaseAccessBasis.EmergencyAccess => "emergency-access",
+        CaseAccessBasis.SspPlusReceived => Audit.AuditPurposes.SspPlusReceived,
         _ => "none",
     };
+
+    /// <summary>
+    /// Whether the basis lets the user change the case (goals, actions, notes, factors, reviews): the koordinationsgruppe
+    /// and the ledergruppe do; an emergency access and a received handover only read.
+    /// </summary>
+    public static bool MayChange(this CaseAccessBasis basis) =>
+        basis is CaseAccessBasis.CoordinationGroupMember or CaseAccessBasis.LeaderGroupReview;
 }
 
 /// <summary>
-/// The group scope of one user: which koordinationsgrupper they see all cases of, and which they see
-/// level 3–4 cases of through a ledergruppe. Non-authority users see nothing (§115).
+/// The group scope of one user: which koordinationsgrupper they see all cases of, which they see level 3–4 cases of
+/// through a ledergruppe, and which SSP+ koordinationsgrupper they see the cases handed over to (read-only, ADR 0030).
+/// Non-authority users see nothing (§115).
 /// </summary>
-public sealed record CaseScope(IReadOnlySet<int> MemberGroupIds, IReadOnlySet<int> LeaderReviewGroupIds)
+public sealed record CaseScope(IReadOnlySet<int> MemberGroupIds, IReadOnlySet<int> LeaderReviewGroupIds, IReadOnlySet<int> ReceivingGroupIds)
 {
-    public static readonly CaseScope Empty = new(new HashSet<int>(), new HashSet<int>());
+    public static readonly CaseScope Empty = new(new HashSet<int>(), new HashSet<int>(), new HashSet<int>());
 
     public bool IsEmpty => MemberGroupIds.Count == 0 && LeaderReviewGroupIds.Count == 0;
 
-    public CaseAccessBasis BasisFor(int coordinationGroupId, CaseLevel level) =>
+    /// <param name="sspPlusGroupId">The SSP+ koordinationsgruppe the case was handed over to, if it was (<see cref="SspCase.SspPlusGroupId"/>).</param>
+    public CaseAccessBasis BasisFor(int coordinationGroupId, CaseLevel level, int? sspPlusGroupId) =>
         MemberGroupIds.Contains(coordinationGroupId) ? CaseAccessBasis.CoordinationGroupMember
         : level.RequiresLevelForm() && LeaderReviewGroupIds.Contains(coordinationGroupId) ? CaseAccessBasis.LeaderGroupReview
+        : sspPlusGroupId is { } received && ReceivingGroupIds.Contains(received) ? CaseAccessBasis.SspPlusReceived
         : CaseAccessBasis.None;
+
+    public CaseAccessBasis BasisFor(SspCase c) => BasisFor(c.CoordinationGroupId, c.Level, c.SspPlusGroupId);
+
+    /// <summary>
+    /// The cases of one group in a query already restricted to this scope: the group's own, and for an SSP+
+    /// koordinationsgruppe the user is a member of, also those handed over to it.
+    /// </summary>
+    public IQueryable<SspCase> InGroup(IQueryable<SspCase> cases, int groupId) =>
+        ReceivingGroupIds.Contains(groupId)
+            ? cases.Where(c => c.CoordinationGroupId == groupId || c.SspPlusGroupId == groupId)
+            : cases.Where(c => c.CoordinationGroupId == groupId);
 
     /// <summary>Restricts a case query to what this scope may see (translated to SQL).</summary>
     public IQueryable<SspCase> Apply(IQueryable<SspCase> cases)
     {
         var members = MemberGroupIds.ToList();
         var leaders = LeaderReviewGroupIds.ToList();
+        if (ReceivingGroupIds.Count == 0)
+        {
+            // The query of everyone outside SSP+ stays as it was (its plans are measured in docs/performance.md).
+            return cases.Where(c => members.Contains(c.CoordinationGroupId)
+                || (leaders.Contains(c.CoordinationGroupId) && c.Level >= CaseLevel.RepeatedSeriousCrime));
+        }
+
+        var receiving = ReceivingGroupIds.ToList();
         return cases.Where(c => members.Contains(c.CoordinationGroupId)
-            || (leaders.Contains(c.CoordinationGroupId) && c.Level >= CaseLevel.RepeatedSeriousCrime));
+            || (leaders.Contains(c.CoordinationGroupId) && c.Level >= CaseLevel.RepeatedSeriousCrime)
+            || (c.SspPlusGroupId != null && receiving.Contains(c.SspPlusGroupId.Value)));
     }
 }
 
@@ -82,7 +119,7 @@ public sealed class CaseAccess(SspDbContext db, TimeProvider clock)
     /// <summary>As <see cref="ReadBasisAsync(ClaimsPrincipal, SspCase, CancellationToken)"/>, with the user's scope already read.</summary>
     public async Task<CaseAccessBasis> ReadBasisAsync(CaseScope scope, ClaimsPrincipal user, SspCase c, CancellationToken cancellationToken)
     {
-        var basis = scope.BasisFor(c.CoordinationGroupId, c.Level);
+        var basis = scope.BasisFor(c);
         if (basis != CaseAccessBasis.None || !MayRequestEmergencyAccess(user))
         {
             return basis;
@@ -120,6 +157,8 @@ public sealed class CaseAccess(SspDbContext db, TimeProvider clock)
             .Select(g => new { g.Id, g.Kind })
             .ToListAsync(cancellationToken);
         var members = groups.Where(g => g.Kind is GroupKind.CoordinationGroup or GroupKind.SspPlusCoordinationGroup).Select(g => g.Id).ToHashSet();
+        // Cases are handed over to an SSP+ koordinationsgruppe only (CaseWorkService.HandOverAsync).
+        var receiving = groups.Where(g => g.Kind == GroupKind.SspPlusCoordinationGroup).Select(g => g.Id).ToHashSet();
         var leaderGroupIds = groups.Where(g => g.Kind is GroupKind.LeaderGroup or GroupKind.SspPlusLeaderGroup).Select(g => g.Id).ToList();
         var reviewed = leaderGroupIds.Count == 0
             ? new HashSet<int>()
@@ -127,6 +166,6 @@ public sealed class CaseAccess(SspDbContext db, TimeProvider clock)
                 .Where(g => g.ParentGroupId != null && leaderGroupIds.Contains(g.ParentGroupId.Value))
                 .Select(g => g.Id)
                 .ToListAsync(cancellationToken)).ToHashSet();
-        return new CaseScope(members, reviewed);
+        return new CaseScope(members, reviewed, receiving);
     }
 }

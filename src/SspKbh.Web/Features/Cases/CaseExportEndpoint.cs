@@ -21,7 +21,7 @@ public static class CaseExportEndpoint
                 {
                     csv.AppendJoin(';',
                         CsvFile.Cell(r.CaseNumber), CsvFile.Cell(r.PersonName), r.DateOfBirth.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
-                        ((int)r.Level).ToString(CultureInfo.InvariantCulture), CsvFile.Cell(CaseTexts.Status(r.Status)), CsvFile.Cell(r.GroupName),
+                        ((int)r.Level).ToString(CultureInfo.InvariantCulture), CsvFile.Cell(CaseTexts.Status(r.Status) + (r.Received ? " – " + CaseRowMarkup.ReceivedText(r) : "")), CsvFile.Cell(r.GroupName),
                         CsvFile.Cell(r.LeadParty), r.RaisedOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), r.Overdue ? Texts.Yes : Texts.No);
                     csv.AppendLine();
                 }

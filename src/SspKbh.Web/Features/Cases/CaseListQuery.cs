@@ -10,7 +10,7 @@ namespace SspKbh.Web.Features.Cases;
 
 public sealed record CaseRow(
     int Id, string CaseNumber, string PersonName, DateOnly DateOfBirth, CaseLevel Level, CaseStatus Status,
-    string GroupName, string LeadParty, DateOnly RaisedOn, bool Overdue);
+    string GroupName, string LeadParty, DateOnly RaisedOn, bool Overdue, bool Received = false);
 
 public sealed record CasePage(IReadOnlyList<CaseRow> Rows, string? NextCursor, IReadOnlyDictionary<CaseLevel, int> CountsByLevel, int Total);
 
@@ -41,6 +41,8 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         public CaseStatus Status { get; init; }
 
         public int GroupId { get; init; }
+
+        public int? SspPlusGroupId { get; init; }
 
         public int LeadPartyId { get; init; }
 
@@ -105,7 +107,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
     {
         await using var counter = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var counts = await Filter(counter, scope.Apply(counter.Cases.AsNoTracking()), filter with { Level = null }, today, deadlines, QueryShape.Count)
+        var counts = await Filter(counter, scope, filter with { Level = null }, today, deadlines, QueryShape.Count)
             .GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0);
     }
@@ -114,14 +116,14 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
     private async Task<(List<CaseRow> Rows, string? NextCursor)> ReadPageAsync(CaseScope scope, CaseFilter filter, ClaimsPrincipal user, DateOnly today,
         IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
     {
-        var filtered = Filter(db, scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines, QueryShape.Rows);
+        var filtered = Filter(db, scope, filter, today, deadlines, QueryShape.Rows);
         var rows = await FirstRowsAsync(filtered, filter, scope, cancellationToken);
         var hasMore = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();
-        var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
+        var result = await ToRowsAsync(rows, scope, today, deadlines, cancellationToken);
         await audit.WriteListAsync(new AuditEvent(AuditActions.CaseList, Purpose: "case-list",
             Details: filter.Describe() + $"; rows={result.Count}", Actor: user), "case", result.Select(r => r.Id), cancellationToken);
-        return (result, hasMore ? Cursor(rows[^1], filter.Sort) : null);
+        return (result, hasMore ? CaseListCursor.Of(rows[^1].Id, rows[^1].Level, rows[^1].NormalizedName, filter.Sort) : null);
     }
 
     /// <summary>How many open cases in the user's scope have a deadline that has passed (a count, no personal data).</summary>
@@ -134,7 +136,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         }
 
         var today = DanishTime.Today(clock);
-        return await Filter(db, scope.Apply(db.Cases.AsNoTracking()), new CaseFilter { OverdueOnly = true }, today, await LevelDeadlines.AllAsync(db, cancellationToken), QueryShape.Count)
+        return await Filter(db, scope, new CaseFilter { OverdueOnly = true }, today, await LevelDeadlines.AllAsync(db, cancellationToken), QueryShape.Count)
             .CountAsync(cancellationToken);
     }
 
@@ -176,16 +178,26 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
     private async Task<List<Projected>> FirstRowsAsync(IQueryable<SspCase> filtered, CaseFilter filter, CaseScope scope, CancellationToken cancellationToken)
     {
         var groups = filter.GroupId is { } only ? [only] : scope.MemberGroupIds.Concat(scope.LeaderReviewGroupIds).Distinct().ToList();
-        if (groups.Count <= 1 || filter.Sort == CaseSort.Name)
+        var lanes = groups.Select(group => filtered.Where(c => c.CoordinationGroupId == group)).ToList();
+        if (filter.GroupId is null)
+        {
+            // Cases handed over to the user's SSP+ koordinationsgruppe belong to the group that handed them over: a lane of their own.
+            lanes.AddRange(scope.ReceivingGroupIds.Select(group => filtered.Where(c => c.SspPlusGroupId == group)));
+        }
+
+        if (lanes.Count <= 1 || filter.Sort == CaseSort.Name)
         {
             return await Page(Project(filtered), filter).Take(PageSize + 1).ToListAsync(cancellationToken);
         }
 
         var merged = new List<Projected>();
-        foreach (var group in groups)
+        foreach (var lane in lanes)
         {
-            merged.AddRange(await Page(Project(filtered.Where(c => c.CoordinationGroupId == group)), filter).Take(PageSize + 1).ToListAsync(cancellationToken));
+            merged.AddRange(await Page(Project(lane), filter).Take(PageSize + 1).ToListAsync(cancellationToken));
         }
+
+        // A case of the user's own group that was handed over to her SSP+ group is in two lanes.
+        merged = merged.DistinctBy(r => r.Id).ToList();
 
         IEnumerable<Projected> ordered = filter.Sort switch
         {
@@ -207,9 +219,9 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
 
         var today = DanishTime.Today(clock);
         var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
-        var rows = await Page(Project(Filter(db, scope.Apply(db.Cases.AsNoTracking()), filter, today, deadlines, QueryShape.Rows)), filter with { After = null })
+        var rows = await Page(Project(Filter(db, scope, filter, today, deadlines, QueryShape.Rows)), filter with { After = null })
             .Take(MaxExportRows).ToListAsync(cancellationToken);
-        var result = await ToRowsAsync(rows, today, deadlines, cancellationToken);
+        var result = await ToRowsAsync(rows, scope, today, deadlines, cancellationToken);
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseExport, SubjectType: "case", Purpose: "case-export",
             Details: filter.Describe() + $"; rows={result.Count}", Actor: user), cancellationToken);
         return result;
@@ -227,10 +239,12 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         Rows,
     }
 
-    private static IQueryable<SspCase> Filter(SspDbContext source, IQueryable<SspCase> cases, CaseFilter filter, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, QueryShape shape)
+    /// <summary>The cases in the user's scope that match the filter.</summary>
+    private static IQueryable<SspCase> Filter(SspDbContext source, CaseScope scope, CaseFilter filter, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, QueryShape shape)
     {
+        var cases = scope.Apply(source.Cases.AsNoTracking());
         if (filter.Level is { } level) cases = cases.Where(c => c.Level == level);
-        if (filter.GroupId is { } group) cases = cases.Where(c => c.CoordinationGroupId == group);
+        if (filter.GroupId is { } group) cases = scope.InGroup(cases, group);
         if (filter.Status is { } status) cases = cases.Where(c => c.Status == status);
         if (filter.LeadPartyId is { } lead) cases = cases.Where(c => c.LeadPartyId == lead);
         if (filter.LocalAreaId is { } area)
@@ -334,6 +348,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
             Level = c.Level,
             Status = c.Status,
             GroupId = c.CoordinationGroupId,
+            SspPlusGroupId = c.SspPlusGroupId,
             LeadPartyId = c.LeadPartyId,
             RaisedOn = c.RaisedOn,
             LevelSetOn = c.LevelSetOn,
@@ -343,7 +358,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
     /// <summary>Orders by the chosen sort with the id as tie-breaker, and starts after the cursor.</summary>
     private static IQueryable<Projected> Page(IQueryable<Projected> rows, CaseFilter filter)
     {
-        var cursor = ParseCursor(filter.After);
+        var cursor = CaseListCursor.Parse(filter.After);
         switch (filter.Sort)
         {
             case CaseSort.Oldest:
@@ -369,50 +384,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         }
     }
 
-    private sealed record CursorValue(int Id, CaseLevel? Level, string? Name);
-
-    private static string Cursor(Projected last, CaseSort sort) => sort switch
-    {
-        CaseSort.Level => string.Create(CultureInfo.InvariantCulture, $"{last.Id}.{(int)last.Level}"),
-        CaseSort.Name => string.Create(CultureInfo.InvariantCulture, $"{last.Id}.{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(last.NormalizedName)).Replace('+', '-').Replace('/', '_')}"),
-        _ => last.Id.ToString(CultureInfo.InvariantCulture),
-    };
-
-    private static CursorValue? ParseCursor(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-
-        var parts = cursor.Split('.', 2);
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return null;
-        }
-
-        if (parts.Length == 1)
-        {
-            return new CursorValue(id, null, null);
-        }
-
-        if (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var level) && Enum.IsDefined((CaseLevel)level))
-        {
-            return new CursorValue(id, (CaseLevel)level, null);
-        }
-
-        try
-        {
-            var name = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(parts[1].Replace('-', '+').Replace('_', '/')));
-            return new CursorValue(id, null, name);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    private async Task<List<CaseRow>> ToRowsAsync(List<Projected> rows, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
+    private async Task<List<CaseRow>> ToRowsAsync(List<Projected> rows, CaseScope scope, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.Id).ToList();
         var groupIds = rows.Select(r => r.GroupId).Distinct().ToList();
@@ -426,7 +398,8 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
             var overdue = CaseOverdue.For(r.Status != CaseStatus.Closed, r.LevelSetOn, r.LastReviewedOn, deadlines[r.Level],
                 actions.Where(a => a.CaseId == r.Id).Select(a => (a.Status, a.DueOn)), today).Any;
             return new CaseRow(r.Id, r.CaseNumber, r.PersonName, r.DateOfBirth, r.Level, r.Status,
-                groups.GetValueOrDefault(r.GroupId, ""), parties.GetValueOrDefault(r.LeadPartyId, ""), r.RaisedOn, overdue);
+                groups.GetValueOrDefault(r.GroupId, ""), parties.GetValueOrDefault(r.LeadPartyId, ""), r.RaisedOn, overdue,
+                scope.BasisFor(r.GroupId, r.Level, r.SspPlusGroupId) == CaseAccessBasis.SspPlusReceived);
         }).ToList();
     }
 

@@ -37,11 +37,20 @@ public static class CaseRowMarkup
             Chip(html, Texts.Case_Overdue, "mud-chip-outlined mud-chip-color-error", title: null, "row-overdue");
         }
 
+        if (row.Received)
+        {
+            html.Append(' ');
+            Chip(html, ReceivedText(row), "mud-chip-outlined mud-chip-color-info", Texts.CaseHandover_ReceivedHint, "row-received");
+        }
+
         html.Append("</td><td>");
         Text(html, row.GroupName).Append("</td><td>");
         Text(html, row.LeadParty).Append("</td><td>").Append(Date(row.RaisedOn)).Append("</td></tr>");
         return new MarkupString(html.ToString());
     }
+
+    /// <summary>"Modtaget fra …": the case was handed over to the user's SSP+ koordinationsgruppe by the group named.</summary>
+    public static string ReceivedText(CaseRow row) => string.Format(CultureInfo.CurrentCulture, Texts.CaseHandover_ReceivedFrom, row.GroupName);
 
     /// <summary>The chip colour of a level: information for level 1, warning for 2, error for 3 and 4.</summary>
     public static string LevelColor(CaseLevel level) => level switch

@@ -31,14 +31,14 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
     public async Task<(LookupOutcome Outcome, string? Cpr)> RevealCprAsync(int caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
-            .Select(x => new { x.CoordinationGroupId, x.Level, x.YoungPersonId }).FirstOrDefaultAsync(cancellationToken);
+            .Select(x => new { x.CoordinationGroupId, x.Level, x.YoungPersonId, x.SspPlusGroupId }).FirstOrDefaultAsync(cancellationToken);
         if (c is null)
         {
             return (LookupOutcome.NotFound, null);
         }
 
         var scope = await access.ScopeForAsync(user, cancellationToken);
-        if (scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.CoordinationGroupMember)
+        if (scope.BasisFor(c.CoordinationGroupId, c.Level, c.SspPlusGroupId) != CaseAccessBasis.CoordinationGroupMember)
         {
             await audit.WriteAsync(new AuditEvent(AuditActions.CprReveal, AuditOutcomes.Denied, SubjectType: "young-person", SubjectId: Id(c.YoungPersonId), Actor: user), cancellationToken);
             return (LookupOutcome.Forbidden, null);
@@ -315,7 +315,7 @@ public sealed class CaseService(SspDbContext db, CaseAccess access, AuditService
             c.LeadOverrideReason, c.LevelSetOn, overdue.FirstActionDue, overdue.FirstActionOverdue,
             c.FlaggedForLeaderGroup, c.Form,
             person.FullName, person.DateOfBirth, YoungPersonRules.AgeInYears(person.DateOfBirth, today),
-            YoungPersonRules.IsSspPlusAge(person.DateOfBirth, today),
+            c.AwaitsSspPlusHandover(person.DateOfBirth, today),
             person.Cpr is null ? null : CprNumber.TryParse(person.Cpr, out var cpr) ? cpr.Masked : null,
             person.Address, person.School, person.Club, areaName,
             person.CustodyHolders.Select(h => new CustodyHolderView(h.FullName, h.Relation, h.Phone, h.Email)).ToList(),

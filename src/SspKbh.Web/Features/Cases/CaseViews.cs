@@ -34,7 +34,7 @@ public sealed record CaseView(
     string PersonName,
     DateOnly DateOfBirth,
     int Age,
-    bool SspPlusAge,
+    bool AwaitsSspPlusHandover,
     string? CprMasked,
     string? Address,
     string? School,

@@ -23,7 +23,7 @@ public sealed record CaseEditContext(
     string? LeadOverrideReason,
     LevelForm Form,
     GoalsInput Goals,
-    bool SspPlusAge,
+    bool AwaitsSspPlusHandover,
     int CoordinationGroupId,
     CaseAccessBasis Basis,
     string ConcurrencyStamp);
@@ -64,7 +64,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         return (LookupOutcome.Found, new CaseEditContext(c.Id, c.CaseNumber, person.FullName, c.Level, c.Status, c.LeadPartyId, c.LeadUserId,
             c.LeadOverrideReason, c.Form,
             new GoalsInput { OverallGoal = c.OverallGoal, GoalSchool = c.GoalSchool, GoalLeisure = c.GoalLeisure, GoalHome = c.GoalHome, GoalCrime = c.GoalCrime, ConcurrencyStamp = c.ConcurrencyStamp },
-            YoungPersonRules.IsSspPlusAge(person.DateOfBirth, Today), c.CoordinationGroupId, basis, c.ConcurrencyStamp));
+            c.AwaitsSspPlusHandover(person.DateOfBirth, Today), c.CoordinationGroupId, basis, c.ConcurrencyStamp));
     }
 
     public async Task<WorkResult> ChangeLevelAsync(int id, LevelChangeInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -169,7 +169,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             result.Field(error == "HandoverInFuture" ? nameof(HandoverInput.HandoverOn) : nameof(HandoverInput.GroupId), CaseTexts.Error(error));
         }
 
-        return await SaveAsync(c, result, user, "handover=ssp-plus", cancellationToken);
+        return await SaveAsync(c, result, user, $"handover=ssp-plus; receiving-group={input.GroupId}", cancellationToken); // the group reads it from now on (ADR 0030)
     }
 
     public async Task<WorkResult> SetGoalsAsync(int id, GoalsInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -193,14 +193,14 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
     /// <summary>The case's ticked factors and notes, for a user who may change them (null, audited as denied, for anyone else).</summary>
     public async Task<FactorsInput?> GetFactorsAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var c = await db.Cases.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.CoordinationGroupId, x.Level, x.AnonymisedOn }).FirstOrDefaultAsync(cancellationToken);
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.CoordinationGroupId, x.Level, x.SspPlusGroupId, x.AnonymisedOn }).FirstOrDefaultAsync(cancellationToken);
         if (c is null)
         {
             return null;
         }
 
-        var basis = (await access.ScopeForAsync(user, cancellationToken)).BasisFor(c.CoordinationGroupId, c.Level);
-        if (basis is CaseAccessBasis.None or CaseAccessBasis.EmergencyAccess || c.AnonymisedOn is not null)
+        var basis = (await access.ScopeForAsync(user, cancellationToken)).BasisFor(c.CoordinationGroupId, c.Level, c.SspPlusGroupId);
+        if (!basis.MayChange() || c.AnonymisedOn is not null)
         {
             await audit.WriteAsync(new AuditEvent(AuditActions.CaseView, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Purpose: "edit", Actor: user), cancellationToken);
             return null;
@@ -420,9 +420,9 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         }
 
         var scope = await access.ScopeForAsync(user, cancellationToken);
-        var basis = scope.BasisFor(c.CoordinationGroupId, c.Level);
-        // An anonymised case keeps only what statistics need: nobody changes it any more.
-        if (basis == CaseAccessBasis.None || (coordinationGroupOnly && basis != CaseAccessBasis.CoordinationGroupMember) || c.AnonymisedOn is not null)
+        var basis = scope.BasisFor(c);
+        // An anonymised case keeps only what statistics need: nobody changes it any more. A received handover only reads (ADR 0030).
+        if (!basis.MayChange() || (coordinationGroupOnly && basis != CaseAccessBasis.CoordinationGroupMember) || c.AnonymisedOn is not null)
         {
             await audit.WriteAsync(new AuditEvent(AuditActions.CaseUpdate, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Actor: user), cancellationToken);
             return (LookupOutcome.Forbidden, null, basis);

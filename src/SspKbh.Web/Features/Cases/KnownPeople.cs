@@ -48,7 +48,7 @@ public sealed class KnownPeople(SspDbContext db, CaseAccess access, AuditService
         var cases = await CasesOfAsync(ids, exceptCaseId: null, cancellationToken);
         var matches = people.Select(p => new PersonMatch(p.Id, p.FullName, p.DateOfBirth, cpr != null && p.Cpr == cpr,
                 cases.Count(c => c.YoungPersonId == p.Id),
-                cases.Any(c => c.YoungPersonId == p.Id && scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.None),
+                cases.Any(c => c.YoungPersonId == p.Id && scope.BasisFor(c.CoordinationGroupId, c.Level, c.SspPlusGroupId) != CaseAccessBasis.None),
                 OpenOf(cases, p.Id, scope)))
             .ToList();
         await audit.WriteListAsync(new AuditEvent(AuditActions.PersonSearch, Purpose: "duplicate-check",
@@ -57,21 +57,21 @@ public sealed class KnownPeople(SspDbContext db, CaseAccess access, AuditService
         return matches;
     }
 
-    private sealed record PersonCase(int YoungPersonId, int Id, string CaseNumber, int CoordinationGroupId, string GroupName, CaseLevel Level, CaseStatus Status);
+    private sealed record PersonCase(int YoungPersonId, int Id, string CaseNumber, int CoordinationGroupId, string GroupName, CaseLevel Level, CaseStatus Status, int? SspPlusGroupId);
 
     /// <summary>Every case of these young people, oldest first, with its group (how many cases, which are open, and whether one is in scope).</summary>
     private async Task<List<PersonCase>> CasesOfAsync(List<int> personIds, int? exceptCaseId, CancellationToken cancellationToken) =>
         (await db.Cases.AsNoTracking().Where(c => personIds.Contains(c.YoungPersonId) && (exceptCaseId == null || c.Id != exceptCaseId))
-            .Join(db.Groups, c => c.CoordinationGroupId, g => g.Id, (c, g) => new { c.YoungPersonId, c.Id, c.CaseNumber, c.CoordinationGroupId, g.Name, c.Level, c.Status })
+            .Join(db.Groups, c => c.CoordinationGroupId, g => g.Id, (c, g) => new { c.YoungPersonId, c.Id, c.CaseNumber, c.CoordinationGroupId, g.Name, c.Level, c.Status, c.SspPlusGroupId })
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken))
-            .Select(c => new PersonCase(c.YoungPersonId, c.Id, c.CaseNumber, c.CoordinationGroupId, c.Name, c.Level, c.Status))
+            .Select(c => new PersonCase(c.YoungPersonId, c.Id, c.CaseNumber, c.CoordinationGroupId, c.Name, c.Level, c.Status, c.SspPlusGroupId))
             .ToList();
 
     /// <summary>The person's open cases as links: a case the user may not open is named only by its group and level.</summary>
     private static List<OpenCaseLink> OpenOf(List<PersonCase> cases, int personId, CaseScope scope) =>
         cases.Where(c => c.YoungPersonId == personId && c.Status != CaseStatus.Closed)
-            .Select(c => scope.BasisFor(c.CoordinationGroupId, c.Level) == CaseAccessBasis.None
+            .Select(c => scope.BasisFor(c.CoordinationGroupId, c.Level, c.SspPlusGroupId) == CaseAccessBasis.None
                 ? new OpenCaseLink(null, null, c.Level, c.GroupName)
                 : new OpenCaseLink(c.Id, c.CaseNumber, c.Level, c.GroupName))
             .ToList();

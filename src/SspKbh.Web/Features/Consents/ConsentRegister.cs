@@ -306,7 +306,7 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
         }
 
         var scope = await access.ScopeForAsync(user, cancellationToken);
-        if (scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.CoordinationGroupMember || c.AnonymisedOn is not null)
+        if (scope.BasisFor(c) != CaseAccessBasis.CoordinationGroupMember || c.AnonymisedOn is not null)
         {
             await audit.WriteAsync(new AuditEvent(action, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(caseId), Actor: user), cancellationToken);
             return (LookupOutcome.Forbidden, null);

@@ -405,8 +405,7 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
         _ => "",
     };
 
-    private static bool MayWrite(CaseAccessBasis basis, SspCase c) =>
-        basis is CaseAccessBasis.CoordinationGroupMember or CaseAccessBasis.LeaderGroupReview && c.AnonymisedOn is null;
+    private static bool MayWrite(CaseAccessBasis basis, SspCase c) => basis.MayChange() && c.AnonymisedOn is null;
 
     private async Task<(LookupOutcome, SspCase?, CaseAccessBasis)> LoadCaseForWriteAsync(int caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -416,7 +415,7 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
             return (LookupOutcome.NotFound, null, CaseAccessBasis.None);
         }
 
-        var basis = (await access.ScopeForAsync(user, cancellationToken)).BasisFor(c.CoordinationGroupId, c.Level);
+        var basis = (await access.ScopeForAsync(user, cancellationToken)).BasisFor(c);
         if (!MayWrite(basis, c))
         {
             await audit.WriteAsync(new AuditEvent(AuditActions.ConversationUpdated, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(caseId), Actor: user), cancellationToken);

@@ -228,10 +228,10 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
         var scope = await access.ScopeForAsync(user, cancellationToken);
         var cases = viewer >= MeetingViewer.Member
             ? await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-                .Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new { c.Id, c.CaseNumber, c.Level, c.CoordinationGroupId, p.FullName })
+                .Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new { c.Id, c.CaseNumber, c.Level, c.CoordinationGroupId, c.SspPlusGroupId, p.FullName })
                 .ToDictionaryAsync(c => c.Id, cancellationToken)
             : [];
-        var visible = cases.Values.Where(c => scope.BasisFor(c.CoordinationGroupId, c.Level) != CaseAccessBasis.None).Select(c => c.Id).ToHashSet();
+        var visible = cases.Values.Where(c => scope.BasisFor(c.CoordinationGroupId, c.Level, c.SspPlusGroupId) != CaseAccessBasis.None).Select(c => c.Id).ToHashSet();
         var itemIds = meeting.Items.Select(i => i.Id).ToList();
         var tasks = viewer >= MeetingViewer.Member ? await TasksAsync(db, itemIds, Today, cancellationToken) : [];
 

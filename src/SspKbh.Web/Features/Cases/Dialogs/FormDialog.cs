@@ -57,6 +57,12 @@ public abstract class FormDialog<TData, TInput> : ComponentBase
 
     protected abstract IValidator<TInput> CreateValidator(TData data);
 
+    /// <summary>
+    /// Asked after the input passed validation and before it is saved, for a change that cannot simply be undone (the
+    /// SSP+ handover). False saves nothing and keeps the dialog open as it is.
+    /// </summary>
+    protected virtual Task<bool> ConfirmAsync(TInput input) => Task.FromResult(true);
+
     /// <summary>A rule of the dialog beyond the validator's (e.g. the level form at levels 3–4).</summary>
     protected virtual IEnumerable<string> Extra(string property) => [];
 
@@ -114,6 +120,11 @@ public abstract class FormDialog<TData, TInput> : ComponentBase
             if (!Form.IsValid || groupErrors.Count > 0)
             {
                 Checks.Refused(Form.Errors.Concat(groupErrors));
+                return;
+            }
+
+            if (!await ConfirmAsync(Input))
+            {
                 return;
             }
 
