@@ -404,6 +404,55 @@ public abstract class MeetingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_task_in_the_leader_groups_minutes_goes_to_someone_who_works_on_the_case_and_reaches_their_home_page()
+    {
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Leader);
+        int leaderGroup, yusufCase, police;
+        await using (var db = app.CreateDbContext())
+        {
+            leaderGroup = await db.Groups.Where(g => g.Name == LeaderGroup).Select(g => g.Id).SingleAsync();
+            yusufCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Yusuf Amin")).Select(c => c.Id).SingleAsync();
+            police = await db.Parties.Where(p => p.Code == "POL").Select(p => p.Id).SingleAsync();
+        }
+
+        var meeting = await CreateMeetingAsync(browser, leaderGroup, Today);
+        int item;
+        await using (var db = app.CreateDbContext())
+        {
+            item = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
+        }
+
+        // The owners offered are the authority people of the case's koordinationsgruppe and of the ledergruppe, not only "not a user".
+        var jonas = await app.UserIdAsync(Member);
+        var outsider = await app.UserIdAsync("ssp-plus@sspkbh.dk"); // an authority member of another group
+        var page = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
+        var offered = page.Document.QuerySelectorAll("#task-owneruser option").Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList();
+        Assert.Contains(jonas, offered);
+        Assert.Contains(await app.UserIdAsync(Leader), offered);
+        Assert.Contains(await app.UserIdAsync(Secretary), offered);
+        Assert.DoesNotContain(outsider, offered);
+
+        // Someone without the case is refused next to the field, and nothing is saved.
+        var refused = await browser.SubmitAsync(page, "task", [new("Task.What", "Møde med skolens ledelse"), new("Task.OwnerUserId", outsider),
+            new("Task.OwnerPartyId", police.ToString(CultureInfo.InvariantCulture)), new("Task.DueOn", Iso(Today.AddDays(7)))]);
+        Assert.Equal([Texts.Case_Validation_ActionOwnerNoAccess], refused.FieldErrors("task-owneruser"));
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.False(await db.CaseActions.AnyAsync(a => a.AgendaItemId == item));
+        }
+
+        // Jonas Krag gets the task, and it is on his home page.
+        page = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "task", [new("Task.What", "Møde med skolens ledelse"), new("Task.OwnerUserId", jonas),
+            new("Task.OwnerPartyId", police.ToString(CultureInfo.InvariantCulture)), new("Task.DueOn", Iso(Today.AddDays(7)))])).Status);
+        using var member = app.CreateBrowser();
+        await member.SignInAsync(Member);
+        Assert.Contains("Møde med skolens ledelse", (await member.GetAsync("/")).TestIdText("home-actions"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_next_leader_group_agenda_says_a_case_was_taken_up_again_and_has_open_tasks_from_the_last_meeting()
     {
         // An app of its own: which meeting is "the last one" must not depend on other tests' meetings.

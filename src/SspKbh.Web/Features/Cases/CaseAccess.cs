@@ -168,4 +168,41 @@ public sealed class CaseAccess(SspDbContext db, TimeProvider clock)
                 .ToListAsync(cancellationToken)).ToHashSet();
         return new CaseScope(members, reviewed, receiving);
     }
+
+    /// <summary>
+    /// The authority users who work on a case through their groups: the active authority members of its
+    /// koordinationsgruppe and, for a level 3–4 case, of the ledergruppe above it; each once, by name (Danish order),
+    /// with the first of their groups. They are who may own the case's actions and tasks (also those written in a
+    /// ledergruppe's minutes) and be responsible for its concern conversations; its lead comes from the koordinationsgruppe.
+    /// </summary>
+    public async Task<List<CasePerson>> AuthorityPeopleOfCaseAsync(int caseId, CancellationToken cancellationToken)
+    {
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new { x.CoordinationGroupId, x.Level }).FirstOrDefaultAsync(cancellationToken);
+        if (c is null)
+        {
+            return [];
+        }
+
+        var groupIds = new List<int> { c.CoordinationGroupId };
+        if (c.Level.RequiresLevelForm())
+        {
+            var parent = await db.Groups.AsNoTracking().Where(g => g.Id == c.CoordinationGroupId).Select(g => g.ParentGroupId).FirstOrDefaultAsync(cancellationToken);
+            if (parent is { } p && await db.Groups.AnyAsync(g => g.Id == p && (g.Kind == GroupKind.LeaderGroup || g.Kind == GroupKind.SspPlusLeaderGroup), cancellationToken))
+            {
+                groupIds.Add(p);
+            }
+        }
+
+        var rows = await db.GroupMemberships.AsNoTracking().Where(m => groupIds.Contains(m.GroupId))
+            .Join(db.Users.Where(u => u.IsActive && u.IsAuthorityPerson), m => m.UserId, u => u.Id, (m, u) => new { m.GroupId, u.Id, u.FullName, u.PartyId })
+            .Join(db.Parties, x => x.PartyId, p => p.Id, (x, p) => new { x.GroupId, x.Id, x.FullName, p.Code })
+            .Join(db.Groups, x => x.GroupId, g => g.Id, (x, g) => new { x.GroupId, x.Id, x.FullName, x.Code, g.Name })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(x => groupIds.IndexOf(x.GroupId)).DistinctBy(x => x.Id)
+            .OrderBy(x => x.FullName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false))
+            .Select(x => new CasePerson(x.Id, x.FullName, x.Code, x.Name, x.GroupId == c.CoordinationGroupId)).ToList();
+    }
 }
+
+/// <summary>An authority user who works on a case through one of its groups (<see cref="CaseAccess.AuthorityPeopleOfCaseAsync"/>).</summary>
+public sealed record CasePerson(string UserId, string FullName, string PartyCode, string GroupName, bool InCoordinationGroup);

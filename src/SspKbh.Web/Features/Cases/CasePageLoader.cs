@@ -17,13 +17,18 @@ public sealed record CasePageState(LookupOutcome Outcome, CaseView? View, IReadO
 public sealed record CaseFormData(
     CaseEditContext Case,
     IReadOnlyList<PartyItem> Parties,
-    IReadOnlyList<CaseService.LeadCandidate> LeadCandidates,
+    IReadOnlyList<CasePerson> OwnerCandidates,
     IReadOnlyList<GroupItem> SspPlusGroups,
     FactorsInput? Factors,
-    DateOnly Today);
+    DateOnly Today)
+{
+    /// <summary>The case's lead is one of its koordinationsgruppe's authority members.</summary>
+    public IReadOnlyList<CasePerson> LeadCandidates => OwnerCandidates.Where(p => p.InCoordinationGroup).ToList();
+}
 
 /// <summary>Loads the case page and its dialogs for the user it is given; the services check scope and audit.</summary>
-public sealed class CasePageLoader(CaseService cases, CaseWorkService work, ConversationService conversations, OrganisationAdministration organisation, IOptions<AccessOptions> access)
+public sealed class CasePageLoader(
+    CaseService cases, CaseWorkService work, ConversationService conversations, OrganisationAdministration organisation, CaseAccess caseAccess, IOptions<AccessOptions> access)
 {
     public async Task<CasePageState> LoadAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -43,7 +48,7 @@ public sealed class CasePageLoader(CaseService cases, CaseWorkService work, Conv
         }
 
         var parties = await organisation.ListPartiesAsync(activeOnly: true, cancellationToken);
-        var candidates = await cases.LeadCandidatesAsync(user, cancellationToken);
+        var candidates = await caseAccess.AuthorityPeopleOfCaseAsync(id, cancellationToken);
         var groups = (await organisation.ListGroupsAsync(activeOnly: true, cancellationToken)).Where(g => g.Kind == GroupKind.SspPlusCoordinationGroup).ToList();
         FactorsInput? factors = null;
         if (withFactors)
@@ -57,6 +62,6 @@ public sealed class CasePageLoader(CaseService cases, CaseWorkService work, Conv
             factors.ConcurrencyStamp = context.ConcurrencyStamp;
         }
 
-        return (outcome, new CaseFormData(context, parties, candidates.DistinctBy(c => c.UserId).ToList(), groups, factors, work.Today));
+        return (outcome, new CaseFormData(context, parties, candidates, groups, factors, work.Today));
     }
 }

@@ -298,10 +298,11 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         string? ownerName = Blank(input.OwnerName);
         if (!string.IsNullOrWhiteSpace(input.OwnerUserId))
         {
-            ownerName = await db.Users.Where(u => u.Id == input.OwnerUserId && u.IsActive).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
+            // Only someone who works on the case may own its action: otherwise it would reach nobody's "my actions".
+            ownerName = (await access.AuthorityPeopleOfCaseAsync(c.Id, cancellationToken)).FirstOrDefault(p => p.UserId == input.OwnerUserId)?.FullName;
             if (ownerName is null)
             {
-                result.Field(nameof(ActionInput.OwnerUserId), Texts.Case_Validation_ActionOwnerRequired);
+                result.Field(nameof(ActionInput.OwnerUserId), Texts.Case_Validation_ActionOwnerNoAccess);
             }
         }
 

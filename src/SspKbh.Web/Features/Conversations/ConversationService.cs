@@ -196,22 +196,8 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
     }
 
     /// <summary>The authority members of the case's koordinationsgruppe (and of the ledergruppe above it for a level 3–4 case).</summary>
-    public async Task<List<ResponsibleCandidate>> ResponsibleCandidatesAsync(int caseId, CancellationToken cancellationToken)
-    {
-        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new { x.CoordinationGroupId, x.Level }).FirstOrDefaultAsync(cancellationToken);
-        if (c is null)
-        {
-            return [];
-        }
-
-        var groupIds = await GroupsOfCaseAsync(c.CoordinationGroupId, c.Level, cancellationToken);
-        return (await db.GroupMemberships.AsNoTracking().Where(m => groupIds.Contains(m.GroupId))
-                .Join(db.Users.Where(u => u.IsActive && u.IsAuthorityPerson), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FullName, u.PartyId })
-                .Join(db.Parties, u => u.PartyId, p => p.Id, (u, p) => new { u.Id, u.FullName, p.Code })
-                .Distinct().ToListAsync(cancellationToken))
-            .OrderBy(u => u.FullName, StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), false))
-            .Select(u => new ResponsibleCandidate(u.Id, u.FullName, u.Code)).ToList();
-    }
+    public async Task<List<ResponsibleCandidate>> ResponsibleCandidatesAsync(int caseId, CancellationToken cancellationToken) =>
+        (await access.AuthorityPeopleOfCaseAsync(caseId, cancellationToken)).Select(p => new ResponsibleCandidate(p.UserId, p.FullName, p.PartyCode)).ToList();
 
     /// <summary>The case's consents, for checking a participant without authority status.</summary>
     public async Task<List<Consent>> ConsentsForCaseAsync(int caseId, CancellationToken cancellationToken)
@@ -429,21 +415,6 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
     {
         var templateId = await db.ChecklistTemplates.AsNoTracking().OrderByDescending(t => t.Version).Select(t => t.Id).FirstAsync(cancellationToken);
         return ConcernConversation.Create(c.Id, agendaItemId, responsibleUserId, c.Level, templateId, user.UserId()!, Now);
-    }
-
-    private async Task<List<int>> GroupsOfCaseAsync(int coordinationGroupId, CaseLevel level, CancellationToken cancellationToken)
-    {
-        var ids = new List<int> { coordinationGroupId };
-        if (level.RequiresLevelForm())
-        {
-            var parent = await db.Groups.AsNoTracking().Where(g => g.Id == coordinationGroupId).Select(g => g.ParentGroupId).FirstOrDefaultAsync(cancellationToken);
-            if (parent is { } p && await db.Groups.AnyAsync(g => g.Id == p && (g.Kind == GroupKind.LeaderGroup || g.Kind == GroupKind.SspPlusLeaderGroup), cancellationToken))
-            {
-                ids.Add(p);
-            }
-        }
-
-        return ids;
     }
 
     internal async Task<ChecklistTemplate> TemplateAsync(int templateId, CancellationToken cancellationToken) =>
