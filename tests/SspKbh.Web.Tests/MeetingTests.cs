@@ -403,26 +403,25 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.Equal(Today, c.LastReviewedOn);
     }
 
+    /// <summary>A new ledergruppe meeting (in an app of the test's own) and the agenda item of Yusuf Amin's level 4 case on it.</summary>
+    private static async Task<(int Meeting, int Item, int CaseId, int PoliceParty)> LeaderMeetingOnYusufAsync(SspAppFactory app, TestBrowser browser, DateOnly date)
+    {
+        await using var db = app.CreateDbContext();
+        var leaderGroup = await db.Groups.Where(g => g.Name == LeaderGroup).Select(g => g.Id).SingleAsync();
+        var yusufCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Yusuf Amin")).Select(c => c.Id).SingleAsync();
+        var police = await db.Parties.Where(p => p.Code == "POL").Select(p => p.Id).SingleAsync();
+        var meeting = await CreateMeetingAsync(browser, leaderGroup, date);
+        var item = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
+        return (meeting, item, yusufCase, police);
+    }
+
     [Fact]
     public async Task A_task_in_the_leader_groups_minutes_goes_to_someone_who_works_on_the_case_and_reaches_their_home_page()
     {
         await using var app = await SspAppFactory.StartAsync(App.Provider);
         using var browser = app.CreateBrowser();
         await browser.SignInAsync(Leader);
-        int leaderGroup, yusufCase, police;
-        await using (var db = app.CreateDbContext())
-        {
-            leaderGroup = await db.Groups.Where(g => g.Name == LeaderGroup).Select(g => g.Id).SingleAsync();
-            yusufCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Yusuf Amin")).Select(c => c.Id).SingleAsync();
-            police = await db.Parties.Where(p => p.Code == "POL").Select(p => p.Id).SingleAsync();
-        }
-
-        var meeting = await CreateMeetingAsync(browser, leaderGroup, Today);
-        int item;
-        await using (var db = app.CreateDbContext())
-        {
-            item = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
-        }
+        var (meeting, item, _, police) = await LeaderMeetingOnYusufAsync(app, browser, Today);
 
         // The owners offered are the authority people of the case's koordinationsgruppe and of the ledergruppe, not only "not a user".
         var jonas = await app.UserIdAsync(Member);
@@ -459,19 +458,11 @@ public abstract class MeetingTests(AppFixture fixture)
         await using var app = await SspAppFactory.StartAsync(App.Provider);
         using var browser = app.CreateBrowser();
         await browser.SignInAsync(Leader);
-        int leaderGroup, yusufCase, police;
+        var (first, item, yusufCase, police) = await LeaderMeetingOnYusufAsync(app, browser, Today);
+        int leaderGroup;
         await using (var db = app.CreateDbContext())
         {
-            leaderGroup = await db.Groups.Where(g => g.Name == LeaderGroup).Select(g => g.Id).SingleAsync();
-            yusufCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Yusuf Amin")).Select(c => c.Id).SingleAsync();
-            police = await db.Parties.Where(p => p.Code == "POL").Select(p => p.Id).SingleAsync();
-        }
-
-        var first = await CreateMeetingAsync(browser, leaderGroup, Today);
-        int item;
-        await using (var db = app.CreateDbContext())
-        {
-            item = await db.AgendaItems.Where(i => i.MeetingId == first && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
+            leaderGroup = await db.Meetings.Where(m => m.Id == first).Select(m => m.GroupId).SingleAsync();
         }
 
         var minutes = await browser.GetAsync($"/moeder/{first}/punkter/{item}");
