@@ -90,9 +90,9 @@ public sealed class MeetingRulesTests
         meeting.AddItem(AgendaItem.General("Velkomst"));
         var item = meeting.AddItem(AgendaItem.ForCase(42, AgendaReason.NewCase));
 
-        Assert.Equal("MinutesMissingDecisions", meeting.ApproveMinutes("u", DateTime.UtcNow, MeetingDay));
+        Assert.Equal("MinutesMissingDecisions", meeting.ApproveMinutes("u", "Koordinationsgruppe Amager Øst", DateTime.UtcNow, MeetingDay));
         item.Decision = MeetingDecision.KeepLevel;
-        Assert.Null(meeting.ApproveMinutes("u", DateTime.UtcNow, MeetingDay));
+        Assert.Null(meeting.ApproveMinutes("u", "Koordinationsgruppe Amager Øst", DateTime.UtcNow, MeetingDay));
 
         Assert.True(meeting.IsLocked);
         Assert.Equal("MinutesLocked", meeting.CheckMinutesChange(MeetingDay));

@@ -416,6 +416,52 @@ public abstract class MeetingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Approved_minutes_keep_the_group_name_they_were_held_under_after_the_group_is_renamed()
+    {
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Leader);
+        var (meeting, _, yusufCase, _) = await LeaderMeetingOnYusufAsync(app, browser, Today);
+        List<int> items;
+        await using (var db = app.CreateDbContext())
+        {
+            items = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId != null).Select(i => i.Id).ToListAsync();
+        }
+
+        foreach (var item in items)
+        {
+            var minutes = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain))])).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(await browser.GetAsync($"/moeder/{meeting}"), "approve")).Status);
+        const string NewName = "SSP-ledergruppe Amager Øst og Vest";
+        await using (var db = app.CreateDbContext())
+        {
+            var group = await db.Groups.SingleAsync(g => g.Name == LeaderGroup);
+            group.Name = NewName;
+            await db.SaveChangesAsync();
+        }
+
+        // The approved minutes, their print and the case's journal extract still say where they were held.
+        Assert.Equal(LeaderGroup, (await browser.GetAsync($"/moeder/{meeting}")).TestIdText("meeting-heading"));
+        Assert.Contains(LeaderGroup, (await browser.GetAsync($"/moeder/{meeting}/udskriv")).Text, StringComparison.Ordinal);
+        var extract = await browser.GetAsync($"/sager/{yusufCase}/journaludtraek");
+        Assert.Contains(extract.TestIdTexts("extract-meeting"), e => e.Contains($"{LeaderGroup}, {Today:dd.MM.yyyy}", StringComparison.Ordinal));
+        Assert.DoesNotContain(extract.TestIdTexts("extract-meeting"), e => e.Contains(NewName, StringComparison.Ordinal));
+
+        // A meeting not approved yet goes by the group's name of today.
+        var next = await CreateMeetingAsync(browser, (await MeetingOfAsync(app, meeting)).GroupId, Today.AddDays(14));
+        Assert.Equal(NewName, (await browser.GetAsync($"/moeder/{next}")).TestIdText("meeting-heading"));
+    }
+
+    private static async Task<Meeting> MeetingOfAsync(SspAppFactory app, int id)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+
+    [Fact]
     public async Task A_task_in_the_leader_groups_minutes_goes_to_someone_who_works_on_the_case_and_reaches_their_home_page()
     {
         await using var app = await SspAppFactory.StartAsync(App.Provider);

@@ -70,6 +70,9 @@ public sealed class Meeting
 
     public string? MinutesApprovedByUserId { get; set; }
 
+    /// <summary>The group's name when the minutes were approved: a record keeps the name it was held under after a rename.</summary>
+    public string? HeldUnderGroupName { get; set; }
+
     public string CreatedByUserId { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }
@@ -83,6 +86,9 @@ public sealed class Meeting
     public List<MinutesAddendum> Addenda { get; set; } = [];
 
     public bool IsLocked => MinutesApprovedAtUtc is not null;
+
+    /// <summary>The name to show for the meeting's group: the one its approved minutes were held under, else today's.</summary>
+    public string GroupNameShown(string currentName) => HeldUnderGroupName ?? currentName;
 
     public bool IsPublished => AgendaPublishedAtUtc is not null;
 
@@ -126,8 +132,8 @@ public sealed class Meeting
     public string? CheckMinutesChange(DateOnly today) =>
         IsLocked ? "MinutesLocked" : Date > today ? "MinutesBeforeMeeting" : null;
 
-    /// <summary>Approves and locks the minutes. Every case item must have a decision.</summary>
-    public string? ApproveMinutes(string userId, DateTime nowUtc, DateOnly today)
+    /// <summary>Approves and locks the minutes under the group's name of today. Every case item must have a decision.</summary>
+    public string? ApproveMinutes(string userId, string groupName, DateTime nowUtc, DateOnly today)
     {
         if (CheckMinutesChange(today) is { } error)
         {
@@ -141,6 +147,7 @@ public sealed class Meeting
 
         MinutesApprovedAtUtc = nowUtc;
         MinutesApprovedByUserId = userId;
+        HeldUnderGroupName = groupName;
         Touch();
         return null;
     }

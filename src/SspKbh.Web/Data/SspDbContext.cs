@@ -367,6 +367,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.ToTable("Meetings");
             e.Property(m => m.Place).HasMaxLength(Meeting.PlaceMaxLength).IsRequired();
             e.Property(m => m.MinutesApprovedByUserId).HasMaxLength(450);
+            e.Property(m => m.HeldUnderGroupName).HasMaxLength(200);
             e.Property(m => m.CreatedByUserId).HasMaxLength(450).IsRequired();
             e.Property(m => m.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
             e.HasOne<SspGroup>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Restrict);

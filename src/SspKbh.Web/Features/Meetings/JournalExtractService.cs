@@ -43,7 +43,7 @@ public sealed class JournalExtractService(SspDbContext db, CaseAccess access, Au
         var person = await db.YoungPersons.AsNoTracking().Where(p => p.Id == c.YoungPersonId).Select(p => new { p.FullName, p.DateOfBirth }).FirstAsync(cancellationToken);
         // Items of meetings that have taken place, with something recorded: a summary, a decision or tasks.
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.CaseId == caseId)
-            .Join(db.Meetings.Where(m => m.Date <= today), i => i.MeetingId, m => m.Id, (i, m) => new { Item = i, m.Date, m.StartTime, m.GroupId, m.MinutesApprovedAtUtc })
+            .Join(db.Meetings.Where(m => m.Date <= today), i => i.MeetingId, m => m.Id, (i, m) => new { Item = i, m.Date, m.StartTime, m.GroupId, m.MinutesApprovedAtUtc, m.HeldUnderGroupName })
             .ToListAsync(cancellationToken);
         items = items.OrderBy(x => x.Date).ThenBy(x => x.StartTime).ThenBy(x => x.Item.MeetingId).ToList();
         var tasks = await MeetingService.TasksAsync(db, items.Select(i => i.Item.Id).ToList(), today, cancellationToken);
@@ -54,7 +54,7 @@ public sealed class JournalExtractService(SspDbContext db, CaseAccess access, Au
             {
                 var i = x.Item;
                 var itemTasks = tasks.Where(t => t.ItemId == i.Id).Select(t => t.Task).ToList();
-                return new JournalExtractEntry(i.MeetingId, groups.GetValueOrDefault(x.GroupId, ""), x.Date, x.MinutesApprovedAtUtc is not null,
+                return new JournalExtractEntry(i.MeetingId, x.HeldUnderGroupName ?? groups.GetValueOrDefault(x.GroupId, ""), x.Date, x.MinutesApprovedAtUtc is not null,
                     new AgendaItemView(i.Id, i.Part, i.Position, i.Title, i.CaseId, c.CaseNumber, person.FullName, c.Level, i.Reasons, true,
                         i.Summary, i.Decision, i.DecisionText, i.DecisionAppliedAtUtc is not null, itemTasks, i.ConcurrencyStamp));
             })

@@ -100,7 +100,7 @@ public sealed class LeaderBoardService(SspDbContext db, CaseAccess access, Audit
         var actions = await db.CaseActions.AsNoTracking().Where(a => caseIds.Contains(a.CaseId))
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         var decided = (await db.AgendaItems.AsNoTracking().Where(i => i.CaseId != null && caseIds.Contains(i.CaseId.Value) && i.Decision != null)
-                .Join(db.Meetings, i => i.MeetingId, m => m.Id, (i, m) => new { CaseId = i.CaseId!.Value, i.Decision, i.DecisionText, m.Date, m.GroupId, i.Id })
+                .Join(db.Meetings, i => i.MeetingId, m => m.Id, (i, m) => new { CaseId = i.CaseId!.Value, i.Decision, i.DecisionText, m.Date, m.GroupId, m.HeldUnderGroupName, i.Id })
                 .ToListAsync(cancellationToken))
             .GroupBy(d => d.CaseId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).ToList());
@@ -122,11 +122,11 @@ public sealed class LeaderBoardService(SspDbContext db, CaseAccess access, Audit
             var sender = history.FirstOrDefault(d => d.Decision is MeetingDecision.EscalateToLeaderGroup or MeetingDecision.TakeUpAgain);
             var flag = !c.FlaggedForLeaderGroup ? null
                 : sender is null ? new BoardFlag(BoardFlagReason.ReachedLevel, c.LevelSetOn, null)
-                : new BoardFlag(sender.Decision == MeetingDecision.TakeUpAgain ? BoardFlagReason.TakenUpAgain : BoardFlagReason.SentUp, sender.Date, groupNames.GetValueOrDefault(sender.GroupId));
+                : new BoardFlag(sender.Decision == MeetingDecision.TakeUpAgain ? BoardFlagReason.TakenUpAgain : BoardFlagReason.SentUp, sender.Date, sender.HeldUnderGroupName ?? groupNames.GetValueOrDefault(sender.GroupId));
             return new BoardCase(c.Id, c.CaseNumber, r.FullName, c.Level, children.GetValueOrDefault(c.CoordinationGroupId, ""), c.RaisedOn,
                 today.DayNumber - c.RaisedOn.DayNumber, parties.GetValueOrDefault(c.LeadPartyId, ""), c.LeadUserId is null ? null : leads.GetValueOrDefault(c.LeadUserId),
                 overdue, flag,
-                last is null ? null : new BoardDecision(last.Decision!.Value, last.DecisionText, last.Date, groupNames.GetValueOrDefault(last.GroupId, "")),
+                last is null ? null : new BoardDecision(last.Decision!.Value, last.DecisionText, last.Date, last.HeldUnderGroupName ?? groupNames.GetValueOrDefault(last.GroupId, "")),
                 new GoalsInput { OverallGoal = c.OverallGoal, GoalSchool = c.GoalSchool, GoalLeisure = c.GoalLeisure, GoalHome = c.GoalHome, GoalCrime = c.GoalCrime },
                 open.Select(a => new BoardTask(a.What, a.OwnerName, parties.GetValueOrDefault(a.OwnerPartyId, ""), a.DueOn, a.IsOverdue(today))).ToList());
         })

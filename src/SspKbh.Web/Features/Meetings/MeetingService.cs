@@ -341,7 +341,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
         ChangeAgendaAsync(meetingId, stamp, user, "agenda-publish", (meeting, _) => Task.FromResult(meeting.PublishAgenda(Now)), cancellationToken);
 
     public Task<MeetingResult> ApproveAsync(int meetingId, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ChangeAgendaAsync(meetingId, stamp, user, "minutes-approve", (meeting, _) => Task.FromResult(meeting.ApproveMinutes(user.UserId()!, Now, Today)), cancellationToken,
+        ChangeAgendaAsync(meetingId, stamp, user, "minutes-approve", (meeting, group) => Task.FromResult(meeting.ApproveMinutes(user.UserId()!, group.Name, Now, Today)), cancellationToken,
             AuditActions.MinutesApproved);
 
     /// <summary>Attendance per attendee (present, apologies, absent); only until the minutes are approved.</summary>
@@ -738,7 +738,7 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
     }
 
     private static MeetingSummary Summary(Meeting m, SspGroup group, MeetingViewer viewer) =>
-        new(m.Id, m.GroupId, group.Name, group.Kind, m.Date, m.StartTime, m.Place, m.IsExtraordinary, m.IsPublished, m.IsLocked, viewer);
+        new(m.Id, m.GroupId, m.GroupNameShown(group.Name), group.Kind, m.Date, m.StartTime, m.Place, m.IsExtraordinary, m.IsPublished, m.IsLocked, viewer);
 
     private async Task<MeetingResult> SaveAsync(
         ServiceResult result, string action, string subjectType, int? subjectId, string? details, ClaimsPrincipal user, CancellationToken cancellationToken,
