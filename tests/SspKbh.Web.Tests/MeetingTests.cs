@@ -7,6 +7,7 @@ using SspKbh.Domain.Cases;
 using SspKbh.Domain.Meetings;
 using SspKbh.Web.Audit;
 using SspKbh.Web.Components.Shared;
+using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Features.Meetings;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
@@ -413,6 +414,68 @@ public abstract class MeetingTests(AppFixture fixture)
         var meeting = await CreateMeetingAsync(browser, leaderGroup, date);
         var item = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
         return (meeting, item, yusufCase, police);
+    }
+
+    [Fact]
+    public async Task Raising_a_case_to_level_3_in_the_minutes_takes_the_level_form_in_place()
+    {
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        int group, oliver;
+        await using (var db = app.CreateDbContext())
+        {
+            group = await db.Groups.Where(g => g.Name == CoordinationGroup).Select(g => g.Id).SingleAsync();
+            oliver = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Oliver Hansen")).Select(c => c.Id).SingleAsync();
+        }
+
+        var meeting = await CreateMeetingAsync(browser, group, Today);
+        int item;
+        await using (var db = app.CreateDbContext())
+        {
+            if (!await db.AgendaItems.AnyAsync(i => i.MeetingId == meeting && i.CaseId == oliver))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(await browser.GetAsync($"/moeder/{meeting}"), "add-case", [new("CaseItem.CaseId", oliver.ToString(CultureInfo.InvariantCulture))])).Status);
+            }
+
+            item = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == oliver).Select(i => i.Id).SingleAsync();
+        }
+
+        // Without the form: each missing field says so on the minutes page itself, and the case keeps its level.
+        var page = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
+        Assert.NotNull(page.Document.QuerySelector("[data-testid='minutes-level-form'] #f-offence"));
+        var decision = new List<KeyValuePair<string, string?>>
+        {
+            new("Input.Decision", nameof(MeetingDecision.ChangeLevel)), new("Input.NewLevel", nameof(CaseLevel.RepeatedSeriousCrime)),
+            new("Input.LevelReason", "To nye sigtelser for røveri."), new("Input.NewLeadUserId", await app.UserIdAsync(Member)),
+        };
+        var refused = await browser.SubmitAsync(page, "minutes", decision);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal([CaseTexts.FormFieldRequired("OffenceSituation")], refused.FieldErrors("f-offence"));
+        Assert.Equal([CaseTexts.FormFieldRequired("TriedSoFar")], refused.FieldErrors("f-tried"));
+        Assert.DoesNotContain(string.Format(Texts.Meeting_FixOnCase, "", "").Trim(), refused.Text, StringComparison.Ordinal);
+        await using (var db = app.CreateDbContext())
+        {
+                Assert.Equal(CaseLevel.WorryingBehaviour, await db.Cases.Where(c => c.Id == oliver).Select(c => c.Level).SingleAsync());
+        }
+
+        // With the form: the case is at level 3 with the form as written, and the decision is recorded.
+        page = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
+        var saved = await browser.SubmitAsync(page, "minutes", [.. decision,
+            new("Input.FormOffenceSituation", "To røverier af mobiltelefoner."), new("Input.FormSchool", "Stort fravær."),
+            new("Input.FormLeisure", "Ingen fritidsaktivitet."), new("Input.FormHome", "Mor ønsker hjælp."),
+            new("Input.FormNetwork", "Ældre venner i bebyggelsen."), new("Input.FormTriedSoFar", "Samtale med skolen.")]);
+        Assert.True(saved.Status == HttpStatusCode.Redirect, saved.TestIdText("error-summary") ?? saved.Text[..Math.Min(2000, saved.Text.Length)]);
+        await using (var db = app.CreateDbContext())
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == oliver);
+            Assert.Equal(CaseLevel.RepeatedSeriousCrime, c.Level);
+            Assert.Equal(("To røverier af mobiltelefoner.", "Samtale med skolen."), (c.FormOffenceSituation, c.FormTriedSoFar));
+            Assert.Equal(await app.UserIdAsync(Member), c.LeadUserId);
+            var minutes = await db.AgendaItems.SingleAsync(i => i.Id == item);
+            Assert.Equal(MeetingDecision.ChangeLevel, minutes.Decision);
+            Assert.NotNull(minutes.DecisionAppliedAtUtc);
+        }
     }
 
     [Fact]

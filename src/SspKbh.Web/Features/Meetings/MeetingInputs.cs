@@ -1,6 +1,7 @@
 using FluentValidation;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Meetings;
+using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Meetings;
@@ -120,7 +121,11 @@ public sealed class TextInputValidator : AbstractValidator<TextInput>
 }
 
 /// <summary>The minutes of one agenda item.</summary>
-public sealed class MinutesInput
+/// <summary>
+/// The minutes of one agenda item. A "change level" decision to level 3 or 4 carries the level 3–4 form (the
+/// <see cref="LevelFormInput"/> fields) in place; a field left empty keeps what the case already has.
+/// </summary>
+public sealed class MinutesInput : LevelFormInput
 {
     public string? Summary { get; set; }
 
@@ -132,6 +137,9 @@ public sealed class MinutesInput
     public CaseLevel? NewLevel { get; set; }
 
     public string? LevelReason { get; set; }
+
+    /// <summary>Decision "change level": the named lead the new level asks for; empty keeps the case's lead.</summary>
+    public string? NewLeadUserId { get; set; }
 
     /// <summary>Decision "hand over to SSP+": the receiving group.</summary>
     public int? SspPlusGroupId { get; set; }
@@ -159,6 +167,7 @@ public sealed class MinutesInputValidator : AbstractValidator<MinutesInput>
     {
         RuleFor(x => x.Summary).MaximumLength(AgendaItem.SummaryMaxLength).WithMessage(Texts.Validation_TooLong);
         RuleFor(x => x.DecisionText).MaximumLength(AgendaItem.DecisionTextMaxLength).WithMessage(Texts.Validation_TooLong);
+        Include(new LevelFormInputValidator());
         if (!caseItem)
         {
             return;

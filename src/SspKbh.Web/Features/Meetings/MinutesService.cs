@@ -137,19 +137,26 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
             case MeetingDecision.ChangeLevel:
             {
                 var current = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
-                    .Select(c => new { c.LeadUserId, c.FormOffenceSituation, c.FormSchool, c.FormLeisure, c.FormHome, c.FormNetwork, c.FormTriedSoFar, c.ConcurrencyStamp })
+                    .Select(c => new { c.Level, c.LeadUserId, c.FormOffenceSituation, c.FormSchool, c.FormLeisure, c.FormHome, c.FormNetwork, c.FormTriedSoFar, c.ConcurrencyStamp })
                     .FirstAsync(cancellationToken);
+                if (current.Level == input.NewLevel)
+                {
+                    // Changed on the case already (e.g. with its form, from the link here): the minutes record the decision.
+                    return await work.MarkReviewedAsync(caseId, current.ConcurrencyStamp, user, cancellationToken);
+                }
+
+                // The level 3–4 form as written in the minutes; a field left empty keeps the case's answer.
                 var changed = await work.ChangeLevelAsync(caseId, new LevelChangeInput
                 {
                     Level = input.NewLevel,
                     Reason = input.LevelReason,
-                    LeadUserId = current.LeadUserId,
-                    FormOffenceSituation = current.FormOffenceSituation,
-                    FormSchool = current.FormSchool,
-                    FormLeisure = current.FormLeisure,
-                    FormHome = current.FormHome,
-                    FormNetwork = current.FormNetwork,
-                    FormTriedSoFar = current.FormTriedSoFar,
+                    LeadUserId = Clean(input.NewLeadUserId) ?? current.LeadUserId,
+                    FormOffenceSituation = Clean(input.FormOffenceSituation) ?? current.FormOffenceSituation,
+                    FormSchool = Clean(input.FormSchool) ?? current.FormSchool,
+                    FormLeisure = Clean(input.FormLeisure) ?? current.FormLeisure,
+                    FormHome = Clean(input.FormHome) ?? current.FormHome,
+                    FormNetwork = Clean(input.FormNetwork) ?? current.FormNetwork,
+                    FormTriedSoFar = Clean(input.FormTriedSoFar) ?? current.FormTriedSoFar,
                     ConcurrencyStamp = current.ConcurrencyStamp,
                 }, user, cancellationToken);
                 return Remap(changed, caseNumber, nameof(MinutesInput.LevelReason));
@@ -184,10 +191,12 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
             var target = field switch
             {
                 nameof(LevelChangeInput.Level) => nameof(MinutesInput.NewLevel),
+                nameof(LevelChangeInput.LeadUserId) => nameof(MinutesInput.NewLeadUserId),
                 "Reason" => reasonField,
                 nameof(HandoverInput.GroupId) => nameof(MinutesInput.SspPlusGroupId),
                 nameof(StatusInput.CloseReason) => nameof(MinutesInput.CloseReason),
                 nameof(StatusInput.Status) or nameof(HandoverInput.HandoverOn) => nameof(MinutesInput.Decision),
+                _ when field.StartsWith("Form", StringComparison.Ordinal) => field, // the level 3–4 form is on the minutes' page too
                 _ => null,
             };
             foreach (var message in messages)
