@@ -103,21 +103,35 @@ public abstract class StatisticsTests(AppFixture fixture)
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
-        Assert.Equal("\"Opgørelse\";\"Fra og med\";\"Til og med\";\"Koordinationsgruppe\";\"Lokalområde\";\"Niveau 1\";\"Niveau 2\";\"Niveau 3\";\"Niveau 4\";\"I alt\"", lines[0]);
+        Assert.Equal("\"Opgørelse\";\"Fra og med\";\"Til og med\";\"Koordinationsgruppe\";\"Lokalområde\";\"Kategori\";\"Niveau 1\";\"Niveau 2\";\"Niveau 3\";\"Niveau 4\";\"I alt\";"
+            + "\"Unge, Niveau 1\";\"Unge, Niveau 2\";\"Unge, Niveau 3\";\"Unge, Niveau 4\";\"Unge i alt\"", lines[0]);
         await using (var db = App.CreateDbContext())
         {
-            Assert.Equal(1 + (3 * await db.LocalAreas.CountAsync()), lines.Count);
+            // One row per measure and area; per breakdown its categories (5 sources, 5 closing reasons, 3 stages of a held
+            // conversation) and a total; three per month of the half-year.
+            Assert.Equal(1 + (3 * await db.LocalAreas.CountAsync()) + (5 + 1) + (5 + 1) + (3 + 1) + (6 * 3), lines.Count);
         }
 
         var east = await AreaNameAsync(s.East);
         var west = await AreaNameAsync(s.West);
-        Assert.Contains($"\"{Texts.Statistics_New}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";3;1;0;0;4", lines);
-        Assert.Contains($"\"{Texts.Statistics_Active}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";2;2;0;0;4", lines);
-        Assert.Contains($"\"{Texts.Statistics_Active}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{west}\";0;0;0;1;1", lines);
-        Assert.Contains($"\"{Texts.Statistics_Closed}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";0;1;0;0;1", lines);
-        // The CSV sums to what the page shows.
-        Assert.Equal(int.Parse(page.TestIdText("active-total-total")!, CultureInfo.InvariantCulture),
-            lines.Where(l => l.StartsWith($"\"{Texts.Statistics_Active}\"", StringComparison.Ordinal)).Sum(l => int.Parse(l.Split(';')[^1], CultureInfo.InvariantCulture)));
+        Assert.Contains($"\"{Texts.Statistics_New}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";;3;1;0;0;4;3;1;0;0;4", lines);
+        Assert.Contains($"\"{Texts.Statistics_Active}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";;2;2;0;0;4;2;2;0;0;4", lines);
+        Assert.Contains($"\"{Texts.Statistics_Active}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{west}\";;0;0;0;1;1;0;0;0;1;1", lines);
+        Assert.Contains($"\"{Texts.Statistics_Closed}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";;0;1;0;0;1;0;1;0;0;1", lines);
+        // The breakdowns: category rows and a total row whose young people are the distinct ones.
+        Assert.Contains($"\"{Texts.Statistics_Source}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.CaseSource_School}\";;;;;4;;;;;4", lines);
+        Assert.Contains($"\"{Texts.Statistics_Source}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.CaseSource_Club}\";;;;;0;;;;;0", lines);
+        Assert.Contains($"\"{Texts.Statistics_Source}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.Statistics_Total}\";;;;;4;;;;;4", lines);
+        Assert.Contains($"\"{Texts.Statistics_CloseReason}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.CloseReason_ConcernResolved}\";;;;;1;;;;;1", lines);
+        Assert.Contains($"\"{Texts.Statistics_Conversations}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.Statistics_Total}\";;;;;0;;;;;0", lines);
+        // The months: B closed in May; new cases in February, March and June (D and G).
+        Assert.Contains($"\"{string.Format(CultureInfo.CurrentCulture, Texts.Statistics_CsvMonthly, Texts.Statistics_Closed)}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"2014-05\";;;;;1;;;;;", lines);
+        Assert.Contains($"\"{string.Format(CultureInfo.CurrentCulture, Texts.Statistics_CsvMonthly, Texts.Statistics_New)}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"2014-06\";;;;;2;;;;;", lines);
+
+        // The CSV sums to what the page shows: the cases, and the young people (a young person lives in one area).
+        var activeLines = lines.Where(l => l.StartsWith($"\"{Texts.Statistics_Active}\";", StringComparison.Ordinal)).Select(l => l.Split(';')).ToList();
+        Assert.Equal(int.Parse(page.TestIdText("active-total-total")!, CultureInfo.InvariantCulture), activeLines.Sum(l => int.Parse(l[10], CultureInfo.InvariantCulture)));
+        Assert.Equal(int.Parse(page.TestIdText("active-total-total-persons")!, CultureInfo.InvariantCulture), activeLines.Sum(l => int.Parse(l[^1], CultureInfo.InvariantCulture)));
         var csvText = string.Join('\n', lines);
         Assert.All(s.Names.Concat(s.CaseNumbers), secret => Assert.DoesNotContain(secret, csvText, StringComparison.Ordinal));
 
@@ -170,8 +184,12 @@ public abstract class StatisticsTests(AppFixture fixture)
 
         Assert.True(filter.IsValid);
         Assert.Equal([1, 4, 5], report!.Tables.Select(t => t.Total()).Order());
+        Assert.Equal([0, 1, 4], report.Breakdowns.Select(b => b.Total).Order());
+
+        // Per measure: cases and young people per area and level, then young people per area. Then the breakdowns by
+        // source and closing reason, conversations by stage and their young people per area, and the months.
         var caseQueries = capture.Commands.Where(c => c.Contains("\"Cases\"", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, caseQueries.Count);
+        Assert.Equal((3 * 2) + 1 + 1 + 2 + 1, caseQueries.Count);
         Assert.All(caseQueries, sql => Assert.Contains("GROUP BY", sql, StringComparison.Ordinal));
         Assert.All(capture.Commands, sql =>
         {
@@ -211,7 +229,7 @@ public abstract class StatisticsTests(AppFixture fixture)
         {
             var page = await browser.GetAsync("/statistik?" + query);
             Assert.True(page.Status == HttpStatusCode.OK, $"{query}: {(int)page.Status}");
-            Assert.Equal([message], page.FieldErrors(field));
+            Assert.Equal([message], FieldErrors(page, field));
             Assert.NotNull(page.TestIdText("statistics-errors"));
             Assert.Null(page.TestIdText("table-new"));
             Assert.Null(page.TestIdText("statistics-csv"));
@@ -280,6 +298,24 @@ public abstract class StatisticsTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.Redirect, page.Status);
             Assert.StartsWith("/konto/log-ind?ReturnUrl=", TestBrowser.Location(page.Response), StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// The messages shown with a field: in the field's own MudBlazor control, under the id "{id}-error", which the field
+    /// names in its aria-describedby so a screen reader reads the message with the field.
+    /// </summary>
+    private static IReadOnlyList<string> FieldErrors(Page page, string inputId)
+    {
+        var input = page.Document.GetElementById(inputId) ?? throw new InvalidOperationException($"No element #{inputId} on {page.Url}.");
+        var control = input.Closest(".mud-input-control") ?? throw new InvalidOperationException($"#{inputId} is not inside a MudBlazor field.");
+        var errors = control.QuerySelectorAll($"[id='{inputId}-error']").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        if (errors.Count > 0)
+        {
+            Assert.Contains($"{inputId}-error", (input.GetAttribute("aria-describedby") ?? "").Split(' '));
+            Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        }
+
+        return errors;
     }
 
     private static void AssertCounts(Page page, string measure, int areaId, int[] levels) =>
