@@ -14,5 +14,6 @@ public static class InteractiveRoutes
         "/sager",
         "/sager/ny",
         "/sager/{Id:int}",
+        "/statistik",
     ];
 }

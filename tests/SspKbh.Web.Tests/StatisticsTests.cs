@@ -103,21 +103,35 @@ public abstract class StatisticsTests(AppFixture fixture)
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
-        Assert.Equal("\"Opgørelse\";\"Fra og med\";\"Til og med\";\"Koordinationsgruppe\";\"Lokalområde\";\"Niveau 1\";\"Niveau 2\";\"Niveau 3\";\"Niveau 4\";\"I alt\"", lines[0]);
+        Assert.Equal("\"Opgørelse\";\"Fra og med\";\"Til og med\";\"Koordinationsgruppe\";\"Lokalområde\";\"Kategori\";\"Niveau 1\";\"Niveau 2\";\"Niveau 3\";\"Niveau 4\";\"I alt\";"
+            + "\"Unge, Niveau 1\";\"Unge, Niveau 2\";\"Unge, Niveau 3\";\"Unge, Niveau 4\";\"Unge i alt\"", lines[0]);
         await using (var db = App.CreateDbContext())
         {
-            Assert.Equal(1 + (3 * await db.LocalAreas.CountAsync()), lines.Count);
+            // One row per measure and area; per breakdown its categories (5 sources, 5 closing reasons, 3 stages of a held
+            // conversation) and a total; three per month of the half-year.
+            Assert.Equal(1 + (3 * await db.LocalAreas.CountAsync()) + (5 + 1) + (5 + 1) + (3 + 1) + (6 * 3), lines.Count);
         }
 
         var east = await AreaNameAsync(s.East);
         var west = await AreaNameAsync(s.West);
-        Assert.Contains($"\"{Texts.Statistics_New}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";3;1;0;0;4", lines);
-        Assert.Contains($"\"{Texts.Statistics_Active}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";2;2;0;0;4", lines);
-        Assert.Contains($"\"{Texts.Statistics_Active}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{west}\";0;0;0;1;1", lines);
-        Assert.Contains($"\"{Texts.Statistics_Closed}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";0;1;0;0;1", lines);
-        // The CSV sums to what the page shows.
-        Assert.Equal(int.Parse(page.TestIdText("active-total-total")!, CultureInfo.InvariantCulture),
-            lines.Where(l => l.StartsWith($"\"{Texts.Statistics_Active}\"", StringComparison.Ordinal)).Sum(l => int.Parse(l.Split(';')[^1], CultureInfo.InvariantCulture)));
+        Assert.Contains($"\"{Texts.Statistics_New}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";;3;1;0;0;4;3;1;0;0;4", lines);
+        Assert.Contains($"\"{Texts.Statistics_Active}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";;2;2;0;0;4;2;2;0;0;4", lines);
+        Assert.Contains($"\"{Texts.Statistics_Active}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{west}\";;0;0;0;1;1;0;0;0;1;1", lines);
+        Assert.Contains($"\"{Texts.Statistics_Closed}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";\"{east}\";;0;1;0;0;1;0;1;0;0;1", lines);
+        // The breakdowns: category rows and a total row whose young people are the distinct ones.
+        Assert.Contains($"\"{Texts.Statistics_Source}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.CaseSource_School}\";;;;;4;;;;;4", lines);
+        Assert.Contains($"\"{Texts.Statistics_Source}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.CaseSource_Club}\";;;;;0;;;;;0", lines);
+        Assert.Contains($"\"{Texts.Statistics_Source}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.Statistics_Total}\";;;;;4;;;;;4", lines);
+        Assert.Contains($"\"{Texts.Statistics_CloseReason}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.CloseReason_ConcernResolved}\";;;;;1;;;;;1", lines);
+        Assert.Contains($"\"{Texts.Statistics_Conversations}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"{Texts.Statistics_Total}\";;;;;0;;;;;0", lines);
+        // The months: B closed in May; new cases in February, March and June (D and G).
+        Assert.Contains($"\"{string.Format(CultureInfo.CurrentCulture, Texts.Statistics_CsvMonthly, Texts.Statistics_Closed)}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"2014-05\";;;;;1;;;;;", lines);
+        Assert.Contains($"\"{string.Format(CultureInfo.CurrentCulture, Texts.Statistics_CsvMonthly, Texts.Statistics_New)}\";01-01-2014;30-06-2014;\"{Texts.Statistics_AllGroups}\";;\"2014-06\";;;;;2;;;;;", lines);
+
+        // The CSV sums to what the page shows: the cases, and the young people (a young person lives in one area).
+        var activeLines = lines.Where(l => l.StartsWith($"\"{Texts.Statistics_Active}\";", StringComparison.Ordinal)).Select(l => l.Split(';')).ToList();
+        Assert.Equal(int.Parse(page.TestIdText("active-total-total")!, CultureInfo.InvariantCulture), activeLines.Sum(l => int.Parse(l[10], CultureInfo.InvariantCulture)));
+        Assert.Equal(int.Parse(page.TestIdText("active-total-total-persons")!, CultureInfo.InvariantCulture), activeLines.Sum(l => int.Parse(l[^1], CultureInfo.InvariantCulture)));
         var csvText = string.Join('\n', lines);
         Assert.All(s.Names.Concat(s.CaseNumbers), secret => Assert.DoesNotContain(secret, csvText, StringComparison.Ordinal));
 
@@ -170,8 +184,12 @@ public abstract class StatisticsTests(AppFixture fixture)
 
         Assert.True(filter.IsValid);
         Assert.Equal([1, 4, 5], report!.Tables.Select(t => t.Total()).Order());
+        Assert.Equal([0, 1, 4], report.Breakdowns.Select(b => b.Total).Order());
+
+        // Per measure: cases and young people per area and level, then young people per area. Then the breakdowns by
+        // source and closing reason, conversations by stage and their young people per area, and the months.
         var caseQueries = capture.Commands.Where(c => c.Contains("\"Cases\"", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, caseQueries.Count);
+        Assert.Equal((3 * 2) + 1 + 1 + 2 + 1, caseQueries.Count);
         Assert.All(caseQueries, sql => Assert.Contains("GROUP BY", sql, StringComparison.Ordinal));
         Assert.All(capture.Commands, sql =>
         {
@@ -179,107 +197,6 @@ public abstract class StatisticsTests(AppFixture fixture)
             Assert.DoesNotContain("\"Cpr\"", sql, StringComparison.Ordinal);
             Assert.DoesNotContain("\"CaseNumber\"", sql, StringComparison.Ordinal);
         });
-    }
-
-    [Fact]
-    public async Task Bad_periods_and_groups_get_a_danish_message_next_to_the_field_and_no_numbers()
-    {
-        using var browser = App.CreateBrowser();
-        await browser.SignInAsync(StatisticsReader);
-        int leaderGroup;
-        await using (var db = App.CreateDbContext())
-        {
-            leaderGroup = await db.Groups.Where(g => g.Name == "SSP-ledergruppe Amager").Select(g => g.Id).SingleAsync();
-        }
-
-        var cases = new (string Query, string Field, string Message)[]
-        {
-            ("fra=31-02-2026", "s-from", Texts.Statistics_DateInvalid),
-            ("fra=i%20går&til=30-06-2026", "s-from", Texts.Statistics_DateInvalid),
-            ("til=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "s-to", Texts.Statistics_DateInvalid),
-            ("fra=10-03-2026&til=01-03-2026", "s-to", Texts.Statistics_ToBeforeFrom),
-            ("fra=01-01-2020&til=01-01-2025", "s-to", string.Format(CultureInfo.CurrentCulture, Texts.Statistics_PeriodTooLong, StatisticsFilter.MaxYears)),
-            ("fra=01-01-1999&til=31-12-1999", "s-from", string.Format(CultureInfo.CurrentCulture, Texts.Statistics_DateOutOfRange, StatisticsFilter.MinYear, StatisticsFilter.MaxYear)),
-            ("fra=01-01-9999&til=31-12-9999", "s-from", string.Format(CultureInfo.CurrentCulture, Texts.Statistics_DateOutOfRange, StatisticsFilter.MinYear, StatisticsFilter.MaxYear)),
-            ("gruppe=abc", "s-group", Texts.Statistics_GroupUnknown),
-            ("gruppe=-1", "s-group", Texts.Statistics_GroupUnknown),
-            ("gruppe=987654", "s-group", Texts.Statistics_GroupUnknown),
-            ("gruppe=99999999999999999999", "s-group", Texts.Statistics_GroupUnknown),
-            ($"gruppe={leaderGroup}", "s-group", Texts.Statistics_GroupUnknown),
-        };
-        foreach (var (query, field, message) in cases)
-        {
-            var page = await browser.GetAsync("/statistik?" + query);
-            Assert.True(page.Status == HttpStatusCode.OK, $"{query}: {(int)page.Status}");
-            Assert.Equal([message], page.FieldErrors(field));
-            Assert.NotNull(page.TestIdText("statistics-errors"));
-            Assert.Null(page.TestIdText("table-new"));
-            Assert.Null(page.TestIdText("statistics-csv"));
-            Assert.DoesNotContain("<script>alert(1)</script>", await page.Response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
-            var csv = await browser.GetAsync("/statistik/csv?" + query);
-            Assert.True(csv.Status == HttpStatusCode.BadRequest, $"CSV {query}: {(int)csv.Status}");
-            Assert.Equal(Texts.BadRequest_Title, csv.TestIdText("status-heading"));
-        }
-
-        // A period of exactly five years is allowed; the typed value is shown back as typed.
-        var fiveYears = await browser.GetAsync("/statistik?fra=1-1-2020&til=31.12.2024");
-        Assert.NotNull(fiveYears.TestIdText("table-new"));
-        Assert.Equal("1-1-2020", fiveYears.Document.GetElementById("s-from")!.GetAttribute("value"));
-
-        foreach (var odd in new[] { "fra=a&fra=b", "til=" + new string('9', 5000), "gruppe=&fra=&til=", "fra=2026-06-31" })
-        {
-            Assert.NotEqual(HttpStatusCode.InternalServerError, (await browser.GetAsync("/statistik?" + odd)).Status);
-            Assert.NotEqual(HttpStatusCode.InternalServerError, (await browser.GetAsync("/statistik/csv?" + odd)).Status);
-        }
-
-        // Nothing was shown, so nothing was recorded as viewed for the refused inputs.
-        var userId = await App.UserIdAsync(StatisticsReader);
-        Assert.DoesNotContain(await App.AuditEntriesAsync(a => a.UserId == userId && a.Action.StartsWith("statistics.", StringComparison.Ordinal)),
-            a => a.Details!.Contains("2026-03-10", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Only_statistics_readers_and_administrators_get_the_page_the_csv_and_the_menu_item()
-    {
-        foreach (var email in new[] { StatisticsReader, Admin })
-        {
-            using var allowed = App.CreateBrowser();
-            await allowed.SignInAsync(email);
-            var home = await allowed.GetAsync("/");
-            Assert.Contains(home.Document.QuerySelectorAll("[data-testid='main-menu'] a"), a => a.GetAttribute("href") == "/statistik" && a.TextContent.Trim() == Texts.NavStatistics);
-            Assert.Equal(HttpStatusCode.OK, (await allowed.GetAsync("/statistik")).Status);
-            Assert.Equal(HttpStatusCode.OK, (await allowed.Client.GetAsync("/statistik/csv")).StatusCode);
-        }
-
-        foreach (var email in new[] { Secretary, Police, NonAuthority })
-        {
-            var userId = await App.UserIdAsync(email);
-            var before = (await App.AuditEntriesAsync()).Max(a => a.Sequence);
-            using var refused = App.CreateBrowser();
-            await refused.SignInAsync(email);
-            var home = await refused.GetAsync("/");
-            Assert.DoesNotContain(home.Document.QuerySelectorAll("[data-testid='main-menu'] a"), a => a.GetAttribute("href") == "/statistik");
-            foreach (var url in new[] { "/statistik", "/statistik?fra=01-01-2011&til=30-06-2011", "/statistik/csv", "/statistik/csv?fra=01-01-2011" })
-            {
-                var page = await refused.GetAsync(url);
-                Assert.True(page.Status == HttpStatusCode.Forbidden, $"{email}: GET {url} answered {(int)page.Status}");
-                Assert.Equal(Texts.Forbidden_Title, page.TestIdText("status-heading"));
-                Assert.Null(page.TestIdText("table-new"));
-            }
-
-            var entries = await App.AuditEntriesAsync(a => a.Sequence > before && a.UserId == userId);
-            Assert.Equal(4, entries.Count(a => a.Action == AuditActions.AccessDenied && a.Outcome == AuditOutcomes.Denied));
-            Assert.DoesNotContain(entries, a => a.Action.StartsWith("statistics.", StringComparison.Ordinal));
-        }
-
-        using var anonymous = App.CreateBrowser();
-        foreach (var url in new[] { "/statistik", "/statistik/csv" })
-        {
-            var page = await anonymous.GetAsync(url);
-            Assert.Equal(HttpStatusCode.Redirect, page.Status);
-            Assert.StartsWith("/konto/log-ind?ReturnUrl=", TestBrowser.Location(page.Response), StringComparison.Ordinal);
-        }
     }
 
     private static void AssertCounts(Page page, string measure, int areaId, int[] levels) =>

@@ -5,8 +5,8 @@ using SspKbh.Web.Resources;
 namespace SspKbh.Web.Features.Statistics;
 
 /// <summary>
-/// The statistics page's period and koordinationsgruppe, read from the query string (a GET form:
-/// bookmarkable, works without JavaScript, and the CSV link carries the same values). An empty date
+/// The statistics page's period and koordinationsgruppe, read from the query string (the page keeps its address in
+/// step with the fields, so a link or bookmark shows the same numbers; the CSV link carries the same values). An empty date
 /// means the current half-year (1 January–30 June or 1 July–31 December, Danish date). A value that
 /// does not parse gives a Danish message for its field, and no numbers are shown; it is never guessed.
 /// </summary>
@@ -47,6 +47,28 @@ public sealed record StatisticsFilter
 
     public static StatisticsFilter FromQuery(IQueryCollection query, DateOnly today) =>
         Parse(query["fra"].ToString(), query["til"].ToString(), query["gruppe"].ToString(), today);
+
+    /// <summary>The same rules for an address's query string ("?fra=...&amp;til=..."), as the interactive page reads it.</summary>
+    public static StatisticsFilter FromQueryString(string query, DateOnly today)
+    {
+        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        return Parse(values.GetValueOrDefault("fra").ToString(), values.GetValueOrDefault("til").ToString(),
+            values.GetValueOrDefault("gruppe").ToString(), today);
+    }
+
+    /// <summary>
+    /// The address's query string for the fields as typed (empty ones left out), so an ill-typed date stays in the
+    /// address and is shown back with its message, as it would be after following a link.
+    /// </summary>
+    public static string QueryStringOf(string? fromText, string? toText, string? groupText)
+    {
+        var parts = new[] { ("fra", fromText), ("til", toText), ("gruppe", groupText) }
+            .Select(p => (p.Item1, Value: Clean(p.Item2)))
+            .Where(p => p.Value is not null)
+            .Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Value!))
+            .ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
 
     public static StatisticsFilter Parse(string? fromText, string? toText, string? groupText, DateOnly today)
     {

@@ -10,54 +10,30 @@ using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Statistics;
 
-/// <summary>What a table counts (docs/statistics.md).</summary>
-public enum StatisticsMeasure
-{
-    /// <summary>Cases raised in the period, by the level they were registered at.</summary>
-    New = 1,
-
-    /// <summary>Cases open at some time in the period, by their level at the end of the period.</summary>
-    Active = 2,
-
-    /// <summary>Cases closed in the period (and still closed), by their level when closed.</summary>
-    Closed = 3,
-}
-
-/// <summary>One lokalområde's counts per level.</summary>
-public sealed record StatisticsRow(int AreaId, string AreaName, IReadOnlyDictionary<CaseLevel, int> Counts)
-{
-    public int Total => Counts.Values.Sum();
-}
-
-public sealed record StatisticsTable(StatisticsMeasure Measure, IReadOnlyList<StatisticsRow> Rows)
-{
-    public int Total(CaseLevel level) => Rows.Sum(r => r.Counts[level]);
-
-    public int Total() => Rows.Sum(r => r.Total);
-}
-
-/// <summary>The tables, and the name of the koordinationsgruppe filtered by (null: all).</summary>
-public sealed record StatisticsReport(IReadOnlyList<StatisticsTable> Tables, string? GroupName);
-
-public sealed record StatisticsGroupOption(int Id, string Name);
-
 /// <summary>
-/// Counts of cases per lokalområde and level for the half-yearly report. Each measure is one GROUP BY
-/// query: no case row leaves the database, and the result holds no personal data (no names, ids or
+/// Counts of cases and of distinct young people per lokalområde and level for the half-yearly report, with
+/// breakdowns by source, closing reason and concern conversations held, and the cases month by month. Each count
+/// is a GROUP BY query: no case row leaves the database, and the result holds no personal data (no names, ids or
 /// case numbers), only counts. Anonymised cases count like any other. Every view and export is audited.
 /// </summary>
-public sealed class StatisticsQuery(SspDbContext db, AuditService audit, TimeProvider clock)
+public sealed partial class StatisticsQuery(SspDbContext db, AuditService audit, TimeProvider clock)
 {
     public static readonly IReadOnlyList<StatisticsMeasure> Measures = Enum.GetValues<StatisticsMeasure>();
 
     private static readonly StringComparer DanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
 
-    private sealed record AreaLevelCount(int AreaId, CaseLevel Level, int Count);
+    private sealed record AreaLevelCount(int AreaId, CaseLevel Level, int Cases, int Persons);
+
+    private sealed record AreaPersons(int AreaId, int Persons);
+
+    private sealed record MeasureCounts(List<AreaLevelCount> Cells, List<AreaPersons> Areas);
 
     // A class with init members (not a positional record), so EF can filter and group on the projection.
     private sealed class CaseFacts
     {
         public int Id { get; init; }
+
+        public int PersonId { get; init; }
 
         public int AreaId { get; init; }
 
@@ -66,6 +42,10 @@ public sealed class StatisticsQuery(SspDbContext db, AuditService audit, TimePro
         public DateOnly RaisedOn { get; init; }
 
         public DateOnly? ClosedOn { get; init; }
+
+        public CaseSource Source { get; init; }
+
+        public CloseReason? CloseReason { get; init; }
 
         /// <summary>The level the case was registered at: the first row of its level history (From is null).</summary>
         public CaseLevel RegisteredLevel { get; init; }
@@ -78,6 +58,14 @@ public sealed class StatisticsQuery(SspDbContext db, AuditService audit, TimePro
         (await db.Groups.AsNoTracking().Where(g => g.Kind == GroupKind.CoordinationGroup)
             .Select(g => new StatisticsGroupOption(g.Id, g.Name)).ToListAsync(cancellationToken))
         .OrderBy(g => g.Name, DanishOrder).ToList();
+
+    /// <summary>The page's view of an address's query string ("?fra=...&amp;til=..."): the filter, the numbers and the groups.</summary>
+    public async Task<StatisticsView> ViewAsync(string query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var groups = await GroupsAsync(cancellationToken);
+        var (filter, report) = await ReportAsync(StatisticsFilter.FromQueryString(query, Today), user, export: false, cancellationToken);
+        return new StatisticsView(query, filter, report, groups);
+    }
 
     /// <summary>
     /// Checks the group against the database and, when the filter is valid, counts and audits the view
@@ -103,7 +91,9 @@ public sealed class StatisticsQuery(SspDbContext db, AuditService audit, TimePro
             return (filter, null);
         }
 
-        var report = new StatisticsReport(await CountAsync(filter, cancellationToken), groupName);
+        var tables = await CountAsync(filter, cancellationToken);
+        var report = new StatisticsReport(tables, groupName, await BreakdownsAsync(filter, tables, cancellationToken),
+            await MonthsAsync(filter, cancellationToken));
         await audit.WriteAsync(new AuditEvent(export ? AuditActions.StatisticsExport : AuditActions.StatisticsView,
             Purpose: AuditPurposes.Statistics, Details: filter.Describe(), Actor: user), cancellationToken);
         return (filter, report);
@@ -117,7 +107,7 @@ public sealed class StatisticsQuery(SspDbContext db, AuditService audit, TimePro
 
         var registered = await Count(cases
             .Where(c => c.RaisedOn >= from && c.RaisedOn <= to)
-            .Select(c => new CaseFacts { AreaId = c.AreaId, Level = c.RegisteredLevel }), cancellationToken);
+            .Select(c => new CaseFacts { PersonId = c.PersonId, AreaId = c.AreaId, Level = c.RegisteredLevel }), cancellationToken);
 
         // The level at the end of the period: the newest level change before the day after the period
         // (one index seek per case on CaseId, ChangedAtUtc). A case registered after the period with an
@@ -126,6 +116,7 @@ public sealed class StatisticsQuery(SspDbContext db, AuditService audit, TimePro
             .Where(c => c.RaisedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from))
             .Select(c => new CaseFacts
             {
+                PersonId = c.PersonId,
                 AreaId = c.AreaId,
                 Level = db.CaseLevelChanges.Where(h => h.CaseId == c.Id && h.ChangedAtUtc < endUtc)
                             .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id).Select(h => (CaseLevel?)h.To).FirstOrDefault()
@@ -135,39 +126,62 @@ public sealed class StatisticsQuery(SspDbContext db, AuditService audit, TimePro
         // A closed case cannot change level, so its current level is the level it was closed at.
         var closed = await Count(cases.Where(c => c.ClosedOn >= from && c.ClosedOn <= to), cancellationToken);
 
-        var counts = new Dictionary<StatisticsMeasure, List<AreaLevelCount>>
+        var counts = new Dictionary<StatisticsMeasure, MeasureCounts>
         {
             [StatisticsMeasure.New] = registered,
             [StatisticsMeasure.Active] = active,
             [StatisticsMeasure.Closed] = closed,
         };
-        var areas = await AreasAsync(filter.GroupId, counts.Values.SelectMany(c => c).Select(c => c.AreaId).Distinct().ToList(), cancellationToken);
-        return Measures.Select(m => new StatisticsTable(m, areas.Select(a => new StatisticsRow(a.Id, a.Name,
-            Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts[m].Where(c => c.AreaId == a.Id && c.Level == l).Sum(c => c.Count)))).ToList())).ToList();
+        var areas = await AreasAsync(filter.GroupId, counts.Values.SelectMany(c => c.Cells).Select(c => c.AreaId).Distinct().ToList(), cancellationToken);
+        return Measures.Select(m => new StatisticsTable(m, areas.Select(a => Row(a.Id, a.Name, counts[m])).ToList())).ToList();
     }
 
-    private IQueryable<CaseFacts> Facts(int? groupId)
+    private static StatisticsRow Row(int areaId, string areaName, MeasureCounts counts)
+    {
+        var cells = counts.Cells.Where(c => c.AreaId == areaId).ToList();
+        var levels = Enum.GetValues<CaseLevel>();
+        return new StatisticsRow(areaId, areaName,
+            levels.ToDictionary(l => l, l => cells.Where(c => c.Level == l).Sum(c => c.Cases)),
+            levels.ToDictionary(l => l, l => cells.Where(c => c.Level == l).Sum(c => c.Persons)),
+            counts.Areas.Where(a => a.AreaId == areaId).Sum(a => a.Persons));
+    }
+
+    /// <summary>The group's cases (all cases without a group), nothing read but the columns a query names.</summary>
+    private IQueryable<SspCase> CasesOf(int? groupId)
     {
         var cases = db.Cases.AsNoTracking();
-        if (groupId is { } group)
-        {
-            cases = cases.Where(c => c.CoordinationGroupId == group);
-        }
+        return groupId is { } group ? cases.Where(c => c.CoordinationGroupId == group) : cases;
+    }
 
-        return cases.Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new CaseFacts
+    private IQueryable<CaseFacts> Facts(int? groupId) =>
+        CasesOf(groupId).Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new CaseFacts
         {
             Id = c.Id,
+            PersonId = c.YoungPersonId,
             AreaId = p.LocalAreaId,
             Level = c.Level,
             RaisedOn = c.RaisedOn,
             ClosedOn = c.ClosedOn,
+            Source = c.Source,
+            CloseReason = c.CloseReason,
             RegisteredLevel = db.CaseLevelChanges.Where(h => h.CaseId == c.Id && h.From == null).Select(h => (CaseLevel?)h.To).FirstOrDefault() ?? c.Level,
         });
+
+    /// <summary>
+    /// Two GROUP BY queries: cases and distinct young people per area and level, then distinct young people per area
+    /// (over all levels, so a young person with cases at two levels counts once in the area's total).
+    /// </summary>
+    private static async Task<MeasureCounts> Count(IQueryable<CaseFacts> cases, CancellationToken cancellationToken)
+    {
+        var cells = await cases.GroupBy(c => new { c.AreaId, c.Level })
+            .Select(g => new AreaLevelCount(g.Key.AreaId, g.Key.Level, g.Count(), g.Select(c => c.PersonId).Distinct().Count()))
+            .ToListAsync(cancellationToken);
+        return new MeasureCounts(cells, await PersonsByArea(cases, cancellationToken));
     }
 
-    private static Task<List<AreaLevelCount>> Count(IQueryable<CaseFacts> cases, CancellationToken cancellationToken) =>
-        cases.GroupBy(c => new { c.AreaId, c.Level })
-            .Select(g => new AreaLevelCount(g.Key.AreaId, g.Key.Level, g.Count()))
+    private static Task<List<AreaPersons>> PersonsByArea(IQueryable<CaseFacts> cases, CancellationToken cancellationToken) =>
+        cases.GroupBy(c => c.AreaId)
+            .Select(g => new AreaPersons(g.Key, g.Select(c => c.PersonId).Distinct().Count()))
             .ToListAsync(cancellationToken);
 
     /// <summary>
