@@ -76,6 +76,29 @@ public static partial class CaseSteps
     }
 
     /// <summary>
+    /// Ticks the check box with this label in <paramref name="scope"/> and waits until it shows as ticked. Under load the
+    /// first click can land while a select's list is still closing; it is clicked again only if it did not take.
+    /// </summary>
+    public static async Task TickAsync(ILocator scope, string label)
+    {
+        var box = scope.GetByRole(AriaRole.Checkbox, new() { Name = label });
+        for (var attempt = 0; attempt < 3 && !await box.IsCheckedAsync(); attempt++)
+        {
+            await scope.GetByText(label).ClickAsync();
+            try
+            {
+                await Expect(box).ToBeCheckedAsync(new() { Timeout = 3000 });
+            }
+            catch (PlaywrightException) when (attempt < 2)
+            {
+                // Not ticked yet: the loop looks again and clicks once more.
+            }
+        }
+
+        await Expect(box).ToBeCheckedAsync();
+    }
+
+    /// <summary>
     /// Opens the MudSelect whose input has this id, by clicking the select as a person does (its input is hidden
     /// while the select shows a chosen value, e.g. "Følg niveauet (standard)").
     /// </summary>

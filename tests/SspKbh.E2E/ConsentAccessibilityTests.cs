@@ -47,9 +47,9 @@ public sealed class ConsentAccessibilityTests(CasesApp app, ITestOutputHelper ou
         // A consent for an authority party (sharing under §115 needs none, but it may be recorded), so the walks of the
         // users without authority status in other tests see nothing new.
         await CaseSteps.ChooseAsync(page, "givenby", "Den unge selv");
-        await dialog.GetByText("Navn, fødselsdato, skole og klub").ClickAsync();
+        await CaseSteps.TickAsync(dialog, "Navn, fødselsdato, skole og klub");
         await CaseSteps.ChooseAsync(page, "purpose", "Samarbejde om indsatsen");
-        await dialog.GetByText("KFF – Kultur- og Fritidsforvaltningen").ClickAsync();
+        await CaseSteps.TickAsync(dialog, "KFF – Kultur- og Fritidsforvaltningen");
         await Expect(page.Locator("#recipients-error")).ToHaveTextAsync("");
         await dialog.GetByTestId("save-consent").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
