@@ -51,7 +51,10 @@ public static class AppServices
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
         {
-            o.ValueLengthLimit = 64 * 1024;
+            // As large as the body may be: a value over a field's length then reaches the form's validator, which says
+            // so in Danish next to the field and shows the text again, instead of the form reader failing the request
+            // (which answered with the framework's bare English antiforgery message, issue 16 #20).
+            o.ValueLengthLimit = 1024 * 1024;
             o.ValueCountLimit = 500;
             o.MultipartBodyLengthLimit = 1024 * 1024;
         });

@@ -63,6 +63,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorEnforcement();
 app.UseAntiforgery();
+app.UseDanishAntiforgeryRefusal();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();

@@ -53,4 +53,21 @@ public static class StatusPageSupport
             response.ContentLength = null;
         }
     });
+
+    /// <summary>
+    /// A form post whose antiforgery token is missing or stale (an old tab, an expired sign-in) ends with an empty 400,
+    /// so the Danish status page answers it instead of the framework's English text. Goes right after <c>UseAntiforgery</c>.
+    /// </summary>
+    public static IApplicationBuilder UseDanishAntiforgeryRefusal(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        // Not while the status page itself is rendered for that request: it runs with the same (refused) features.
+        if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false }
+            && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        await next(context);
+    });
 }

@@ -154,7 +154,8 @@ public sealed class MeetingService(SspDbContext db, CaseAccess access, AuditServ
 
         var series = await SeriesAsync(group, cancellationToken, tracked: true);
         var result = new ServiceResult();
-        if (db.Entry(series).State != EntityState.Added && !Concurrency.Matches(db, series, input.ConcurrencyStamp))
+        // A group's first series has no saved stamp to compare with; a stamp no form could have sent is refused all the same.
+        if (db.Entry(series).State == EntityState.Added ? input.ConcurrencyStamp is { Length: > 64 } : !Concurrency.Matches(db, series, input.ConcurrencyStamp))
         {
             return new MeetingResult(LookupOutcome.Found, result.General(Texts.Concurrency_Conflict));
         }
