@@ -19,11 +19,17 @@ namespace SspKbh.Web;
 /// </summary>
 public static class AppServices
 {
+    /// <summary>The largest message the browser may send over a circuit (InteractiveFieldLimitTests checks the fields against it).</summary>
+    public const int CircuitMessageLimitBytes = 64 * 1024;
+
     public static WebApplicationBuilder AddSspServices(this WebApplicationBuilder builder)
     {
         // At index 0, so migrations run before any other hosted service (data protection loads its key ring at start-up).
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = false);
+        // A circuit message may be 64 KB instead of SignalR's 32 KB: the longest text field (8,000 characters, the journal
+        // note) pasted full of characters that JSON escapes to six bytes still fits, so a paste never ends the circuit.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = false)
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitMessageLimitBytes);
         builder.Services.AddMudServices();
         builder.Services.AddDanishMudLocalizer();
         builder.Services.AddHttpContextAccessor();
