@@ -140,6 +140,9 @@ public sealed partial class TrackedPage : IAsyncDisposable
     {
         var paused = await Page.EvaluateAsync<bool>("async () => await Blazor.pauseCircuit()");
         Assert.True(paused, "Blazor could not pause the circuit.");
+        // The old circuit's "ready" mark stays in the page: take it away, so the wait below waits for the new circuit's own
+        // render (under load a click right after resuming otherwise reaches a page no circuit listens to yet).
+        await Page.EvaluateAsync("() => document.querySelectorAll('[data-circuit]').forEach(e => e.setAttribute('data-circuit', 'paused'))");
         await Page.WaitForTimeoutAsync(1_000);
         var resumed = await Page.EvaluateAsync<bool>("async () => await Blazor.resumeCircuit()");
         Assert.True(resumed, "Blazor could not resume the circuit from its persisted state.");
