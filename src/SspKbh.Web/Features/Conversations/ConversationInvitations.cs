@@ -14,7 +14,7 @@ namespace SspKbh.Web.Features.Conversations;
 /// <summary>
 /// A coming concern conversation the user is invited to as a participant: when and where, who invites, what they are
 /// asked to bring. <see cref="PersonName"/> and <see cref="PlaceDetails"/> are null when the user may not know who
-/// the young person is; <see cref="MayOpen"/> when the user may open the conversation itself.
+/// the young person is; <see cref="MayOpen"/> when the user may open the conversation through her groups (an emergency access is not looked up here).
 /// </summary>
 public sealed record ConversationInvitation(
     int ConversationId, ConversationStatus Status, DateOnly? ScheduledDate, TimeOnly? StartTime, ConversationPlace? Place, string? PlaceDetails,
@@ -97,7 +97,7 @@ public sealed class ConversationInvitations(SspDbContext db, CaseAccess access, 
                 c.Id, c.Status, c.ScheduledDate, c.StartTime, c.Place, identity ? c.PlaceDetails : null,
                 identity ? names.GetValueOrDefault(row.Case.YoungPersonId) : null,
                 responsible?.FullName ?? "", responsible?.Email, row.Contribution,
-                await access.ReadBasisAsync(scope, user, row.Case, cancellationToken) != CaseAccessBasis.None));
+                scope.BasisFor(row.Case) != CaseAccessBasis.None));
         }
 
         if (named.Count > 0)
