@@ -4,13 +4,15 @@ namespace SspKbh.Tests.Shared;
 /// The route templates of every Interactive Server page. The §115 leak test in Chromium
 /// (SspKbh.E2E.BoundaryBrowserTests) visits each of them as every non-authority demo user, and
 /// SspKbh.Web.Tests.InteractiveRouteListTests fails when a page becomes interactive without being listed
-/// here, so no converted page escapes the leak test. <c>{Id:int}</c> is filled with every case id.
+/// here, so no converted page escapes the leak test. <c>{Id:int}</c> is filled with every case id, <c>{ConsentId:int}</c> with every consent id.
 /// </summary>
 public static class InteractiveRoutes
 {
     public static readonly IReadOnlyList<string> All =
     [
         "/",
+        "/delt",
+        "/delt/{ConsentId:int}",
         "/sager",
         "/sager/ny",
         "/sager/{Id:int}",

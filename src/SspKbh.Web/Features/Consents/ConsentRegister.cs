@@ -33,8 +33,11 @@ public sealed record SharedView(
     DateOnly? DateOfBirth,
     string? School,
     string? Club,
-    IReadOnlyList<(string Label, string Text)> Goals,
+    IReadOnlyList<SharedGoal> Goals,
     IReadOnlyList<SharedAction> Actions);
+
+/// <summary>One goal the consent lets the recipient see: its label (overall, school, …) and its text.</summary>
+public sealed record SharedGoal(string Label, string Text);
 
 /// <summary>An action on the shared view: what, whose, by when, done; for an agreement's follow-up, also who keeps the agreement and by when.</summary>
 public sealed record SharedAction(string What, string Owner, DateOnly DueOn, bool Done, AgreedTerms? Agreed);
@@ -248,7 +251,7 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
 
         var person = await db.YoungPersons.AsNoTracking().FirstAsync(p => p.Id == consent.YoungPersonId, cancellationToken);
         var identity = consent.Information.HasFlag(ConsentInformation.Identity);
-        var goals = new List<(string, string)>();
+        var goals = new List<SharedGoal>();
         var actions = new List<SharedAction>();
         if (consent.Information.HasFlag(ConsentInformation.GoalsAndActions))
         {
@@ -266,7 +269,7 @@ public sealed class ConsentRegister(SspDbContext db, CaseAccess access, AuditSer
                 {
                     if (!string.IsNullOrWhiteSpace(text))
                     {
-                        goals.Add((label, text));
+                        goals.Add(new SharedGoal(label, text));
                     }
                 }
 
