@@ -338,6 +338,43 @@ public abstract class CaseTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Sixteen_notes_written_at_the_same_moment_all_land_and_an_edit_opened_before_them_still_saves()
+    {
+        var caseId = IdOf(await RegisterCaseAsync(Unique("Mange noter")));
+        var today = await TodayAsync();
+        var opened = await App.CaseStampAsync(caseId);
+        var texts = Enumerable.Range(1, 16).Select(i => $"Samtidig note {i}").ToList();
+
+        // Each note in its own scope and DbContext, as sixteen people (or tabs) saving at once.
+        var results = await Task.WhenAll(texts.Select(text => Task.Run(() => App.WorkAsync(Secretary, (work, user) =>
+            work.AddNoteAsync(caseId, new NoteInput { NoteDate = today, Text = text }, user, CancellationToken.None)))));
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join("; ", r.Result.GeneralErrors)));
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(texts.Order(StringComparer.Ordinal), (await db.JournalNotes.Where(n => n.CaseId == caseId).Select(n => n.Text).ToListAsync()).Order(StringComparer.Ordinal));
+        }
+
+        // Appending an action and completing it do not touch the case's own fields either.
+        var added = await App.WorkAsync(Secretary, async (work, user) => await work.AddActionAsync(caseId, new ActionInput
+        {
+            What = "Ring til skolen", OwnerName = "Klasselæreren", OwnerPartyId = int.Parse(await PartyIdAsync("BUF"), CultureInfo.InvariantCulture), DueOn = today.AddDays(3),
+        }, user, CancellationToken.None));
+        Assert.True(added.Succeeded);
+        var (actionId, actionStamp) = await OnlyActionAsync(caseId);
+        Assert.True((await App.WorkAsync(Secretary, (work, user) => work.CompleteActionAsync(caseId, actionId, ActionStatus.Done, actionStamp, user, CancellationToken.None))).Succeeded);
+
+        // The goals dialog opened before all of that saves: only an edit of the case itself makes it stale.
+        Assert.Equal(opened, await App.CaseStampAsync(caseId));
+        var goals = await App.WorkAsync(Secretary, (work, user) =>
+            work.SetGoalsAsync(caseId, new GoalsInput { OverallGoal = "Møder i skole hver dag", ConcurrencyStamp = opened }, user, CancellationToken.None));
+        Assert.True(goals.Succeeded, string.Join("; ", goals.Result.GeneralErrors));
+
+        // Completing the same action twice from two stale tabs is still refused: the action has its own stamp.
+        var again = await App.WorkAsync(Secretary, (work, user) => work.CompleteActionAsync(caseId, actionId, ActionStatus.Cancelled, actionStamp, user, CancellationToken.None));
+        Assert.Equal([Texts.Concurrency_Conflict], again.Result.GeneralErrors);
+    }
+
+    [Fact]
     public async Task Cases_are_seen_only_inside_the_users_scope()
     {
         // Demo data: Elias Madsen's case belongs to Valby, where no demo user is a member.

@@ -96,6 +96,7 @@ public sealed class SspCase
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>When the case's own fields last changed. Notes and actions are appended beside the case with their own times.</summary>
     public DateTime UpdatedAtUtc { get; set; }
 
     public List<CaseLevelChange> LevelHistory { get; set; } = [];

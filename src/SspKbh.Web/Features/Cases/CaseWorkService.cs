@@ -329,7 +329,6 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             CreatedAtUtc = now,
             AgendaItemId = agendaItemId,
         });
-        c.Touch(now);
         return await SaveAsync(c, result, user, "action-add", cancellationToken);
     }
 
@@ -358,7 +357,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             return new WorkResult(outcome, result.General(CaseTexts.Error(error)));
         }
 
-        c.Touch(clock.GetUtcNow().UtcDateTime);
+        // The action has a stamp of its own; the case's is left alone (see AddNoteAsync).
         return await SaveAsync(c, result, user, $"action-{outcomeStatus}={actionId}", cancellationToken);
     }
 
@@ -383,6 +382,12 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         return await SaveAsync(c, result, user, flagged ? "leader-group=flagged" : "leader-group=cleared", cancellationToken);
     }
 
+    /// <summary>
+    /// Appends a journal note. Appending is not editing: a note (like a new action, or an action's outcome) is a row
+    /// of its own and leaves the case row and its concurrency stamp alone, so two people writing notes on one case at
+    /// the same moment both succeed, and a dialog open on the case does not go stale because someone added a note.
+    /// Only edits of the case's own fields conflict.
+    /// </summary>
     public async Task<WorkResult> AddNoteAsync(int id, NoteInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
@@ -406,7 +411,6 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             Text = input.Text!.Trim(),
             CreatedAtUtc = now,
         });
-        c.Touch(now);
         return await SaveAsync(c, result, user, "note-add", cancellationToken);
     }
 
