@@ -38,6 +38,7 @@ public static class AppServices
         builder.Services.AddSspClock(builder.Configuration, builder.Environment);
         builder.Services.AddSspDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddSspSecurity(builder.Configuration);
+        builder.Services.AddSingleton<AuditChainWriter>();
         builder.Services.AddScoped<AuditService>();
         builder.Services.AddScoped<AuditVerification>();
         builder.Services.AddSingleton(_ => AuditAnchorFile.From(builder.Configuration, builder.Environment));

@@ -70,6 +70,37 @@ public abstract class AuditTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Forty_concurrent_writers_make_one_unbroken_chain_and_each_entry_is_stored_when_its_write_returns()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var writers = Enumerable.Range(0, 40).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var subject = $"{marker}-{writer}-{i}";
+                await App.WithScopeAsync(async services =>
+                {
+                    await services.GetRequiredService<AuditService>().WriteAsync(new AuditEvent("test.concurrent", SubjectType: "test", SubjectId: subject, ActorUserId: "test"));
+                    return 0;
+                });
+
+                // Committed when the write returns (a page is served only after its look is durable): another connection sees it.
+                await using var db = App.CreateDbContext();
+                Assert.True(await db.AuditEntries.AsNoTracking().AnyAsync(a => a.SubjectId == subject), $"{subject} was not stored when its write returned");
+            }
+        }));
+        await Task.WhenAll(writers);
+
+        var entries = await App.AuditEntriesAsync();
+        var mine = entries.Where(e => e.SubjectId?.StartsWith(marker, StringComparison.Ordinal) == true).Select(e => e.SubjectId).ToList();
+        Assert.Equal(200, mine.Count);
+        Assert.Equal(200, mine.Distinct().Count());
+        var result = await VerifyAsync(App);
+        Assert.True(result.IsValid, result.Problem);
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task A_look_at_many_cases_is_split_over_entries_so_that_no_case_id_is_cut_off()
     {
         // 40 six-digit ids do not fit in one subject id; a cut id ("1000" of "100039") could name another case.

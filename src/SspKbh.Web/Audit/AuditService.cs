@@ -41,16 +41,10 @@ public sealed record AuditEvent(
 /// never reads the HTTP context, which does not exist during an interactive (circuit) UI event.
 /// </summary>
 public sealed class AuditService(
-    IDbContextFactory<SspDbContext> contextFactory,
+    AuditChainWriter writer,
     OperationContext operation,
-    TimeProvider clock,
-    ILogger<AuditService> logger)
+    TimeProvider clock)
 {
-    // One writer at a time in this process; the unique Sequence index (and an advisory lock on
-    // PostgreSQL) keeps several processes from forking the chain.
-    private static readonly SemaphoreSlim WriteLock = new(1, 1);
-    internal const long PostgresAdvisoryLockKey = 0x55B_A0D1;
-
     /// <summary>The longest subject id the trail stores (the column's length).</summary>
     public const int SubjectIdMaxLength = 100;
 
@@ -124,57 +118,12 @@ public sealed class AuditService(
     }
 
     /// <summary>
-    /// Appends the entries to the chain in one transaction: a view that needs several entries (a long list of
-    /// ids) is recorded whole or not at all, and costs one commit instead of one per entry.
+    /// Appends the entries to the chain together, through the process's one writer (<see cref="AuditChainWriter"/>,
+    /// which commits concurrent requests in one batch): a view that needs several entries is recorded whole or not at
+    /// all. Returns when they are committed.
     /// </summary>
-    private async Task WriteEntriesAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
-    {
-        await WriteLock.WaitAsync(cancellationToken);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await AppendAsync(entries, cancellationToken);
-                    break;
-                }
-                catch (DbUpdateException ex) when (attempt < 5)
-                {
-                    // Another instance took the same sequence number: link after its entry instead.
-                    logger.LogWarning(ex, "Audit append collided (attempt {Attempt}); retrying", attempt);
-                }
-            }
-        }
-        finally
-        {
-            WriteLock.Release();
-        }
-    }
-
-    private async Task AppendAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresAdvisoryLockKey})", cancellationToken);
-        }
-
-        var previous = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(a => a.Sequence)
-            .FirstOrDefaultAsync(cancellationToken);
-        foreach (var entry in entries)
-        {
-            entry.Id = 0;
-            entry.Seal(previous);
-            db.AuditEntries.Add(entry);
-            previous = entry;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-    }
+    private Task WriteEntriesAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken) =>
+        writer.AppendAsync(entries, cancellationToken);
 
     private static string? Truncate(string? value, int max) =>
         value is null || value.Length <= max ? value : value[..max];

@@ -338,7 +338,7 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             if (db.Database.IsNpgsql())
             {
-                await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({AuditService.PostgresAdvisoryLockKey});", cancellationToken, tx);
+                await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({AuditChainWriter.PostgresAdvisoryLockKey});", cancellationToken, tx);
             }
 
             // Link after whatever is last now, inside the write transaction, as AuditService does.
