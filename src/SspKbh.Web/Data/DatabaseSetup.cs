@@ -62,12 +62,18 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // Gather the statistics the query planner needs to choose the case-list indexes
             // (docs/performance.md); cheap when they are current.
             await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+        }
+        else if (pending)
+        {
+            // New tables and indexes have no statistics until autovacuum gets to them: plan with real ones from the start.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
         }
     }
 }

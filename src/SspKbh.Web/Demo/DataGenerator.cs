@@ -103,6 +103,9 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
                         cancellationToken);
                 }
             }
+
+            // Fresh statistics for the planner: without them it plans the new, much larger tables as if they were empty.
+            await ExecuteAsync(connection, "ANALYZE;", cancellationToken);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Access;
@@ -81,22 +82,52 @@ public sealed record CaseScope(IReadOnlySet<int> MemberGroupIds, IReadOnlySet<in
             ? cases.Where(c => c.CoordinationGroupId == groupId || c.SspPlusGroupId == groupId)
             : cases.Where(c => c.CoordinationGroupId == groupId);
 
-    /// <summary>Restricts a case query to what this scope may see (translated to SQL).</summary>
+    /// <summary>
+    /// Restricts a case query to what this scope may see (translated to SQL). Only the parts the user has are put in
+    /// the condition: an OR with an empty list (<c>group = ANY('{}') AND level >= 3</c>) still makes PostgreSQL read
+    /// the whole level index (335 ms against 16 ms without it at 100,000 cases), so a member of no ledergruppe gets
+    /// just her groups' condition.
+    /// </summary>
     public IQueryable<SspCase> Apply(IQueryable<SspCase> cases)
     {
         var members = MemberGroupIds.ToList();
         var leaders = LeaderReviewGroupIds.ToList();
-        if (ReceivingGroupIds.Count == 0)
+        var receiving = ReceivingGroupIds.ToList();
+        var parts = new List<Expression<Func<SspCase, bool>>>();
+        if (members.Count > 0)
         {
-            // The query of everyone outside SSP+ stays as it was (its plans are measured in docs/performance.md).
-            return cases.Where(c => members.Contains(c.CoordinationGroupId)
-                || (leaders.Contains(c.CoordinationGroupId) && c.Level >= CaseLevel.RepeatedSeriousCrime));
+            parts.Add(c => members.Contains(c.CoordinationGroupId));
         }
 
-        var receiving = ReceivingGroupIds.ToList();
-        return cases.Where(c => members.Contains(c.CoordinationGroupId)
-            || (leaders.Contains(c.CoordinationGroupId) && c.Level >= CaseLevel.RepeatedSeriousCrime)
-            || (c.SspPlusGroupId != null && receiving.Contains(c.SspPlusGroupId.Value)));
+        if (leaders.Count > 0)
+        {
+            parts.Add(c => leaders.Contains(c.CoordinationGroupId) && c.Level >= CaseLevel.RepeatedSeriousCrime);
+        }
+
+        if (receiving.Count > 0)
+        {
+            parts.Add(c => c.SspPlusGroupId != null && receiving.Contains(c.SspPlusGroupId.Value));
+        }
+
+        return parts.Count == 0 ? cases.Where(_ => false) : cases.Where(AnyOf(parts));
+    }
+
+    /// <summary>The parts joined with OR over one parameter, as EF Core translates it.</summary>
+    private static Expression<Func<SspCase, bool>> AnyOf(IReadOnlyList<Expression<Func<SspCase, bool>>> parts)
+    {
+        var parameter = parts[0].Parameters[0];
+        var body = parts[0].Body;
+        foreach (var part in parts.Skip(1))
+        {
+            body = Expression.OrElse(body, new ParameterSwap(part.Parameters[0], parameter).Visit(part.Body));
+        }
+
+        return Expression.Lambda<Func<SspCase, bool>>(body, parameter);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
 
