@@ -231,7 +231,7 @@ public abstract class MeetingTests(AppFixture fixture)
         await browser.SignInAsync(Secretary);
         var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today);
         var guestId = await App.UserIdAsync(NonAuthority);
-        var invited = await App.AsUserAsync<MeetingService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId }, u, CancellationToken.None));
+        var invited = await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId }, u, CancellationToken.None));
         Assert.True(invited.Result.Succeeded, string.Join("; ", invited.Result.GeneralErrors.Concat(invited.Result.FieldErrors.SelectMany(f => f.Value))));
         var page = await browser.GetAsync($"/moeder/{id}");
         var early = await browser.SubmitAsync(page, "approve");
