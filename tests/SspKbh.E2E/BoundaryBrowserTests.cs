@@ -108,6 +108,8 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
     private IEnumerable<string> Urls()
     {
         var caseIds = Query("SELECT Id FROM Cases ORDER BY Id", r => r.GetInt32(0).ToString(CultureInfo.InvariantCulture));
+        // The meeting overview pages take a group: every group (a koordinationsgruppe, a ledergruppe, the guest's own lokaludvalg).
+        var groupIds = Query("SELECT Id FROM Groups ORDER BY Id", r => r.GetInt32(0).ToString(CultureInfo.InvariantCulture));
         foreach (var template in InteractiveRoutes.All)
         {
             if (template.Contains("{Id:int}", StringComparison.Ordinal))
@@ -115,6 +117,13 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
                 foreach (var id in caseIds)
                 {
                     yield return template.Replace("{Id:int}", id, StringComparison.Ordinal);
+                }
+            }
+            else if (template.Contains("{GroupId:int}", StringComparison.Ordinal) || template.Contains("{LeaderGroupId:int}", StringComparison.Ordinal))
+            {
+                foreach (var id in groupIds)
+                {
+                    yield return template.Replace("{GroupId:int}", id, StringComparison.Ordinal).Replace("{LeaderGroupId:int}", id, StringComparison.Ordinal);
                 }
             }
             else

@@ -20,6 +20,7 @@ public static class CasesSetup
         services.AddScoped<Meetings.AgendaService>();
         services.AddScoped<Meetings.AttendanceService>();
         services.AddScoped<Meetings.LeaderBoardService>();
+        services.AddScoped<Meetings.MyMeetingsLoader>();
         services.AddScoped<Meetings.JournalExtractService>();
         services.AddScoped<Conversations.ConversationService>();
         services.AddScoped<Conversations.ConversationFollowUpService>();

@@ -78,7 +78,7 @@ public sealed class MeetingService(SspDbContext db, MeetingAccess meetingAccess,
         var summaries = meetings.Select(m => MeetingAccess.Summary(m, group, viewer)).Where(m => isSecretary || m.Published || m.Locked).ToList();
         return (LookupOutcome.Found, new GroupMeetings(group.Id, group.Name, group.Kind, isSecretary,
             new SeriesInput { IntervalDays = series.IntervalDays, DefaultStartTime = series.DefaultStartTime, DefaultPlace = series.DefaultPlace, ConcurrencyStamp = series.ConcurrencyStamp },
-            series.NextDate(last, Today), summaries));
+            series.NextDate(last, Today), summaries, Today));
     }
 
     public async Task<MeetingResult> SaveSeriesAsync(int groupId, SeriesInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -87,6 +87,12 @@ public sealed class MeetingService(SspDbContext db, MeetingAccess meetingAccess,
         if (group is null || !isSecretary)
         {
             return await meetingAccess.RefuseAsync(group is null ? outcome : LookupOutcome.Forbidden, "group", groupId, user, cancellationToken);
+        }
+
+        // The form's rules, run here too: the interactive form only shows them earlier.
+        if (ServiceResult.Refusing(new SeriesInputValidator(), input) is { } refused)
+        {
+            return new MeetingResult(LookupOutcome.Found, refused);
         }
 
         var series = await SeriesAsync(group, cancellationToken, tracked: true);

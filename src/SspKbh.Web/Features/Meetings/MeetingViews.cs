@@ -57,7 +57,11 @@ public sealed record MeetingView(
     bool MayProposeAgenda,
     string ConcurrencyStamp);
 
-public sealed record GroupMeetings(int GroupId, string GroupName, GroupKind Kind, bool IsSecretary, SeriesInput Series, DateOnly NextDate, IReadOnlyList<MeetingSummary> Meetings);
+/// <summary>A group's meetings page; <paramref name="Today"/> is the day its new-meeting form checks against.</summary>
+public sealed record GroupMeetings(int GroupId, string GroupName, GroupKind Kind, bool IsSecretary, SeriesInput Series, DateOnly NextDate, IReadOnlyList<MeetingSummary> Meetings, DateOnly Today);
+
+/// <summary>The group's meetings page as read while prerendering, carried into the circuit.</summary>
+public sealed record GroupMeetingsState(LookupOutcome Outcome, GroupMeetings? View);
 
 public sealed record CaseOption(int Id, string CaseNumber, string PersonName, CaseLevel Level);
 
