@@ -17,5 +17,8 @@ public static class InteractiveRoutes
         "/sager/ny",
         "/sager/{Id:int}",
         "/statistik",
+        "/moeder",
+        "/moeder/grupper/{GroupId:int}",
+        "/moeder/ledergrupper/{LeaderGroupId:int}",
     ];
 }

@@ -131,6 +131,9 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
     {
         ["{Id:int}"] = "SELECT Id FROM Cases ORDER BY Id",
         ["{ConsentId:int}"] = "SELECT Id FROM Consents ORDER BY Id",
+        // The meeting overview pages take a group: every group (a koordinationsgruppe, a ledergruppe, the guest's own lokaludvalg).
+        ["{GroupId:int}"] = "SELECT Id FROM Groups ORDER BY Id",
+        ["{LeaderGroupId:int}"] = "SELECT Id FROM Groups ORDER BY Id",
     };
 
     private IEnumerable<string> Urls()

@@ -260,10 +260,30 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
 
             await tracked.AssertLooksStyledAsync();
             // The link jumps down the same page to the case's goals and named tasks.
+            await tracked.WaitForCircuitAsync();
             await row.GetByRole(AriaRole.Link, new() { Name = "Mål og ansvarlige" }).ClickAsync();
             await Expect(page.GetByTestId("board-case").Filter(new() { HasText = "Yusuf Amin" }).GetByTestId("board-goals")).ToContainTextAsync(goal);
             await Browser.ScreenshotAsync(page, "leader-board");
             await Axe.AssertNoSeriousViolationsAsync(tracked, "leader board", output);
+
+            // Sorted by case number, highest first: the address holds the view, and coming back from a case shows it again.
+            var rows = page.GetByTestId("board-row");
+            await page.GetByTestId("sort-case").ClickAsync();
+            await Expect(page.GetByTestId("board-results")).ToHaveAttributeAsync("data-shown-query", "?sortering=Case&retning=stigende");
+            await page.GetByTestId("sort-case").ClickAsync();
+            await Expect(page.GetByTestId("board-results")).ToHaveAttributeAsync("data-shown-query", "?sortering=Case&retning=faldende");
+            await tracked.ExpectUrlAsync(PathPatternUrl(@"/moeder/ledergrupper/\d+\?sortering=Case&retning=faldende"), "the board sorted by case, highest first");
+            var sorted = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.case)");
+            Assert.Equal(sorted.OrderDescending(StringComparer.Ordinal), sorted);
+            await Axe.AssertNoSeriousViolationsAsync(tracked, "leader board sorted", output);
+            await rows.Filter(new() { HasText = "Yusuf Amin" }).GetByRole(AriaRole.Link, new() { NameRegex = CaseNumberText() }).ClickAsync();
+            await tracked.ExpectUrlAsync(CaseUrl(), "Yusuf's case from the board");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sag");
+            await page.GoBackAsync();
+            await tracked.ExpectUrlAsync(PathPatternUrl(@"/moeder/ledergrupper/\d+\?sortering=Case&retning=faldende"), "the board again, as it was left");
+            await Expect(page.GetByTestId("board-results")).ToHaveAttributeAsync("data-shown-query", "?sortering=Case&retning=faldende");
+            Assert.Equal(sorted, await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.case)"));
+            await Expect(page.GetByTestId("sort-case").Locator("xpath=ancestor::th[1]")).ToHaveAttributeAsync("aria-sort", "descending");
         });
     }
 
@@ -285,6 +305,20 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 await tracked.AssertLooksStyledAsync();
                 await Browser.ScreenshotAsync(page, "meetings-group");
                 await Axe.AssertNoSeriousViolationsAsync(tracked, "group's meetings", output);
+
+                // The new meeting's date picker open, and the form's messages shown (an empty place).
+                await tracked.WaitForCircuitAsync();
+                await page.Locator(".mud-picker").Filter(new() { Has = page.Locator("#date") }).Locator("button").First.ClickAsync();
+                await Expect(page.Locator(".mud-popover-open .mud-picker-calendar-header-day, .mud-popover-open .mud-picker-calendar-header .mud-day-name").First).ToBeVisibleAsync();
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "group's meetings with the date picker open", output);
+                await page.Keyboard.PressAsync("Escape");
+                await Expect(page.Locator(".mud-popover-open .mud-picker-calendar-header-day, .mud-popover-open .mud-picker-calendar-header .mud-day-name")).ToHaveCountAsync(0);
+                await page.GetByLabel("Sted", new() { Exact = true }).FillAsync("");
+                await page.GetByTestId("create-meeting").ClickAsync();
+                await Expect(page.Locator("#place-error")).ToContainTextAsync("Angiv hvor mødet holdes.");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "group's meetings with errors", output);
+                await tracked.GotoAsync("/moeder");
+                await OpenGroupAsync(tracked, AmagerOst);
 
                 var meetingId = await CreateMeetingTodayAsync(tracked, null, "Sundby Skole, mødelokale 1");
                 await tracked.AssertLooksStyledAsync();
@@ -322,12 +356,21 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
     {
         await WithAppOutputOnFailureAsync(async () =>
         {
+            // The group page is interactive and needs JavaScript to plan a meeting (ADR 0017); the meeting page and its
+            // minutes are static pages and must work without it.
+            int meetingId;
+            await using (var planner = await app.NewPageAsync())
+            {
+                await CaseSteps.SignInAsync(planner, CaseSteps.Secretary, "/moeder");
+                meetingId = await CreateMeetingTodayAsync(planner, AmagerOst, "Sundby Skole, mødelokale 4");
+            }
+
             await using (var tracked = await app.NewPageAsync(javaScriptEnabled: false))
             {
                 var page = tracked.Page;
                 await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/moeder");
-                await tracked.AssertLooksStyledAsync();
-                var meetingId = await CreateMeetingTodayAsync(tracked, AmagerOst, "Sundby Skole, mødelokale 4");
+                await tracked.AssertLooksStyledAsync(); // the prerendered overview, styled without a circuit
+                await tracked.GotoAsync($"/moeder/{meetingId}");
                 await tracked.AssertLooksStyledAsync();
 
                 await page.GetByTestId("publish-agenda").ClickAsync();
@@ -374,6 +417,7 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
     /// <summary>
     /// From "Mine møder" (or, with no group, from the group page already open), a meeting today: the
     /// form proposes the next date by the group's plan, and minutes are written from the meeting day on.
+    /// The group page is interactive; the meeting page it leads to is a static page, loaded in full.
     /// </summary>
     private static async Task<int> CreateMeetingTodayAsync(TrackedPage tracked, string? group, string place)
     {
@@ -383,9 +427,12 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             await OpenGroupAsync(tracked, group);
         }
 
-        await page.GetByLabel("Dato", new() { Exact = true }).FillAsync(AppToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // The group page is interactive: typed once its circuit is up. The date picker takes dd.MM.yyyy.
+        await tracked.WaitForCircuitAsync();
+        await CaseSteps.TypeDateAsync(page, "date", AppToday);
         await page.GetByLabel("Tidspunkt", new() { Exact = true }).FillAsync("14:00");
         await page.GetByLabel("Sted", new() { Exact = true }).FillAsync(place);
+        await page.GetByLabel("Sted", new() { Exact = true }).PressAsync("Tab");
         await page.GetByTestId("create-meeting").ClickAsync();
         await tracked.ExpectUrlAsync(MeetingCreatedUrl(), "the new meeting's page");
         await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
@@ -457,6 +504,9 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
 
     [GeneratedRegex(@"/sager/(?<id>\d+)$")]
     private static partial Regex CaseIdInHref();
+
+    [GeneratedRegex(@"^\d{4}-\d+$")]
+    private static partial Regex CaseNumberText();
 
     [GeneratedRegex(@"^Flyt punkt \d+ \(.+\) op$")]
     private static partial Regex MoveUp();

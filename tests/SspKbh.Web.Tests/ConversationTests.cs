@@ -5,6 +5,7 @@ using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Meetings;
 using SspKbh.Web.Audit;
 using SspKbh.Web.Features.Conversations;
+using SspKbh.Web.Features.Meetings;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Tests.Infrastructure;
@@ -53,8 +54,11 @@ public abstract class ConversationTests(AppFixture fixture)
         await browser.SignInAsync(Secretary);
         await using var db0 = App.CreateDbContext();
         var groupId = await db0.Groups.Where(g => g.Name == "Koordinationsgruppe Amager Øst").Select(g => g.Id).SingleAsync();
-        var groupPage = await browser.GetAsync($"/moeder/grupper/{groupId}");
-        var meetingId = IdFrom(await browser.SubmitAsync(groupPage, "new-meeting", [new("NewMeeting.Date", Iso(DanishTime.Today(App.Clock))), new("NewMeeting.Place", "Samtalemødet")]), "/moeder/");
+        // The group page is interactive: its form saves through MeetingService.CreateAsync (GroupMeetingsComponentTests).
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/moeder/grupper/{groupId}")).Status);
+        var created = await App.AsUserAsync<MeetingService, MeetingResult>(Secretary, (s, u) => s.CreateAsync(groupId,
+            new MeetingInput { Date = DanishTime.Today(App.Clock), StartTime = new TimeOnly(14, 0), Place = "Samtalemødet" }, u, CancellationToken.None));
+        var meetingId = int.Parse(created.Result.CreatedId!, CultureInfo.InvariantCulture);
         var caseId = await CaseIdAsync(App, "Oliver Hansen");
         var meetingPage = await browser.GetAsync($"/moeder/{meetingId}");
         if (!await db0.AgendaItems.AnyAsync(i => i.MeetingId == meetingId && i.CaseId == caseId))

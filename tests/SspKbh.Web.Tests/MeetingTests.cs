@@ -41,15 +41,21 @@ public abstract class MeetingTests(AppFixture fixture)
         return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
     }
 
-    /// <summary>Creates a meeting through the group page's form; returns its id.</summary>
-    private static async Task<int> CreateMeetingAsync(TestBrowser browser, int groupId, DateOnly date, string place = "Mødelokale 1")
+    /// <summary>
+    /// Creates a meeting as the group page does (the page is interactive: its form saves through <see cref="MeetingService.CreateAsync"/>,
+    /// as the signed-in user, with the group plan's start time); returns its id. The page itself is tested in <see cref="GroupMeetingsComponentTests"/>.
+    /// </summary>
+    private static async Task<int> CreateMeetingAsync(SspAppFactory app, TestBrowser browser, string email, int groupId, DateOnly date, string place = "Mødelokale 1")
     {
         var page = await browser.GetAsync($"/moeder/grupper/{groupId}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        var created = await browser.SubmitAsync(page, "new-meeting", [new("NewMeeting.Date", Iso(date)), new("NewMeeting.Place", place)]);
-        var location = TestBrowser.Location(created.Response) ?? "";
-        Assert.True(created.Status == HttpStatusCode.Redirect && location.StartsWith("/moeder/", StringComparison.Ordinal), $"expected a redirect to the meeting, got {(int)created.Status}: {created.Text}");
-        return int.Parse(location["/moeder/".Length..].Split('?')[0], CultureInfo.InvariantCulture);
+        var created = await app.AsUserAsync<MeetingService, MeetingResult>(email, async (s, u) =>
+        {
+            var (_, group) = await s.GroupAsync(groupId, u, CancellationToken.None);
+            return await s.CreateAsync(groupId, new MeetingInput { Date = date, StartTime = group!.Series.DefaultStartTime, Place = place }, u, CancellationToken.None);
+        });
+        Assert.True(created.Succeeded, $"expected the meeting to be created: {string.Join("; ", created.Result.FieldErrors.SelectMany(f => f.Value).Concat(created.Result.GeneralErrors))}");
+        return int.Parse(created.Result.CreatedId!, CultureInfo.InvariantCulture);
     }
 
     private async Task<Meeting> MeetingAsync(int id)
@@ -86,7 +92,7 @@ public abstract class MeetingTests(AppFixture fixture)
         }
 
         // Before the demo meeting (in three days), so every case of the group is new to it.
-        var id = await CreateMeetingAsync(browser, groupId, Today.AddDays(1));
+        var id = await CreateMeetingAsync(app, browser, Secretary, groupId, Today.AddDays(1));
 
         var page = await browser.GetAsync($"/moeder/{id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -101,7 +107,7 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.Contains(await app.AuditEntriesAsync(), e => e.Action == AuditActions.MeetingCreated && e.SubjectId == id.ToString(CultureInfo.InvariantCulture));
 
         // A meeting after the demo meeting does not propose the cases already on the demo agenda as new.
-        var later = await CreateMeetingAsync(browser, groupId, Today.AddDays(7));
+        var later = await CreateMeetingAsync(app, browser, Secretary, groupId, Today.AddDays(7));
         await using (var db = app.CreateDbContext())
         {
             var onDemoAgenda = await db.AgendaItems.Where(i => i.MeetingId != id && i.MeetingId != later && i.CaseId != null).Select(i => i.CaseId).ToListAsync();
@@ -122,17 +128,38 @@ public abstract class MeetingTests(AppFixture fixture)
     [Fact]
     public async Task A_meeting_in_the_past_is_refused_with_a_message_next_to_the_date_and_nothing_is_saved()
     {
-        using var browser = App.CreateBrowser();
-        await browser.SignInAsync(Secretary);
+        // The group page's form saves through the service; the page shows these messages beside its fields (GroupMeetingsComponentTests).
         var groupId = await GroupIdAsync(CoordinationGroup);
-        var before = (await App.CreateDbContext().Meetings.CountAsync());
-        var page = await browser.GetAsync($"/moeder/grupper/{groupId}");
-        var refused = await browser.SubmitAsync(page, "new-meeting", [new("NewMeeting.Date", Iso(Today.AddDays(-1))), new("NewMeeting.Place", "")]);
+        var before = await App.CreateDbContext().Meetings.CountAsync();
+        var refused = await App.AsUserAsync<MeetingService, MeetingResult>(Secretary, (s, u) =>
+            s.CreateAsync(groupId, new MeetingInput { Date = Today.AddDays(-1), StartTime = new TimeOnly(14, 0), Place = "" }, u, CancellationToken.None));
 
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Equal([Texts.Error_MeetingDateInPast], refused.FieldErrors("date"));
-        Assert.Equal([Texts.Error_MeetingPlaceRequired], refused.FieldErrors("place"));
+        Assert.Equal(LookupOutcome.Found, refused.Outcome);
+        Assert.False(refused.Succeeded);
+        Assert.Equal([Texts.Error_MeetingDateInPast], refused.Result.FieldErrors[nameof(MeetingInput.Date)]);
+        Assert.Equal([Texts.Error_MeetingPlaceRequired], refused.Result.FieldErrors[nameof(MeetingInput.Place)]);
         Assert.Equal(before, await App.CreateDbContext().Meetings.CountAsync());
+
+        // A plan with an interval out of range or no time (a value no form would send) is refused the same way, with the form's messages.
+        var (_, group) = await App.AsUserAsync<MeetingService, (LookupOutcome, GroupMeetings?)>(Secretary, (s, u) => s.GroupAsync(groupId, u, CancellationToken.None));
+        var savedPlan = await App.CreateDbContext().MeetingSeries.Where(x => x.GroupId == groupId).Select(x => x.ConcurrencyStamp).SingleOrDefaultAsync();
+        var series = await App.AsUserAsync<MeetingService, MeetingResult>(Secretary, (s, u) =>
+            s.SaveSeriesAsync(groupId, new SeriesInput { IntervalDays = 0, DefaultStartTime = null, DefaultPlace = new string('x', Meeting.PlaceMaxLength + 1), ConcurrencyStamp = group!.Series.ConcurrencyStamp }, u, CancellationToken.None));
+        Assert.Equal([Texts.Meeting_Validation_IntervalRange], series.Result.FieldErrors[nameof(SeriesInput.IntervalDays)]);
+        Assert.Equal([Texts.Error_MeetingTimeRequired], series.Result.FieldErrors[nameof(SeriesInput.DefaultStartTime)]);
+        Assert.Equal([Texts.Validation_TooLong], series.Result.FieldErrors[nameof(SeriesInput.DefaultPlace)]);
+        var (_, after) = await App.AsUserAsync<MeetingService, (LookupOutcome, GroupMeetings?)>(Secretary, (s, u) => s.GroupAsync(groupId, u, CancellationToken.None));
+        Assert.Equal(group!.Series.IntervalDays, after!.Series.IntervalDays);
+        Assert.Equal(savedPlan, await App.CreateDbContext().MeetingSeries.Where(x => x.GroupId == groupId).Select(x => x.ConcurrencyStamp).SingleOrDefaultAsync());
+
+        // Only the group's secretary plans: a member of the group is refused (and it is audited), a group that is not there is not found.
+        var member = await App.AsUserAsync<MeetingService, MeetingResult>(Member, (s, u) =>
+            s.CreateAsync(groupId, new MeetingInput { Date = Today, StartTime = new TimeOnly(14, 0), Place = "Mødelokale 1" }, u, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Forbidden, member.Outcome);
+        Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.MeetingUpdated && e.Outcome == AuditOutcomes.Denied && e.SubjectId == groupId.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(before, await App.CreateDbContext().Meetings.CountAsync());
+        Assert.Equal(LookupOutcome.NotFound, (await App.AsUserAsync<MeetingService, MeetingResult>(Secretary, (s, u) =>
+            s.SaveSeriesAsync(int.MaxValue, new SeriesInput { IntervalDays = 14, DefaultStartTime = new TimeOnly(14, 0) }, u, CancellationToken.None))).Outcome);
     }
 
     [Fact]
@@ -140,7 +167,7 @@ public abstract class MeetingTests(AppFixture fixture)
     {
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
-        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today.AddDays(10));
+        var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today.AddDays(10));
         var page = await browser.GetAsync($"/moeder/{id}");
         await browser.SubmitAsync(page, "add-general", [new("GeneralItem.Title", "Årsplan: sommeraktiviteter")]);
         var meeting = await MeetingAsync(id);
@@ -166,7 +193,7 @@ public abstract class MeetingTests(AppFixture fixture)
     {
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
-        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today);
+        var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today);
 
         // Freja's case has no named lead: moving it to level 2 breaks the case's own rule, so nothing changes.
         var freja = await CaseItemAsync(browser, id, "Freja Nielsen");
@@ -229,9 +256,9 @@ public abstract class MeetingTests(AppFixture fixture)
     {
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
-        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today);
+        var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today);
         var guestId = await App.UserIdAsync(NonAuthority);
-        var invited = await App.AsUserAsync<MeetingService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId }, u, CancellationToken.None));
+        var invited = await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId }, u, CancellationToken.None));
         Assert.True(invited.Result.Succeeded, string.Join("; ", invited.Result.GeneralErrors.Concat(invited.Result.FieldErrors.SelectMany(f => f.Value))));
         var page = await browser.GetAsync($"/moeder/{id}");
         var early = await browser.SubmitAsync(page, "approve");
@@ -283,7 +310,7 @@ public abstract class MeetingTests(AppFixture fixture)
         await first.SignInAsync(Secretary);
         using var second = App.CreateBrowser();
         await second.SignInAsync(Secretary);
-        var id = await CreateMeetingAsync(first, await GroupIdAsync(CoordinationGroup), Today);
+        var id = await CreateMeetingAsync(App, first, Secretary, await GroupIdAsync(CoordinationGroup), Today);
         var itemId = (await MeetingAsync(id)).Part(AgendaPart.General).First().Id;
         var pageOne = await first.GetAsync($"/moeder/{id}/punkter/{itemId}");
         var pageTwo = await second.GetAsync($"/moeder/{id}/punkter/{itemId}");
@@ -385,7 +412,7 @@ public abstract class MeetingTests(AppFixture fixture)
     {
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Leader);
-        var id = await CreateMeetingAsync(browser, await GroupIdAsync(LeaderGroup), Today);
+        var id = await CreateMeetingAsync(App, browser, Leader, await GroupIdAsync(LeaderGroup), Today);
         var page = await browser.GetAsync($"/moeder/{id}");
         var items = page.TestIdText("case-items") ?? "";
         Assert.Contains("Yusuf Amin", items, StringComparison.Ordinal);
@@ -411,7 +438,7 @@ public abstract class MeetingTests(AppFixture fixture)
         var leaderGroup = await db.Groups.Where(g => g.Name == LeaderGroup).Select(g => g.Id).SingleAsync();
         var yusufCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Yusuf Amin")).Select(c => c.Id).SingleAsync();
         var police = await db.Parties.Where(p => p.Code == "POL").Select(p => p.Id).SingleAsync();
-        var meeting = await CreateMeetingAsync(browser, leaderGroup, date);
+        var meeting = await CreateMeetingAsync(app, browser, Leader, leaderGroup, date);
         var item = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
         return (meeting, item, yusufCase, police);
     }
@@ -429,7 +456,7 @@ public abstract class MeetingTests(AppFixture fixture)
             oliver = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Oliver Hansen")).Select(c => c.Id).SingleAsync();
         }
 
-        var meeting = await CreateMeetingAsync(browser, group, Today);
+        var meeting = await CreateMeetingAsync(app, browser, Secretary, group, Today);
         int item;
         await using (var db = app.CreateDbContext())
         {
@@ -514,7 +541,7 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.DoesNotContain(extract.TestIdTexts("extract-meeting"), e => e.Contains(NewName, StringComparison.Ordinal));
 
         // A meeting not approved yet goes by the group's name of today.
-        var next = await CreateMeetingAsync(browser, (await MeetingOfAsync(app, meeting)).GroupId, Today.AddDays(14));
+        var next = await CreateMeetingAsync(app, browser, Leader, (await MeetingOfAsync(app, meeting)).GroupId, Today.AddDays(14));
         Assert.Equal(NewName, (await browser.GetAsync($"/moeder/{next}")).TestIdText("meeting-heading"));
     }
 
@@ -580,7 +607,7 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "task", [new("Task.What", "Skolen og politiet aftaler en fælles plan"), new("Task.OwnerName", "Jonas Krag"),
             new("Task.OwnerPartyId", police.ToString(CultureInfo.InvariantCulture)), new("Task.DueOn", Iso(Today.AddDays(30)))])).Status);
 
-        var next = await CreateMeetingAsync(browser, leaderGroup, Today.AddDays(14));
+        var next = await CreateMeetingAsync(app, browser, Leader, leaderGroup, Today.AddDays(14));
         AgendaReason reasons;
         await using (var db = app.CreateDbContext())
         {
@@ -612,9 +639,7 @@ public abstract class MeetingTests(AppFixture fixture)
         }
 
         // The ledergruppe decides on Yusuf's case: take it up again, a goal, and a named task due in three days.
-        var meetingPage = await browser.GetAsync($"/moeder/grupper/{leaderGroup}");
-        var created = await browser.SubmitAsync(meetingPage, "new-meeting", [new("NewMeeting.Date", Iso(DanishTime.Today(app.Clock))), new("NewMeeting.Place", "Rådhuset")]);
-        var meetingId = int.Parse(TestBrowser.Location(created.Response)!["/moeder/".Length..].Split('?')[0], CultureInfo.InvariantCulture);
+        var meetingId = await CreateMeetingAsync(app, browser, Leader, leaderGroup, DanishTime.Today(app.Clock), "Rådhuset");
         int yusufItem, yusufCase;
         await using (var db = app.CreateDbContext())
         {
@@ -698,7 +723,7 @@ public abstract class MeetingTests(AppFixture fixture)
     {
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
-        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today, place: "Journalmødet");
+        var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today, place: "Journalmødet");
         var item = await CaseItemAsync(browser, id, "Lucas Holm");
         var page = await browser.GetAsync($"/moeder/{id}/punkter/{item}");
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "minutes", [new("Input.Summary", "Fritidscentret fortæller om bedre fremmøde."),
@@ -738,7 +763,7 @@ public abstract class MeetingTests(AppFixture fixture)
     {
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
-        var id = await CreateMeetingAsync(browser, await GroupIdAsync(CoordinationGroup), Today, place: "Udtræksmødet");
+        var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today, place: "Udtræksmødet");
         var item = await CaseItemAsync(browser, id, "Malik Ahmed");
         var page = await browser.GetAsync($"/moeder/{id}/punkter/{item}");
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "minutes", [new("Input.Summary", "Status fra skolen om Malik."),

@@ -15,8 +15,12 @@ public static class CasesSetup
         services.AddScoped<CaseListLoader>();
         services.AddSingleton<CaseListMetrics>();
         services.AddScoped<CasePageLoader>();
+        services.AddScoped<Meetings.MeetingAccess>();
         services.AddScoped<Meetings.MeetingService>();
+        services.AddScoped<Meetings.AgendaService>();
+        services.AddScoped<Meetings.AttendanceService>();
         services.AddScoped<Meetings.LeaderBoardService>();
+        services.AddScoped<Meetings.MyMeetingsLoader>();
         services.AddScoped<Meetings.JournalExtractService>();
         services.AddScoped<Conversations.ConversationService>();
         services.AddScoped<Conversations.ConversationFollowUpService>();

@@ -46,7 +46,7 @@ public sealed class JournalExtractService(SspDbContext db, CaseAccess access, Au
             .Join(db.Meetings.Where(m => m.Date <= today), i => i.MeetingId, m => m.Id, (i, m) => new { Item = i, m.Date, m.StartTime, m.GroupId, m.MinutesApprovedAtUtc, m.HeldUnderGroupName })
             .ToListAsync(cancellationToken);
         items = items.OrderBy(x => x.Date).ThenBy(x => x.StartTime).ThenBy(x => x.Item.MeetingId).ToList();
-        var tasks = await MeetingService.TasksAsync(db, items.Select(i => i.Item.Id).ToList(), today, cancellationToken);
+        var tasks = await MeetingAccess.TasksAsync(db, items.Select(i => i.Item.Id).ToList(), today, cancellationToken);
         var groupIds = items.Select(i => i.GroupId).Append(c.CoordinationGroupId).Distinct().ToList();
         var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         var entries = items
@@ -68,7 +68,7 @@ public sealed class JournalExtractService(SspDbContext db, CaseAccess access, Au
         var userId = user.UserId();
         var roles = await db.GroupMemberships.AsNoTracking().Where(m => m.UserId == userId).Select(m => new { m.GroupId, m.Role }).ToListAsync(cancellationToken);
         var openable = meetings
-            .Where(m => MeetingService.ViewerFor(user, m, roles.Where(r => r.GroupId == m.GroupId).Select(r => r.Role)) >= MeetingViewer.Member)
+            .Where(m => MeetingAccess.ViewerFor(user, m, roles.Where(r => r.GroupId == m.GroupId).Select(r => r.Role)) >= MeetingViewer.Member)
             .Select(m => m.Id).ToHashSet();
         entries = entries.Select(e => e with { MayOpenMeeting = openable.Contains(e.MeetingId) }).ToList();
 

@@ -39,6 +39,9 @@ public sealed record BoardCase(
     string LeadParty, string? LeadName, CaseOverdue Overdue, BoardFlag? Flag,
     BoardDecision? LastDecision, GoalsInput Goals, IReadOnlyList<BoardTask> Tasks);
 
+/// <summary>The board page as read (and audited) while prerendering, carried into the circuit.</summary>
+public sealed record LeaderBoardState(LookupOutcome Outcome, LeaderBoard? Board);
+
 public sealed record LeaderBoard(int GroupId, string GroupName, IReadOnlyList<string> CoordinationGroups, DateOnly Today, IReadOnlyList<BoardCase> Cases);
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Meetings;
 using SspKbh.Domain.Organisation;
+using SspKbh.Web.Audit;
 using SspKbh.Web.Data;
 using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Components.Shared;
@@ -16,12 +17,38 @@ namespace SspKbh.Web.Features.Meetings;
 /// Writes the minutes of one agenda item. A decision about a case is carried out on the case once,
 /// through the same rules and service as a change made on the case itself (level, status, SSP+
 /// handover, leader group, goals), and is then fixed in the minutes. Tasks become actions on the case.
+/// Approval locks the minutes; corrections after that are addenda.
 /// </summary>
-public sealed class MinutesService(SspDbContext db, MeetingService meetings, CaseWorkService work, Conversations.ConversationService conversations, TimeProvider clock)
+public sealed class MinutesService(
+    SspDbContext db, MeetingAccess meetings, MeetingService meetingViews, CaseWorkService work, Conversations.ConversationService conversations, TimeProvider clock)
 {
+    /// <summary>The meeting and group of an agenda item, for its minutes page; null when the user may not write them.</summary>
+    public async Task<(LookupOutcome Outcome, MeetingView? Meeting, AgendaItemView? Item)> GetItemAsync(int meetingId, int itemId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, view) = await meetingViews.GetAsync(meetingId, user, cancellationToken, purpose: AuditPurposes.Minutes);
+        if (view is null)
+        {
+            return (outcome, null, null);
+        }
+
+        var item = view.GeneralItems.Concat(view.CaseItems).FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return (LookupOutcome.NotFound, null, null);
+        }
+
+        if (view.Meeting.Viewer != MeetingViewer.Secretary || (item.CaseId is not null && !item.CaseVisible))
+        {
+            await meetings.RefuseAsync(LookupOutcome.Forbidden, "meeting", meetingId, user, cancellationToken);
+            return (LookupOutcome.Forbidden, null, null);
+        }
+
+        return (LookupOutcome.Found, view, item);
+    }
+
     public async Task<MeetingResult> SaveAsync(int meetingId, int itemId, MinutesInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, meeting, item, group) = await meetings.LoadItemForMinutesAsync(meetingId, itemId, user, cancellationToken);
+        var (outcome, meeting, item, group) = await LoadItemForMinutesAsync(meetingId, itemId, user, cancellationToken);
         if (meeting is null || item is null || group is null)
         {
             return MeetingResult.Refused(outcome);
@@ -78,13 +105,13 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
         item.MinutesByUserId = user.UserId();
         item.MinutesUpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         item.Touch();
-        return await meetings.SaveMinutesAsync(result, meetingId, details + $" item={itemId}", user, cancellationToken);
+        return await meetings.SaveAsync(result, AuditActions.MinutesUpdated, "meeting", meetingId, details + $" item={itemId}", user, cancellationToken);
     }
 
     /// <summary>A task from the minutes: an action on the case, linked to the agenda item.</summary>
     public async Task<MeetingResult> AddTaskAsync(int meetingId, int itemId, ActionInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, meeting, item, _) = await meetings.LoadItemForMinutesAsync(meetingId, itemId, user, cancellationToken);
+        var (outcome, meeting, item, _) = await LoadItemForMinutesAsync(meetingId, itemId, user, cancellationToken);
         if (meeting is null || item is null)
         {
             return MeetingResult.Refused(outcome);
@@ -107,6 +134,28 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
 
         var added = await work.AddActionAsync(caseId, input, user, cancellationToken, agendaItemId: itemId);
         return new MeetingResult(added.Outcome, added.Result);
+    }
+
+    public Task<MeetingResult> ApproveAsync(int meetingId, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        meetings.ChangeAsync(meetingId, stamp, user, "minutes-approve", (meeting, group) => Task.FromResult(meeting.ApproveMinutes(user.UserId()!, group.Name, meetings.Now, meetings.Today)), cancellationToken,
+            AuditActions.MinutesApproved);
+
+    public async Task<MeetingResult> AddAddendumAsync(int meetingId, TextInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, meeting, _, viewer) = await meetings.LoadAsync(meetingId, user, tracked: true, cancellationToken);
+        if (meeting is null || viewer != MeetingViewer.Secretary)
+        {
+            return await meetings.RefuseAsync(meeting is null ? outcome : LookupOutcome.Forbidden, "meeting", meetingId, user, cancellationToken);
+        }
+
+        var result = new ServiceResult();
+        if (!meeting.IsLocked)
+        {
+            return new MeetingResult(LookupOutcome.Found, result.General(Texts.Meeting_AddendumOnlyWhenLocked));
+        }
+
+        meeting.Addenda.Add(new MinutesAddendum { Text = input.Text!.Trim(), AuthorUserId = user.UserId()!, CreatedAtUtc = meetings.Now });
+        return await meetings.SaveAsync(result, AuditActions.MinutesAddendum, "meeting", meetingId, null, user, cancellationToken);
     }
 
     private async Task<WorkResult> ApplyAsync(int caseId, MeetingDecision decision, MinutesInput input, Meeting meeting, SspGroup group, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -175,6 +224,21 @@ public sealed class MinutesService(SspDbContext db, MeetingService meetings, Cas
                 // Keep the level, offer a concern conversation, other: the group has reviewed the case.
                 return await work.MarkReviewedAsync(caseId, await Stamp(), user, cancellationToken);
         }
+    }
+
+    /// <summary>The audit trail's record of who opened what is in <see cref="MeetingService.GetAsync"/>; this is the minutes' save.</summary>
+    private async Task<(LookupOutcome Outcome, Meeting? Meeting, AgendaItem? Item, SspGroup? Group)> LoadItemForMinutesAsync(
+        int meetingId, int itemId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (outcome, meeting, group, viewer) = await meetings.LoadAsync(meetingId, user, tracked: true, cancellationToken);
+        if (meeting is null || viewer != MeetingViewer.Secretary)
+        {
+            await meetings.RefuseAsync(meeting is null ? outcome : LookupOutcome.Forbidden, "meeting", meetingId, user, cancellationToken);
+            return (meeting is null ? outcome : LookupOutcome.Forbidden, null, null, null);
+        }
+
+        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId);
+        return item is null ? (LookupOutcome.NotFound, null, null, null) : (LookupOutcome.Found, meeting, item, group);
     }
 
     /// <summary>Puts the case service's field errors on the minutes form's fields; what the minutes cannot fix points to the case.</summary>
