@@ -11,6 +11,11 @@ public static class InteractiveRoutes
     public static readonly IReadOnlyList<string> All =
     [
         "/",
+        "/admin/audit",
+        "/admin/audit/indsigt",
+        "/admin/audit/indsigt/{YoungPersonId:int}",
+        "/admin/tjeklister",
+        "/admin/tjeklister/version/{Version:int}",
         "/sager",
         "/sager/ny",
         "/sager/{Id:int}",
