@@ -16,6 +16,7 @@ using SspKbh.Benchmarks;
 //   --browser     the interactive pages over real circuits: the app on Kestrel, Chromium tabs (see BrowserCircuitBenchmarks)
 //   --gcdump      with --browser: the case list's heap growth by type (a gcdump-style heap walk, see HeapTypes)
 //   --parts       the pieces of a list filter change (rows + audit, counts, a bare audit write) timed one by one
+//   --audit-grid  the audit viewer's grid requests at 1,000,000 entries, per filter, against the baseline (see AuditGridBenchmarks)
 //   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
@@ -26,12 +27,21 @@ var browser = args.Contains("--browser");
 var gcdump = args.Contains("--gcdump");
 var noMemory = args.Contains("--no-memory");
 var parts = args.Contains("--parts");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts")).ToArray();
+var auditGrid = args.Contains("--audit-grid");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--audit-grid")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
 if (parts)
 {
     return await PartsBenchmarks.RunAsync(quick);
+}
+
+if (auditGrid)
+{
+    var auditLoadAtStart = LoadAverage();
+    var auditCode = await AuditGridBenchmarks.RunAsync(quick);
+    Console.WriteLine($"Load average (1, 5, 15 min) before: {auditLoadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
+    return auditCode;
 }
 
 if (circuits || browser)

@@ -134,6 +134,8 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
         // The meeting overview pages take a group: every group (a koordinationsgruppe, a ledergruppe, the guest's own lokaludvalg).
         ["{GroupId:int}"] = "SELECT Id FROM Groups ORDER BY Id",
         ["{LeaderGroupId:int}"] = "SELECT Id FROM Groups ORDER BY Id",
+        ["{YoungPersonId:int}"] = "SELECT Id FROM YoungPersons ORDER BY Id",
+        ["{Version:int}"] = "SELECT Version FROM ChecklistTemplates ORDER BY Version",
     };
 
     private IEnumerable<string> Urls()

@@ -161,8 +161,14 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(a => a.Hash).HasMaxLength(64).IsRequired();
             e.HasIndex(a => a.Sequence).IsUnique();
             e.HasIndex(a => a.OccurredAtUtc);
-            e.HasIndex(a => new { a.SubjectType, a.SubjectId });
-            e.HasIndex(a => a.UserId);
+            // The audit viewer filters on one column and pages in sequence order (AuditLogGrid): each filter has an
+            // index that ends in Sequence, so a page and its capped count read only that filter's entries, in order.
+            e.HasIndex(a => new { a.SubjectType, a.SubjectId, a.Sequence });
+            e.HasIndex(a => new { a.UserId, a.Sequence });
+            e.HasIndex(a => new { a.Action, a.Sequence });
+            e.HasIndex(a => new { a.Party, a.Sequence });
+            e.HasIndex(a => new { a.Purpose, a.Sequence });
+            e.HasIndex(a => new { a.Outcome, a.Sequence });
         });
 
         ConfigureCases(builder);

@@ -13,6 +13,7 @@ public static class AdminSetup
         services.AddScoped<Checklists.ChecklistReader>();
         services.AddScoped<Checklists.ChecklistAdministration>();
         services.AddScoped<AuditLog.AuditLogQuery>();
+        services.AddScoped<AuditLog.AuditLogGrid>();
         return services;
     }
 }

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Admin.AuditLog;
 
 /// <summary>
-/// The audit viewer's filter, read from the query string (a GET form: bookmarkable, works without
-/// JavaScript). Dates are Danish (dd-mm-åååå) and mean whole days in Copenhagen time. A value that
-/// does not parse gives a Danish message for its field; it is never guessed.
+/// The audit viewer's filter, read from the address (the address is the state, as on the case list, ADR 0022: a link,
+/// a bookmark or the back button shows the same filter). Dates are Danish (dd-mm-åååå) and mean whole days in
+/// Copenhagen time. A value that does not parse gives a Danish message for its field; it is never guessed.
 /// </summary>
 public sealed record AuditFilter
 {
@@ -40,21 +42,20 @@ public sealed record AuditFilter
 
     public string? Purpose { get; init; }
 
-    /// <summary>Keyset cursor: show entries with a smaller sequence number.</summary>
-    public long? Before { get; init; }
-
     /// <summary>Field name (the query key) → Danish message.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
 
     public bool IsValid => Errors.Count == 0;
 
-    public static AuditFilter FromQuery(IQueryCollection query)
+    public static AuditFilter FromQueryString(string? queryString) => FromQuery(QueryHelpers.ParseQuery(queryString));
+
+    public static AuditFilter FromQuery(IDictionary<string, StringValues> query)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         // Cut to the column's length: a longer value cannot match, and the viewer's own audit entry stores it.
         string? Text(string key, int max = MaxTextLength)
         {
-            var raw = query[key].ToString().Trim();
+            var raw = query.TryGetValue(key, out var values) ? values.ToString().Trim() : "";
             return raw.Length == 0 ? null : raw.Length > max ? raw[..max] : raw;
         }
 
@@ -67,7 +68,6 @@ public sealed record AuditFilter
             errors["til"] = Texts.AuditFilter_FromAfterTo;
         }
 
-        long? before = long.TryParse(query["foer"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var b) && b > 0 ? b : null;
         return new AuditFilter
         {
             From = from,
@@ -81,7 +81,6 @@ public sealed record AuditFilter
             SubjectId = Text("emne"),
             Outcome = Text("udfald"),
             Purpose = Text("formaal"),
-            Before = before,
             Errors = errors,
         };
     }
@@ -110,13 +109,13 @@ public sealed record AuditFilter
 
     public static string FormatDate(DateOnly date) => DanishTime.FormatInputDate(date);
 
-    /// <summary>The query string of this filter ("?fra=...&amp;handling=..."), optionally with a paging cursor.</summary>
-    public string ToQueryString(long? before = null)
+    /// <summary>The query string of this filter ("?fra=...&amp;handling=..."); dates as typed, so an ill-typed one keeps its message.</summary>
+    public string ToQueryString()
     {
         var parts = new List<(string, string?)>
         {
-            ("fra", From is { } f ? FormatDate(f) : null),
-            ("til", To is { } t ? FormatDate(t) : null),
+            ("fra", FromText),
+            ("til", ToText),
             ("bruger", UserId),
             ("part", Party),
             ("handling", Action),
@@ -124,7 +123,6 @@ public sealed record AuditFilter
             ("emne", SubjectId),
             ("udfald", Outcome),
             ("formaal", Purpose),
-            ("foer", before?.ToString(CultureInfo.InvariantCulture)),
         };
         var query = string.Join('&', parts.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
         return query.Length == 0 ? "" : "?" + query;
@@ -151,7 +149,6 @@ public sealed record AuditFilter
         Add("subject", SubjectId);
         Add("outcome", Outcome);
         Add("purpose", Purpose);
-        Add("before", Before?.ToString(CultureInfo.InvariantCulture));
         Add("invalid", IsValid ? null : string.Join(',', Errors.Keys.Order(StringComparer.Ordinal)));
         return text.ToString();
     }

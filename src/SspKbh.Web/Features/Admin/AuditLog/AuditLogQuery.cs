@@ -13,17 +13,6 @@ using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Admin.AuditLog;
 
-public sealed record AuditRow(
-    long Sequence, DateTime OccurredAtUtc, string? UserId, string? UserName, string? Roles, string? Party,
-    string Action, string? SubjectType, string? SubjectId, string? Purpose, string Outcome, string? Details);
-
-/// <summary>One page of the viewer; <see cref="NextBefore"/> is the cursor of the next (older) page.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
-
-public sealed record AuditUserOption(string Id, string FullName, string? Email);
-
-public sealed record AuditPartyOption(string Code, string Name);
-
 public sealed record SubjectCase(int Id, string CaseNumber);
 
 public sealed record SubjectPerson(int Id, string FullName, DateOnly DateOfBirth, IReadOnlyList<SubjectCase> Cases);
@@ -36,6 +25,21 @@ public sealed record SubjectReportRow(
 public sealed record SubjectReport(
     SubjectPerson Person, DateOnly? From, DateOnly? To, DateTime GeneratedAtUtc, bool StaffNames,
     IReadOnlyList<SubjectReportRow> Rows, bool Truncated);
+
+public enum SubjectReportOutcome
+{
+    Shown,
+    NotFound,
+    Refused,
+}
+
+/// <summary>The report page as read for one address (<see cref="Query"/>); carried from the prerender into the circuit.</summary>
+public sealed record SubjectReportView(string Query, SubjectReportOutcome Outcome, SubjectPerson? Person, SubjectReport? Report)
+{
+    /// <summary>"navne=true" (also "on" or "1"); anything else leaves the names out rather than failing.</summary>
+    public static bool IncludesNames(string? query) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).TryGetValue("navne", out var value) && value.ToString() is "true" or "on" or "1";
+}
 
 /// <summary>What the administrator types on the look-up page: a case number or a CPR number.</summary>
 public sealed class SubjectLookupInput
@@ -67,110 +71,18 @@ public sealed partial class SubjectLookupInputValidator : AbstractValidator<Subj
 }
 
 /// <summary>
-/// Reads the audit trail for the administrator: the filtered viewer and the data-subject access report
-/// (indsigtsrapport). Filters run in SQL and pages are cut by sequence number, so the cost does not
-/// grow with the size of the trail. Every read is itself written to the trail.
+/// The data-subject access report (indsigtsrapport) for the administrator: finding the young person and listing
+/// every audit entry about them (the filtered viewer is <see cref="AuditLogGrid"/>). Every read is itself written
+/// to the trail.
 /// </summary>
 public sealed class AuditLogQuery(SspDbContext db, AuditService audit, TimeProvider clock)
 {
-    public const int PageSize = 50;
+    private static readonly SubjectLookupInputValidator Validator = new();
 
     /// <summary>A report is for one person; more rows than this means the period should be shorter.</summary>
     public const int MaxReportRows = 10_000;
 
     public DateOnly Today => DanishTime.Today(clock);
-
-    public async Task<AuditPage> PageAsync(AuditFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        List<AuditRecord> entries = [];
-        if (filter.IsValid)
-        {
-            entries = await Apply(db.AuditEntries.AsNoTracking(), filter)
-                .OrderByDescending(a => a.Sequence)
-                .Take(PageSize + 1)
-                .ToListAsync(cancellationToken);
-        }
-
-        var hasMore = entries.Count > PageSize;
-        entries = entries.Take(PageSize).ToList();
-        var ids = entries.Where(e => e.UserId != null).Select(e => e.UserId!).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
-
-        // Looking at the trail shows who looked at whom, so it is itself recorded.
-        await audit.WriteAsync(new AuditEvent(AuditActions.AuditView,
-            SubjectType: filter.SubjectType, SubjectId: filter.SubjectId, Purpose: AuditPurposes.AuditReview,
-            Details: Join(filter.Describe(), $"rows={entries.Count}"), Actor: user), cancellationToken);
-
-        return new AuditPage(
-            entries.Select(e => new AuditRow(e.Sequence, e.OccurredAtUtc, e.UserId, e.UserId is null ? null : names.GetValueOrDefault(e.UserId),
-                e.Roles, e.Party, e.Action, e.SubjectType, e.SubjectId, e.Purpose, e.Outcome, e.Details)).ToList(),
-            hasMore ? entries[^1].Sequence : null);
-    }
-
-    private static IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> query, AuditFilter filter)
-    {
-        if (filter.Before is { } before)
-        {
-            query = query.Where(a => a.Sequence < before);
-        }
-
-        if (filter.From is { } from)
-        {
-            var fromUtc = AuditFilter.StartOfDayUtc(from);
-            query = query.Where(a => a.OccurredAtUtc >= fromUtc);
-        }
-
-        if (filter.To is { } to)
-        {
-            var toUtc = AuditFilter.StartOfDayUtc(to.AddDays(1));
-            query = query.Where(a => a.OccurredAtUtc < toUtc);
-        }
-
-        if (filter.UserId is { } userId)
-        {
-            query = query.Where(a => a.UserId == userId);
-        }
-
-        if (filter.Party is { } party)
-        {
-            query = query.Where(a => a.Party == party);
-        }
-
-        if (filter.Action is { } action)
-        {
-            query = query.Where(a => a.Action == action);
-        }
-
-        if (filter.SubjectType is { } subjectType)
-        {
-            query = query.Where(a => a.SubjectType == subjectType);
-        }
-
-        if (filter.SubjectId is { } subjectId)
-        {
-            query = query.Where(a => a.SubjectId == subjectId);
-        }
-
-        if (filter.Outcome is { } outcome)
-        {
-            query = query.Where(a => a.Outcome == outcome);
-        }
-
-        if (filter.Purpose is { } purpose)
-        {
-            query = query.Where(a => a.Purpose == purpose);
-        }
-
-        return query;
-    }
-
-    public async Task<List<AuditUserOption>> UsersAsync(CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().OrderBy(u => u.FullName).ThenBy(u => u.Email)
-            .Select(u => new AuditUserOption(u.Id, u.FullName, u.Email)).ToListAsync(cancellationToken);
-
-    public async Task<List<AuditPartyOption>> PartiesAsync(CancellationToken cancellationToken) =>
-        await db.Parties.AsNoTracking().OrderBy(p => p.Code)
-            .Select(p => new AuditPartyOption(p.Code, p.Name)).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Finds the young person by case number or CPR number. The CPR number is neither logged nor
@@ -178,6 +90,16 @@ public sealed class AuditLogQuery(SspDbContext db, AuditService audit, TimeProvi
     /// </summary>
     public async Task<ServiceResult> LookupAsync(SubjectLookupInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!AuditLogGrid.MayRead(user))
+        {
+            return new ServiceResult().General(Texts.Forbidden_Text);
+        }
+
+        if (ServiceResult.Refusing(Validator, input) is { } refused)
+        {
+            return refused;
+        }
+
         var result = new ServiceResult();
         var query = input.Query!.Trim();
         int? personId;
@@ -207,6 +129,31 @@ public sealed class AuditLogQuery(SspDbContext db, AuditService audit, TimeProvi
             Purpose: AuditPurposes.SubjectAccessRequest, Details: $"by={by}", Actor: user), cancellationToken);
         result.CreatedId = personId is null ? null : Id(personId.Value);
         return result;
+    }
+
+    /// <summary>
+    /// The report page for the address it was opened with (the address is the state: "?fra=..&amp;til=..&amp;navne=true").
+    /// The report is made, and audited, only when the person exists and the period is valid.
+    /// </summary>
+    public async Task<SubjectReportView> ReportViewAsync(int personId, string query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!AuditLogGrid.MayRead(user))
+        {
+            return new SubjectReportView(query, SubjectReportOutcome.Refused, null, null);
+        }
+
+        var person = await PersonAsync(personId, cancellationToken);
+        if (person is null)
+        {
+            return new SubjectReportView(query, SubjectReportOutcome.NotFound, null, null);
+        }
+
+        // Only the period fields of the viewer's filter apply here.
+        var filter = AuditFilter.FromQueryString(query);
+        var report = filter.IsValid
+            ? await SubjectReportAsync(person, filter.From, filter.To, SubjectReportView.IncludesNames(query), user, cancellationToken)
+            : null;
+        return new SubjectReportView(query, SubjectReportOutcome.Shown, person, report);
     }
 
     public async Task<SubjectPerson?> PersonAsync(int personId, CancellationToken cancellationToken)

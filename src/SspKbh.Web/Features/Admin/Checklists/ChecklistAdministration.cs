@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Access;
 using SspKbh.Domain.Conversations;
 using SspKbh.Web.Audit;
 using SspKbh.Web.Data;
@@ -37,6 +38,12 @@ public sealed class ChecklistEditInput
     public string? NewHint { get; set; }
 }
 
+/// <summary>The checklist page as read for an administrator (<see cref="Refused"/> for anyone else).</summary>
+public sealed record ChecklistAdminView(bool Refused, ChecklistVersionView? Newest, IReadOnlyList<ChecklistVersionSummary> Versions, ChecklistEditInput? Input);
+
+/// <summary>The page of one version: <see cref="View"/> is null when the version does not exist.</summary>
+public sealed record ChecklistVersionPageView(int Version, bool Refused, ChecklistVersionView? View);
+
 /// <summary>
 /// Publishes a new checklist version from the administrator's edit of the newest one (ADR 0016). Never
 /// updates a saved version: conversations keep pointing at the version they were created from.
@@ -45,16 +52,30 @@ public sealed class ChecklistAdministration(SspDbContext db, ChecklistReader rea
 {
     public const string RemoveValue = "true";
 
-    /// <summary>The editor's starting point: the newest version's items.</summary>
-    public async Task<ChecklistEditInput?> GetInputAsync(CancellationToken cancellationToken)
+    public static bool MayEdit(ClaimsPrincipal user) => user.IsInRole(nameof(AppRole.Administrator));
+
+    /// <summary>The page: the versions, the newest one, and the editor's starting point (the newest version's items).</summary>
+    public async Task<ChecklistAdminView> ViewAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!MayEdit(user))
+        {
+            return new ChecklistAdminView(Refused: true, null, [], null);
+        }
+
         var newest = await reader.NewestAsync(cancellationToken);
-        return newest is null ? null : new ChecklistEditInput
+        var versions = await reader.SummariesAsync(cancellationToken);
+        return new ChecklistAdminView(Refused: false, newest, versions, newest is null ? null : new ChecklistEditInput
         {
             Version = newest.Version.ToString(CultureInfo.InvariantCulture),
             Items = newest.Items.Select(i => new ChecklistItemInput { Section = i.Section.ToString(), Text = i.Text, Hint = i.Hint }).ToList(),
-        };
+        });
     }
+
+    /// <summary>One published version, read only; null when it does not exist.</summary>
+    public async Task<ChecklistVersionPageView> VersionAsync(int version, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        MayEdit(user)
+            ? new ChecklistVersionPageView(version, Refused: false, await reader.VersionAsync(version, cancellationToken))
+            : new ChecklistVersionPageView(version, Refused: true, null);
 
     public static bool TryParseSection(string? value, out ChecklistSection section) =>
         Enum.TryParse(value, ignoreCase: false, out section) && Enum.IsDefined(section) && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
@@ -62,6 +83,11 @@ public sealed class ChecklistAdministration(SspDbContext db, ChecklistReader rea
     public async Task<ServiceResult> PublishAsync(ChecklistEditInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = new ServiceResult();
+        if (!MayEdit(user))
+        {
+            return result.General(Texts.Forbidden_Text);
+        }
+
         var userId = user.UserId();
         if (userId is null)
         {

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SspKbh.Domain.Access;
+using SspKbh.Web.Audit;
+using SspKbh.Web.Features.Admin.AuditLog;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Tests.Infrastructure;
+
+namespace SspKbh.Web.Tests;
+
+/// <summary>
+/// The audit viewer's grid (<see cref="AuditLogGrid"/>) and the data-subject look-up (<see cref="AuditLogQuery"/>) at
+/// the service layer, where the interactive pages' reads end: filters narrow the entries in SQL, pages are cut in the
+/// database with the newest or the oldest first, every look is itself audited with the filter used, and only
+/// administrators read anything. The look-up checks case and CPR numbers in Danish and never stores the CPR number.
+/// </summary>
+public abstract class AuditLogServiceTests(AppFixture fixture)
+{
+    private SspAppFactory App => fixture.App;
+
+    private const string Admin = "admin@sspkbh.dk";
+    private const string Police = "myndighed@sspkbh.dk";
+
+    private static DateOnly Today => DanishTime.Today(TimeProvider.System);
+
+    private Task<AuditGridPage> PageAsync(string query, int page = 0, bool oldestFirst = false, string email = Admin,
+        int pageSize = AuditLogGrid.DefaultPageSize, int countLimit = AuditLogGrid.MaxCountedEntries) =>
+        App.WithScopeAsync(async services => await services.GetRequiredService<AuditLogGrid>().PageAsync(
+            AuditFilter.FromQueryString(query), new AuditGridRequest(page, pageSize, oldestFirst, countLimit),
+            await AppHelpers.PrincipalAsync(services, email), CancellationToken.None));
+
+    private Task<ServiceResult> LookupAsync(string? query, string email = Admin) =>
+        App.WithScopeAsync(async services => await services.GetRequiredService<AuditLogQuery>().LookupAsync(
+            new SubjectLookupInput { Query = query }, await AppHelpers.PrincipalAsync(services, email), CancellationToken.None));
+
+    [Fact]
+    public async Task Filters_narrow_the_entries_by_user_action_subject_and_period()
+    {
+        var saraCase = await App.CaseIdAsync("Sara Jensen");
+        var idaCase = await App.CaseIdAsync("Ida Larsen");
+        using (var police = App.CreateBrowser())
+        {
+            await police.SignInAsync(Police);
+            Assert.Equal(HttpStatusCode.OK, (await police.GetAsync($"/sager/{saraCase}")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await police.GetAsync($"/sager/{idaCase}")).Status);
+        }
+
+        var policeId = await App.UserIdAsync(Police);
+        var adminId = await App.UserIdAsync(Admin);
+        var unfiltered = await PageAsync("");
+        Assert.Contains(unfiltered.Rows, r => r.Action != AuditActions.CaseView);
+
+        var byUser = await PageAsync($"?bruger={policeId}");
+        Assert.NotEmpty(byUser.Rows);
+        Assert.All(byUser.Rows, r => Assert.Equal("Jonas Krag", r.UserName));
+        Assert.Contains(AuditActions.SignIn, byUser.Rows.Select(r => r.Action));
+
+        var byUserAndAction = await PageAsync($"?bruger={policeId}&handling={AuditActions.CaseView}");
+        Assert.True(byUserAndAction.Rows.Count >= 2);
+        Assert.All(byUserAndAction.Rows, r => Assert.Equal(AuditActions.CaseView, r.Action));
+        Assert.All(byUserAndAction.Rows, r => Assert.Equal(AuditPurposes.CoordinationGroup, r.Purpose));
+        Assert.Equal(byUserAndAction.Rows.Count, byUserAndAction.Total);
+
+        var bySubject = await PageAsync($"?emnetype=case&emne={saraCase}&handling={AuditActions.CaseView}");
+        Assert.NotEmpty(bySubject.Rows);
+        Assert.All(bySubject.Rows, r => Assert.Equal(("case", saraCase), (r.SubjectType, r.SubjectId)));
+
+        var byParty = await PageAsync($"?part=POL&udfald={AuditOutcomes.Success}&formaal={AuditPurposes.CoordinationGroup}");
+        Assert.NotEmpty(byParty.Rows);
+        Assert.All(byParty.Rows, r => Assert.Equal(("POL", AuditOutcomes.Success, AuditPurposes.CoordinationGroup), (r.Party, r.Outcome, r.Purpose)));
+
+        var today = Today.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        Assert.NotEmpty((await PageAsync($"?fra={today}&til={today}&bruger={policeId}")).Rows);
+        var future = await PageAsync($"?fra={Today.AddDays(1).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}&bruger={policeId}");
+        Assert.Empty(future.Rows);
+        Assert.Equal(0, future.Total);
+
+        // Looking at the trail is itself audited, with the filter used (ids and codes only) and the page shown.
+        var viewEntries = await App.AuditEntriesAsync(a => a.Action == AuditActions.AuditView && a.UserId != null);
+        Assert.Contains(viewEntries, a => a.Details!.Contains($"user={policeId}; action={AuditActions.CaseView}; page=1; order=newest", StringComparison.Ordinal)
+                                          && a.Purpose == AuditPurposes.AuditReview && a.UserId == adminId);
+        Assert.Contains(viewEntries, a => a.SubjectType == "case" && a.SubjectId == saraCase);
+    }
+
+    [Fact]
+    public async Task Pages_are_cut_in_the_database_newest_or_oldest_first_and_the_count_stops_at_ten_thousand()
+    {
+        var user = await App.CreateUserAsync([AppRole.AuthorityMember]);
+        for (var i = 0; i < 53; i++)
+        {
+            await App.WithScopeAsync(async services =>
+            {
+                await services.GetRequiredService<AuditService>().WriteAsync(new AuditEvent(AuditActions.CaseView,
+                    SubjectType: "case", SubjectId: "999999", Purpose: AuditPurposes.CoordinationGroup, ActorUserId: user.Id));
+                return 0;
+            });
+        }
+
+        var first = await PageAsync($"?bruger={user.Id}");
+        Assert.Equal(50, first.Rows.Count);
+        Assert.Equal(53, first.Total);
+        Assert.False(first.TotalCapped);
+        Assert.Equal(first.Rows.Select(r => r.Sequence).OrderDescending(), first.Rows.Select(r => r.Sequence));
+
+        var second = await PageAsync($"?bruger={user.Id}", page: 1);
+        Assert.Equal(3, second.Rows.Count);
+        Assert.True(second.Rows.Max(r => r.Sequence) < first.Rows.Min(r => r.Sequence));
+
+        var oldest = await PageAsync($"?bruger={user.Id}", oldestFirst: true, pageSize: 25);
+        Assert.Equal(25, oldest.Rows.Count);
+        Assert.Equal(oldest.Rows.Select(r => r.Sequence).Order(), oldest.Rows.Select(r => r.Sequence));
+        Assert.Equal(second.Rows.Min(r => r.Sequence), oldest.Rows[0].Sequence);
+
+        // A page size the grid does not offer is the default; a page past the counted entries is the last one that can be counted.
+        Assert.Equal(50, (await PageAsync($"?bruger={user.Id}", pageSize: 100_000)).Rows.Count);
+        var far = await PageAsync($"?bruger={user.Id}", page: int.MaxValue);
+        Assert.Empty(far.Rows);
+        Assert.Equal(53, far.Total);
+        Assert.Contains(await App.AuditEntriesAsync(a => a.Action == AuditActions.AuditView),
+            a => a.Details!.Contains($"user={user.Id}; page={AuditLogGrid.MaxCountedEntries / AuditLogGrid.DefaultPageSize};", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task More_matching_entries_than_are_counted_are_shown_as_the_limit_and_said_to_be_more()
+    {
+        // The page asks with the limit of 10,000; the same code path with a limit of 20 over 25 entries.
+        var user = await App.CreateUserAsync([AppRole.AuthorityMember]);
+        await App.WithScopeAsync(async services =>
+        {
+            var audit = services.GetRequiredService<AuditService>();
+            for (var i = 0; i < 25; i++)
+            {
+                await audit.WriteAsync(new AuditEvent(AuditActions.CaseList, Purpose: AuditPurposes.CoordinationGroup, ActorUserId: user.Id));
+            }
+
+            return 0;
+        });
+
+        var page = await PageAsync($"?bruger={user.Id}", pageSize: 25, countLimit: 20);
+        Assert.True(page.TotalCapped);
+        Assert.Equal(20, page.Total);
+        Assert.Equal(25, page.Rows.Count);
+        var beyond = await PageAsync($"?bruger={user.Id}", page: 5, pageSize: 25, countLimit: 20);
+        // A page past the limit is the last page that can be reached: the one holding the 20th entry.
+        Assert.Equal(page.Rows.Select(r => r.Sequence), beyond.Rows.Select(r => r.Sequence));
+        Assert.Contains(await App.AuditEntriesAsync(a => a.Action == AuditActions.AuditView), a => a.Details!.Contains($"user={user.Id}; page=1;", StringComparison.Ordinal));
+
+        // A limit above the grid's own is the grid's own.
+        var unlimited = await PageAsync($"?bruger={user.Id}", countLimit: int.MaxValue);
+        Assert.Equal((25, false), (unlimited.Total, unlimited.TotalCapped));
+    }
+
+    [Fact]
+    public async Task An_ill_typed_filter_shows_no_entries_and_is_still_audited_with_the_fields_that_were_wrong()
+    {
+        var before = (await App.AuditEntriesAsync()).Select(a => a.Sequence).DefaultIfEmpty(0).Max();
+        var impossible = await PageAsync("?fra=31-02-2026");
+        Assert.Empty(impossible.Rows);
+        Assert.Equal(0, impossible.Total);
+        var reversed = AuditFilter.FromQueryString("?fra=10-03-2026&til=01-03-2026");
+        Assert.Equal(Texts.AuditFilter_FromAfterTo, reversed.Errors["til"]);
+        Assert.False(reversed.Errors.ContainsKey("fra"));
+        Assert.Equal(Texts.AuditFilter_DateInvalid, AuditFilter.FromQueryString("?til=%3Cscript%3Ealert(1)%3C%2Fscript%3E").Errors["til"]);
+
+        // Oversized and unknown values are cut to the columns and simply match nothing.
+        var odd = await PageAsync($"?foer=abc&bruger=ukendt&handling=x.y&emnetype={new string('x', 300)}&emne={new string('7', 300)}&part={new string('p', 300)}");
+        Assert.Empty(odd.Rows);
+        var entries = await App.AuditEntriesAsync(a => a.Sequence > before && a.Action == AuditActions.AuditView);
+        Assert.Contains(entries, a => a.Details!.Contains("invalid=fra", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_administrators_read_the_trail_and_look_up_data_subjects()
+    {
+        var before = (await App.AuditEntriesAsync()).Select(a => a.Sequence).DefaultIfEmpty(0).Max();
+        foreach (var email in new[] { Police, "sekretaer@sspkbh.dk", "statistik@sspkbh.dk" })
+        {
+            var page = await PageAsync("", email: email);
+            Assert.True(page.Refused);
+            Assert.Empty(page.Rows);
+            Assert.Null(await App.WithScopeAsync(async s => await s.GetRequiredService<AuditLogGrid>().ChoicesAsync(await AppHelpers.PrincipalAsync(s, email), CancellationToken.None)));
+            var lookup = await LookupAsync("140612-4117", email);
+            Assert.False(lookup.Succeeded);
+            Assert.Null(lookup.CreatedId);
+            var report = await App.WithScopeAsync(async s => await s.GetRequiredService<AuditLogQuery>().ReportViewAsync(
+                int.Parse(await App.PersonIdAsync("Sara Jensen"), CultureInfo.InvariantCulture), "?navne=true", await AppHelpers.PrincipalAsync(s, email), CancellationToken.None));
+            Assert.Equal(SubjectReportOutcome.Refused, report.Outcome);
+            Assert.Null(report.Report);
+        }
+
+        Assert.DoesNotContain(await App.AuditEntriesAsync(a => a.Sequence > before),
+            a => a.Action is AuditActions.SubjectReport or AuditActions.SubjectLookup or AuditActions.AuditView);
+    }
+
+    [Fact]
+    public async Task The_lookup_validates_case_and_cpr_numbers_in_danish_and_never_stores_the_cpr_number()
+    {
+        async Task Refused(string? query, string message)
+        {
+            var result = await LookupAsync(query);
+            Assert.Equal([message], result.FieldErrors[nameof(SubjectLookupInput.Query)]);
+            Assert.Null(result.CreatedId);
+        }
+
+        await Refused(null, Texts.SubjectLookup_Required);
+        await Refused("", Texts.SubjectLookup_Required);
+        await Refused("320112-1234", Texts.SubjectLookup_CprInvalid);
+        await Refused("Sara Jensen", Texts.SubjectLookup_FormatInvalid);
+        await Refused(new string('1', 10_000), Texts.SubjectLookup_FormatInvalid);
+        await Refused("2020-99999", Texts.SubjectLookup_CaseNotFound);
+        await Refused("010101-4000", Texts.SubjectLookup_CprNotFound);
+
+        // The demo data has Yusuf Amin with CPR 140612-4117.
+        var before = (await App.AuditEntriesAsync()).Select(a => a.Sequence).DefaultIfEmpty(0).Max();
+        var found = await LookupAsync("140612-4117");
+        Assert.True(found.Succeeded);
+        var yusuf = await App.PersonIdAsync("Yusuf Amin");
+        Assert.Equal(yusuf, found.CreatedId);
+        var lookup = Assert.Single(await App.AuditEntriesAsync(a => a.Sequence > before && a.Action == AuditActions.SubjectLookup));
+        Assert.Equal(("young-person", yusuf, AuditOutcomes.Success, "by=cpr"), (lookup.SubjectType, lookup.SubjectId, lookup.Outcome, lookup.Details));
+
+        Assert.Contains(await App.AuditEntriesAsync(), a => a.Action == AuditActions.SubjectLookup && a.Outcome == AuditOutcomes.Failure);
+        Assert.All(await App.AuditEntriesAsync(), a =>
+        {
+            var all = string.Join('|', a.SubjectId, a.Details, a.Purpose);
+            Assert.DoesNotContain("4117", all, StringComparison.Ordinal);
+            Assert.DoesNotContain("4000", all, StringComparison.Ordinal);
+        });
+    }
+}
+
+public sealed class AuditLogServiceTestsSqlite(SqliteApp fixture) : AuditLogServiceTests(fixture), IClassFixture<SqliteApp>;
+
+public sealed class AuditLogServiceTestsPostgres(PostgresApp fixture) : AuditLogServiceTests(fixture), IClassFixture<PostgresApp>;
