@@ -4,7 +4,8 @@ namespace SspKbh.Tests.Shared;
 /// The route templates of every Interactive Server page. The §115 leak test in Chromium
 /// (SspKbh.E2E.BoundaryBrowserTests) visits each of them as every non-authority demo user, and
 /// SspKbh.Web.Tests.InteractiveRouteListTests fails when a page becomes interactive without being listed
-/// here, so no converted page escapes the leak test. <c>{Id:int}</c> is filled with every case id.
+/// here, so no converted page escapes the leak test. <c>{Id:int}</c> is filled with every case id (every
+/// conversation id under /samtaler).
 /// </summary>
 public static class InteractiveRoutes
 {
@@ -14,6 +15,7 @@ public static class InteractiveRoutes
         "/sager",
         "/sager/ny",
         "/sager/{Id:int}",
+        "/samtaler/{Id:int}/foer",
         "/statistik",
     ];
 }

@@ -108,11 +108,12 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
     private IEnumerable<string> Urls()
     {
         var caseIds = Query("SELECT Id FROM Cases ORDER BY Id", r => r.GetInt32(0).ToString(CultureInfo.InvariantCulture));
+        var conversationIds = Query("SELECT Id FROM ConcernConversations ORDER BY Id", r => r.GetInt32(0).ToString(CultureInfo.InvariantCulture));
         foreach (var template in InteractiveRoutes.All)
         {
             if (template.Contains("{Id:int}", StringComparison.Ordinal))
             {
-                foreach (var id in caseIds)
+                foreach (var id in template.StartsWith("/samtaler/", StringComparison.Ordinal) ? conversationIds : caseIds)
                 {
                     yield return template.Replace("{Id:int}", id, StringComparison.Ordinal);
                 }
