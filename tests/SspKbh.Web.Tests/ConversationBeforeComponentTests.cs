@@ -88,8 +88,12 @@ public abstract class ConversationBeforeComponentTests(AppFixture fixture)
         page.Find("#planned-minutes").Input("5");
         page.Find("#challenges").Input("Bør ikke gemmes");
         await page.ClickAsync("save-planning");
-        page.WaitForAssertion(() => Assert.Contains(Texts.Error_ConversationLengthOutOfRange, page.Find("#planned-minutes-error").TextContent, StringComparison.Ordinal), CasePageSteps.Patience);
-        Assert.Contains(Texts.Error_ConversationLengthOutOfRange, page.TestIdText("error-summary"), StringComparison.Ordinal);
+        // The field's message and the summary above the form (the form renders its summary once the save has returned).
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains(Texts.Error_ConversationLengthOutOfRange, page.Find("#planned-minutes-error").TextContent, StringComparison.Ordinal);
+            Assert.Contains(Texts.Error_ConversationLengthOutOfRange, page.TestIdText("error-summary"), StringComparison.Ordinal);
+        }, CasePageSteps.Patience);
         Assert.Empty(page.FindAll("[data-testid='saved']"));
         Assert.Null((await RecordAsync(id)).Challenges);
 
@@ -147,8 +151,11 @@ public abstract class ConversationBeforeComponentTests(AppFixture fixture)
         await PickAsync(candidates.Single(c => c.UserId == clubWorker));
         Assert.Equal(Texts.ConversationBefore_RuleNotCovered, page.TestIdText("consent-rule").Trim());
         await page.ClickAsync("add-participant");
-        page.WaitForAssertion(() => Assert.Contains(Texts.Error_ParticipantNeedsConsent, page.TestIdText("error-summary"), StringComparison.Ordinal), CasePageSteps.Patience);
-        Assert.Contains(Texts.Error_ParticipantNeedsConsent, page.Find("#participant-pick-error").TextContent, StringComparison.Ordinal);
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains(Texts.Error_ParticipantNeedsConsent, page.TestIdText("error-summary"), StringComparison.Ordinal);
+            Assert.Contains(Texts.Error_ParticipantNeedsConsent, page.Find("#participant-pick-error").TextContent, StringComparison.Ordinal);
+        }, CasePageSteps.Patience);
         Assert.Empty((await RecordAsync(id)).Participants);
 
         // Family and authority people: the rule says they need no consent; Freja is added and listed.
