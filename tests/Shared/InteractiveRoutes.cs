@@ -4,7 +4,8 @@ namespace SspKbh.Tests.Shared;
 /// The route templates of every Interactive Server page. The §115 leak test in Chromium
 /// (SspKbh.E2E.BoundaryBrowserTests) visits each of them as every non-authority demo user, and
 /// SspKbh.Web.Tests.InteractiveRouteListTests fails when a page becomes interactive without being listed
-/// here, so no converted page escapes the leak test. <c>{Id:int}</c> is filled with every case id, <c>{ConsentId:int}</c> with every consent id.
+/// here, so no converted page escapes the leak test. Route parameters are filled with every id of their kind (see
+/// BoundaryBrowserTests.IdsOfParameter): <c>{Id:int}</c> with every case id, or every conversation id under /samtaler.
 /// </summary>
 public static class InteractiveRoutes
 {
@@ -21,6 +22,7 @@ public static class InteractiveRoutes
         "/sager",
         "/sager/ny",
         "/sager/{Id:int}",
+        "/samtaler/{Id:int}/foer",
         "/statistik",
         "/moeder",
         "/moeder/grupper/{GroupId:int}",

@@ -373,6 +373,8 @@ public sealed class ConversationRulesTests
         var before = template.ItemsIn(ChecklistStage.Before).ToList();
         var during = template.ItemsIn(ChecklistStage.During).First();
 
+        // A tick or a note is a row of its own: the record's stamp (which guards the planning form) stays.
+        var stamp = c.ConcurrencyStamp;
         Assert.Null(c.Tick(template, before[0].Id, "u1", NowUtc));
         Assert.Null(c.Tick(template, before[1].Id, "u1", NowUtc));
         Assert.Null(c.Tick(template, during.Id, "u1", NowUtc));
@@ -382,6 +384,7 @@ public sealed class ConversationRulesTests
         Assert.Null(c.SetChecklistNote(template, before[2].Id, "Tolk bestilt"));
         Assert.Null(c.SetChecklistNote(template, before[3].Id, "  "));
         Assert.DoesNotContain(c.Checklist, i => i.TemplateItemId == before[3].Id); // an empty note on an untouched item stores nothing
+        Assert.Equal(stamp, c.ConcurrencyStamp);
 
         var progress = c.Progress(template);
         Assert.Equal(new StageProgress(ChecklistStage.Before, 1, before.Count), progress.Before);

@@ -150,7 +150,9 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
                 continue;
             }
 
-            foreach (var id in Query(IdsOfParameter[parameter], r => r.GetInt32(0).ToString(CultureInfo.InvariantCulture)))
+            // Under /samtaler, {Id:int} is a conversation.
+            var ids = template.StartsWith("/samtaler/", StringComparison.Ordinal) ? "SELECT Id FROM ConcernConversations ORDER BY Id" : IdsOfParameter[parameter];
+            foreach (var id in Query(ids, r => r.GetInt32(0).ToString(CultureInfo.InvariantCulture)))
             {
                 yield return template.Replace(parameter, id, StringComparison.Ordinal);
             }

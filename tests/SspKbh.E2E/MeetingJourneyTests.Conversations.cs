@@ -9,7 +9,8 @@ namespace SspKbh.E2E;
 /// <summary>
 /// The professional's concern conversation, from the koordinationsgruppe's decision to the journalised
 /// record: planned and prepared before, five phases and an agreement during, the outcome and the journal
-/// reference after. axe-core on every page of the record, and the planning form without JavaScript.
+/// reference after. axe-core on every page of the record (the participant list open too), and the interactive
+/// planning form's message at a refused length.
 /// </summary>
 public sealed partial class MeetingJourneyTests
 {
@@ -46,27 +47,47 @@ public sealed partial class MeetingJourneyTests
             Assert.True(before is not null && after is not null && Math.Abs(before.Y - after.Y) < 2 && after.X > before.X,
                 $"The record's tabs are not in one row: Før at {before?.X},{before?.Y}, Efter at {after?.X},{after?.Y}.");
 
-            // Before: where, when (earlier today, so it can be marked held), who, and the invitation by letter.
+            // Before (interactive): a point of the checklist is ticked first; it saves at once.
             await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Før" }).ClickAsync();
             await tracked.ExpectUrlAsync(ConversationUrl("/foer"), "the before page");
-            await page.Locator("#place").SelectOptionAsync("School");
+            await tracked.WaitForCircuitAsync();
+            var firstPoint = page.GetByTestId("checklist-before").GetByRole(AriaRole.Checkbox).First;
+            await firstPoint.CheckAsync();
+            await Expect(page.GetByTestId("checklist-done-by").First).ToContainTextAsync("Sofie Lund");
+
+            // Then where and when (earlier today, so it can be marked held), saved with the planning's button.
+            await CaseSteps.ChooseAsync(page, "place", "Skolen");
             await page.Locator("#place-details").FillAsync("Sundby Skole, lokale 12");
-            await page.Locator("#scheduled-date").FillAsync(AppToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await CaseSteps.TypeDateAsync(page, "scheduled-date", AppToday);
             await page.Locator("#start-time").FillAsync("00:00");
+            await page.Locator("#start-time").PressAsync("Tab");
             await page.Locator("#planned-minutes").FillAsync("45");
             await page.Locator("#questions").FillAsync("Hvordan går det i skolen, og hvad laver han efter skole?");
             await page.GetByTestId("save-planning").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
-            await page.Locator("#participant-from-case").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await Expect(page.GetByTestId("saved")).ToContainTextAsync("Planlægningen er gemt");
+
+            // Issue 16 #5: after a reload the tick is still there beside the saved planning.
+            await page.ReloadAsync();
+            await tracked.WaitForCircuitAsync();
+            await Expect(page.GetByTestId("checklist-before").GetByRole(AriaRole.Checkbox).First).ToBeCheckedAsync();
+            await Expect(page.Locator("#place-details")).ToHaveValueAsync("Sundby Skole, lokale 12");
+
+            // Who: the young person, picked by name; the § 115 rule is shown before adding.
+            await page.Locator("#participant-pick").ClickAsync();
+            await page.Locator("#participant-pick").PressSequentiallyAsync(name.Split(' ')[0], new() { Delay = 50 });
+            var young = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = name }).First;
+            await Expect(young).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(tracked, "conversation-before with the participant list open", output);
+            await young.ClickAsync();
+            await Expect(page.GetByTestId("consent-rule")).ToContainTextAsync("uden samtykke");
             await page.GetByTestId("add-participant").ClickAsync();
             await Expect(page.GetByTestId("participants")).ToContainTextAsync(name);
-            await page.Locator("#invitation-method").SelectOptionAsync("Letter");
-            await page.Locator("#invited-on").FillAsync(AppToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+            // The invitation by letter.
+            await CaseSteps.ChooseAsync(page, "invitation-method", "Brev");
+            await CaseSteps.TypeDateAsync(page, "invited-on", AppToday);
             await page.GetByTestId("save-invitation").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
-            await page.GetByTestId("checklist-before").GetByRole(AriaRole.Checkbox).First.CheckAsync();
-            await page.GetByTestId("save-checklist").ClickAsync();
-            await Expect(page.GetByTestId("checklist-done-by").First).ToContainTextAsync("Sofie Lund");
+            await Expect(page.GetByTestId("invitation-saved")).ToBeVisibleAsync();
             await AssertPageAsync(tracked, "conversation-before");
 
             await page.GetByTestId("letter-link").ClickAsync();
@@ -127,24 +148,28 @@ public sealed partial class MeetingJourneyTests
     }
 
     [Fact]
-    public async Task Conversation_planning_works_without_javascript()
+    public async Task Conversation_planning_refuses_a_bad_length_at_the_field_and_keeps_a_good_one()
     {
         await WithAppOutputOnFailureAsync(async () =>
         {
-            await using var tracked = await app.NewPageAsync(javaScriptEnabled: false);
+            await using var tracked = await app.NewPageAsync();
             var page = tracked.Page;
             await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/samtaler");
             var demo = page.GetByTestId("conversation-row").Filter(new() { HasText = "Freja Nielsen" }).First;
             await demo.GetByRole(AriaRole.Link).ClickAsync();
             await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Før" }).ClickAsync();
+            await tracked.WaitForCircuitAsync();
             await tracked.AssertLooksStyledAsync();
             await page.Locator("#planned-minutes").FillAsync("5");
             await page.GetByTestId("save-planning").ClickAsync();
             await Expect(page.GetByTestId("error-summary")).ToBeVisibleAsync();
             await Expect(page.Locator("#planned-minutes-error")).ToContainTextAsync("mellem 15 og 180");
+            await Axe.AssertNoSeriousViolationsAsync(tracked, "conversation-before with a refused length", output);
             await page.Locator("#planned-minutes").FillAsync("50");
             await page.GetByTestId("save-planning").ClickAsync();
             await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await page.ReloadAsync();
+            await tracked.WaitForCircuitAsync();
             await Expect(page.Locator("#planned-minutes")).ToHaveValueAsync("50");
         });
     }

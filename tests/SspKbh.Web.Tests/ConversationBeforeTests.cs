@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Consents;
 using SspKbh.Domain.Conversations;
 using SspKbh.Web.Audit;
+using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Features.Conversations;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
@@ -12,9 +14,11 @@ using SspKbh.Web.Tests.Infrastructure;
 namespace SspKbh.Web.Tests;
 
 /// <summary>
-/// The "before" page of a concern conversation over HTTP (JavaScript off): planning with field messages,
-/// participants under the §115 consent rule, the invitation, stale forms, the guidance on many professionals,
-/// and the printable invitation letter, on SQLite and PostgreSQL.
+/// The "before" part of a concern conversation through its services, as the interactive page calls them: planning
+/// with field messages, participants under the §115 consent rule (and the rule offered as they are picked), the
+/// invitation, stale forms, the guidance on many professionals; over HTTP the prerendered page, the status codes per
+/// role and the printable invitation letter; on SQLite and PostgreSQL. The checklist's own saves are in
+/// ConversationChecklistTests, the page itself in ConversationBeforeComponentTests.
 /// </summary>
 public abstract class ConversationBeforeTests(AppFixture fixture)
 {
@@ -31,20 +35,6 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
     private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private DateOnly Today => DanishTime.Today(App.Clock);
-
-    /// <summary>A fresh planned conversation on Freja Nielsen's case (level 1, Koordinationsgruppe Amager Øst), so tests do not share state.</summary>
-    private async Task<int> NewConversationAsync(Action<ConcernConversation>? setUp = null)
-    {
-        var responsible = await App.UserIdAsync(Responsible);
-        await using var db = App.CreateDbContext();
-        var c = await db.Cases.Where(x => db.YoungPersons.Any(p => p.Id == x.YoungPersonId && p.FullName == "Freja Nielsen")).SingleAsync();
-        var template = await db.ChecklistTemplates.OrderByDescending(t => t.Version).Select(t => t.Id).FirstAsync();
-        var record = ConcernConversation.Create(c.Id, null, responsible, c.Level, template, responsible, DateTime.UtcNow);
-        setUp?.Invoke(record);
-        db.ConcernConversations.Add(record);
-        await db.SaveChangesAsync();
-        return record.Id;
-    }
 
     private async Task<ConcernConversation> RecordAsync(int id)
     {
@@ -65,36 +55,50 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
         return await db.Parties.Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
     }
 
+    private Task<ConversationResult> PlanAsync(string email, int id, PlanningInput input) =>
+        App.AsAsync<ConversationPlanningService, ConversationResult>(email, (planner, user) => planner.SavePlanningAsync(id, input, user, CancellationToken.None));
+
+    private Task<ConversationResult> AddAsync(string email, int id, ParticipantInput input) =>
+        App.AsAsync<ConversationPlanningService, ConversationResult>(email, (planner, user) => planner.AddParticipantAsync(id, input, user, CancellationToken.None));
+
+    private static PlanningInput Planning(ConcernConversation r, Action<PlanningInput> change)
+    {
+        var input = PlanningInput.From(r);
+        input.ConcurrencyStamp = r.ConcurrencyStamp;
+        change(input);
+        return input;
+    }
+
     [Fact]
     public async Task Planning_is_saved_shown_again_and_audited()
     {
-        var id = await NewConversationAsync();
+        var id = await App.NewFrejaConversationAsync(Responsible);
         using var browser = await SignedInAsync(Responsible);
         var page = await browser.GetAsync($"/samtaler/{id}/foer");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("60", page.Document.GetElementById("planned-minutes")!.GetAttribute("value"));
 
         var date = Today.AddDays(7);
-        var saved = await browser.SubmitAsync(page, "planning",
-        [
-            new("Planning.ResourcePersons", "Fodboldtræneren; klasselæreren ringer til ham."),
-            new("Planning.KnowledgeGathering", "Skolen spørger fritidscentret."),
-            new("Planning.InterpreterNeeded", "true"),
-            new("Planning.InterpreterLanguage", "Arabisk"),
-            new("Planning.Place", nameof(ConversationPlace.LeisureCentre)),
-            new("Planning.PlaceDetails", "Fritidscenter Øst, lille mødelokale"),
-            new("Planning.ScheduledDate", Iso(date)),
-            new("Planning.StartTime", "15:30"),
-            new("Planning.PlannedMinutes", "45"),
-            new("Planning.Challenges", "Fravær"),
-            new("Planning.Resources", "Glad for håndbold"),
-            new("Planning.QuestionsAndThemes", "Hvordan går det i skolen?"),
-            new("Planning.PreMeetingOn", Iso(date.AddDays(-1))),
-        ]);
-        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.StartsWith($"/samtaler/{id}/foer?gemt=1", TestBrowser.Location(saved.Response), StringComparison.Ordinal);
+        var saved = await PlanAsync(Responsible, id, Planning(await RecordAsync(id), p =>
+        {
+            p.ResourcePersons = "Fodboldtræneren; klasselæreren ringer til ham.";
+            p.KnowledgeGathering = "Skolen spørger fritidscentret.";
+            p.InterpreterNeeded = true;
+            p.InterpreterLanguage = "Arabisk";
+            p.Place = ConversationPlace.LeisureCentre;
+            p.PlaceDetails = "Fritidscenter Øst, lille mødelokale";
+            p.ScheduledDate = date;
+            p.StartTime = new TimeOnly(15, 30);
+            p.PlannedMinutes = 45;
+            p.Challenges = "Fravær";
+            p.Resources = "Glad for håndbold";
+            p.QuestionsAndThemes = "Hvordan går det i skolen?";
+            p.PreMeetingOn = date.AddDays(-1);
+        }));
+        Assert.True(saved.Succeeded);
 
         var r = await RecordAsync(id);
+        Assert.Equal(r.ConcurrencyStamp, saved.Stamp);
         Assert.Equal(ConversationPlace.LeisureCentre, r.Place);
         Assert.Equal("Fritidscenter Øst, lille mødelokale", r.PlaceDetails);
         Assert.Equal(date, r.ScheduledDate);
@@ -105,47 +109,43 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
         Assert.Equal("Fodboldtræneren; klasselæreren ringer til ham.", r.ResourcePersons);
         Assert.Equal(date.AddDays(-1), r.PreMeetingOn);
 
-        var again = await browser.GetAsync($"/samtaler/{id}/foer?gemt=1");
-        Assert.NotNull(again.TestIdText("saved"));
+        // The prerendered page shows what was saved.
+        var again = await browser.GetAsync($"/samtaler/{id}/foer");
         Assert.Equal("Fritidscenter Øst, lille mødelokale", again.Document.GetElementById("place-details")!.GetAttribute("value"));
         Assert.Null(again.TestIdText("length-hint"));
         Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationUpdated && e.Details == $"conversation={id}; before=planning");
 
         // 90 minutes is allowed, with a hint (not an error).
-        var longer = await browser.SubmitAsync(again, "planning", [new("Planning.PlannedMinutes", "90")]);
-        Assert.Equal(HttpStatusCode.Redirect, longer.Status);
+        Assert.True((await PlanAsync(Responsible, id, Planning(r, p => p.PlannedMinutes = 90))).Succeeded);
         Assert.Equal(90, (await RecordAsync(id)).PlannedMinutes);
         Assert.NotNull((await browser.GetAsync($"/samtaler/{id}/foer")).TestIdText("length-hint"));
     }
 
     [Fact]
-    public async Task Bad_planning_input_gets_messages_next_to_the_fields_and_nothing_is_saved()
+    public async Task Bad_planning_input_gets_messages_for_the_fields_and_nothing_is_saved()
     {
-        var id = await NewConversationAsync();
+        var id = await App.NewFrejaConversationAsync(Responsible);
         var before = await RecordAsync(id);
-        using var browser = await SignedInAsync(Responsible);
-        var page = await browser.GetAsync($"/samtaler/{id}/foer");
 
-        var refused = await browser.SubmitAsync(page, "planning",
-        [
-            new("Planning.Place", nameof(ConversationPlace.Other)),
-            new("Planning.PlaceDetails", ""),
-            new("Planning.PlannedMinutes", "5"),
-            new("Planning.InterpreterNeeded", "true"),
-            new("Planning.InterpreterLanguage", ""),
-            new("Planning.Challenges", "Bør ikke gemmes"),
-        ]);
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Equal([Texts.Error_ConversationPlaceDetailsRequired], refused.FieldErrors("place-details"));
-        Assert.Equal([Texts.Error_ConversationLengthOutOfRange], refused.FieldErrors("planned-minutes"));
-        Assert.Equal([Texts.Error_InterpreterLanguageRequired], refused.FieldErrors("interpreter-language"));
-        Assert.NotNull(refused.TestIdText("error-summary"));
+        var refused = await PlanAsync(Responsible, id, Planning(before, p =>
+        {
+            p.Place = ConversationPlace.Other;
+            p.PlaceDetails = "";
+            p.PlannedMinutes = 5;
+            p.InterpreterNeeded = true;
+            p.InterpreterLanguage = "";
+            p.Challenges = "Bør ikke gemmes";
+        }));
+        Assert.Equal(LookupOutcome.Found, refused.Outcome);
+        Assert.Equal([Texts.Error_ConversationPlaceDetailsRequired], refused.Result.FieldErrors[nameof(PlanningInput.PlaceDetails)]);
+        Assert.Equal([Texts.Error_ConversationLengthOutOfRange], refused.Result.FieldErrors[nameof(PlanningInput.PlannedMinutes)]);
+        Assert.Equal([Texts.Error_InterpreterLanguageRequired], refused.Result.FieldErrors[nameof(PlanningInput.InterpreterLanguage)]);
 
-        // Letters in a date are refused, never saved as an empty date.
-        var letters = await browser.SubmitAsync(page, "planning", [new("Planning.ScheduledDate", "i morgen")]);
-        Assert.Equal(HttpStatusCode.OK, letters.Status);
-        Assert.Contains(Texts.Validation_InvalidValue, letters.TestIdText("error-summary"), StringComparison.Ordinal);
-        Assert.Equal([Texts.Validation_InvalidValue], letters.FieldErrors("scheduled-date"));
+        // No length at all is refused as out of range, never saved as zero; a text over its limit is refused.
+        var empty = await PlanAsync(Responsible, id, Planning(before, p => p.PlannedMinutes = null));
+        Assert.Equal([Texts.Error_ConversationLengthOutOfRange], empty.Result.FieldErrors[nameof(PlanningInput.PlannedMinutes)]);
+        var tooLong = await PlanAsync(Responsible, id, Planning(before, p => p.Challenges = new string('x', ConcernConversation.ChallengesMaxLength + 1)));
+        Assert.NotEmpty(tooLong.Result.FieldErrors[nameof(PlanningInput.Challenges)]);
 
         var after = await RecordAsync(id);
         Assert.Null(after.Place);
@@ -157,34 +157,32 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
     [Fact]
     public async Task A_professional_without_authority_status_needs_a_covering_consent()
     {
-        var id = await NewConversationAsync();
+        var id = await App.NewFrejaConversationAsync(Responsible);
         var clubWorker = await App.UserIdAsync(ClubWorker);
-        using var browser = await SignedInAsync(Responsible);
-        var page = await browser.GetAsync($"/samtaler/{id}/foer");
+        string Stamp() => RecordAsync(id).GetAwaiter().GetResult().ConcurrencyStamp;
 
-        // No consent for Freja names the club worker: refused next to the authority status, nothing saved.
-        var refused = await browser.SubmitAsync(page, "participant",
-        [
-            new("Participant.Kind", nameof(ParticipantKind.Professional)),
-            new("Participant.UserId", clubWorker),
+        // No consent for Freja names the club worker: refused at the authority status, nothing saved.
+        var refused = await AddAsync(Responsible, id, new ParticipantInput
+        {
+            Kind = ParticipantKind.Professional, UserId = clubWorker,
             // The form claims authority status; the account (no authority status) decides.
-            new("Participant.IsAuthorityPerson", "true"),
-            new("Participant.Contribution", "Kender Freja fra klubben."),
-        ]);
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Equal([Texts.Error_ParticipantNeedsConsent], refused.FieldErrors("participant-authority"));
+            IsAuthorityPerson = true, Contribution = "Kender Freja fra klubben.", ConcurrencyStamp = Stamp(),
+        });
+        Assert.Equal([Texts.Error_ParticipantNeedsConsent], refused.Result.FieldErrors[nameof(ParticipantInput.IsAuthorityPerson)]);
         Assert.Contains(ConsentMessagePart, Texts.Error_ParticipantNeedsConsent, StringComparison.Ordinal);
         Assert.Empty((await RecordAsync(id)).Participants);
 
         // A name and a party without authority status, not from an account: refused the same way.
-        var byParty = await browser.SubmitAsync(page, "participant",
-        [
-            new("Participant.Kind", nameof(ParticipantKind.Professional)),
-            new("Participant.Name", "Boligsocial medarbejder"),
-            new("Participant.PartyId", Text(await PartyIdAsync("BOLIG"))),
-            new("Participant.IsAuthorityPerson", "false"),
-        ]);
-        Assert.Equal([Texts.Error_ParticipantNeedsConsent], byParty.FieldErrors("participant-authority"));
+        var byParty = await AddAsync(Responsible, id, new ParticipantInput
+        {
+            Kind = ParticipantKind.Professional, Name = "Boligsocial medarbejder", PartyId = await PartyIdAsync("BOLIG"), IsAuthorityPerson = false, ConcurrencyStamp = Stamp(),
+        });
+        Assert.Equal([Texts.Error_ParticipantNeedsConsent], byParty.Result.FieldErrors[nameof(ParticipantInput.IsAuthorityPerson)]);
+
+        // The page shows the rule as the club worker is picked: not covered yet.
+        var offered = await App.AsAsync<ConversationBeforeLoader, BeforePageState>(Responsible, (loader, user) => loader.LoadAsync(id, user, CancellationToken.None));
+        var candidate = Assert.Single(offered.Candidates, c => c.UserId == clubWorker);
+        Assert.False(candidate.Allowed);
 
         // A consent for a leisure activity does not cover a conversation; one for the conversation does.
         int consentId;
@@ -200,9 +198,8 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
             };
             db.Consents.Add(New(ConsentPurpose.LeisureActivity));
             await db.SaveChangesAsync();
-            var stillRefused = await browser.SubmitAsync(page, "participant",
-                [new("Participant.Kind", nameof(ParticipantKind.Professional)), new("Participant.UserId", clubWorker), new("Participant.IsAuthorityPerson", "false")]);
-            Assert.Equal([Texts.Error_ParticipantNeedsConsent], stillRefused.FieldErrors("participant-authority"));
+            var stillRefused = await AddAsync(Responsible, id, new ParticipantInput { Kind = ParticipantKind.Professional, UserId = clubWorker, IsAuthorityPerson = false, ConcurrencyStamp = Stamp() });
+            Assert.Equal([Texts.Error_ParticipantNeedsConsent], stillRefused.Result.FieldErrors[nameof(ParticipantInput.IsAuthorityPerson)]);
 
             var covering = New(ConsentPurpose.ConcernConversation);
             db.Consents.Add(covering);
@@ -210,21 +207,22 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
             consentId = covering.Id;
         }
 
-        var accepted = await browser.SubmitAsync(page, "participant",
-        [
-            new("Participant.Kind", nameof(ParticipantKind.Professional)),
-            new("Participant.UserId", clubWorker),
-            new("Participant.IsAuthorityPerson", "true"),
-            new("Participant.PartyId", Text(await PartyIdAsync("POL"))),
-            new("Participant.Contribution", "Kender Freja fra klubben."),
-        ]);
-        Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
+        offered = await App.AsAsync<ConversationBeforeLoader, BeforePageState>(Responsible, (loader, user) => loader.LoadAsync(id, user, CancellationToken.None));
+        Assert.True(Assert.Single(offered.Candidates, c => c.UserId == clubWorker).Allowed);
+
+        var accepted = await AddAsync(Responsible, id, new ParticipantInput
+        {
+            Kind = ParticipantKind.Professional, UserId = clubWorker, IsAuthorityPerson = true, PartyId = await PartyIdAsync("POL"),
+            Contribution = "Kender Freja fra klubben.", ConcurrencyStamp = Stamp(),
+        });
+        Assert.True(accepted.Succeeded);
         var p = Assert.Single((await RecordAsync(id)).Participants);
         Assert.Equal("Camilla Brandt", p.Name);
         Assert.False(p.IsAuthorityPerson);
         Assert.Equal(await PartyIdAsync("ANDRE"), p.PartyId);
         Assert.Equal(consentId, p.ConsentId);
 
+        using var browser = await SignedInAsync(Responsible);
         var shown = await browser.GetAsync($"/samtaler/{id}/foer");
         Assert.Equal(Texts.ConversationBefore_ConsentCovered, shown.TestIdText("participant-consent"));
         Assert.Equal(Texts.ConversationBefore_NoAuthority, shown.TestIdText("participant-authority"));
@@ -235,7 +233,7 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
     {
         var clubWorker = await App.UserIdAsync(ClubWorker);
         var date = Today.AddDays(5);
-        var id = await NewConversationAsync(r =>
+        var id = await App.NewFrejaConversationAsync(Responsible, r =>
         {
             r.ScheduledDate = date;
             r.StartTime = new TimeOnly(14, 30);
@@ -264,18 +262,12 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
             consentId = consent.Id;
         }
 
-        using (var responsible = await SignedInAsync(Responsible))
+        var added = await AddAsync(Responsible, id, new ParticipantInput
         {
-            var page = await responsible.GetAsync($"/samtaler/{id}/foer");
-            var added = await responsible.SubmitAsync(page, "participant",
-            [
-                new("Participant.Kind", nameof(ParticipantKind.Professional)),
-                new("Participant.UserId", clubWorker),
-                new("Participant.IsAuthorityPerson", "false"),
-                new("Participant.Contribution", "Fortæl om Frejas tid i klubben."),
-            ]);
-            Assert.Equal(HttpStatusCode.Redirect, added.Status);
-        }
+            Kind = ParticipantKind.Professional, UserId = clubWorker, IsAuthorityPerson = false,
+            Contribution = "Fortæl om Frejas tid i klubben.", ConcurrencyStamp = (await RecordAsync(id)).ConcurrencyStamp,
+        });
+        Assert.True(added.Succeeded);
 
         // The club worker cannot open the case or the conversation, but her page of what is shared with her says when and
         // where, who invites and what she is asked to bring; not whom it is about, nor the address, as the consent leaves out identity.
@@ -323,42 +315,45 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
     [Fact]
     public async Task Family_members_come_from_the_case_many_professionals_warn_and_a_participant_can_be_removed()
     {
-        var id = await NewConversationAsync();
+        var id = await App.NewFrejaConversationAsync(Responsible);
         using var browser = await SignedInAsync(Responsible);
         var page = await browser.GetAsync($"/samtaler/{id}/foer");
         Assert.Equal(Texts.ConversationConstellation_Level1, page.TestIdText("constellation-guidance"));
-        var choices = page.Document.QuerySelectorAll("#participant-from-case option").Select(o => o.GetAttribute("value") ?? "").Where(v => v.Length > 0).ToList();
-        Assert.Equal(3, choices.Count); // Freja and both parents
+        var offered = await App.AsAsync<ConversationBeforeLoader, BeforePageState>(Responsible, (loader, user) => loader.LoadAsync(id, user, CancellationToken.None));
+        var family = offered.Candidates.Where(c => c.Kind != ParticipantKind.Professional).ToList();
+        Assert.Equal(3, family.Count); // Freja and both parents
+        Assert.All(family, c => Assert.True(c.Allowed));
 
-        foreach (var choice in choices)
+        foreach (var choice in family)
         {
-            page = await browser.GetAsync($"/samtaler/{id}/foer");
-            Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "participant", [new("Participant.FromCase", choice)])).Status);
+            Assert.True((await AddAsync(Responsible, id, new ParticipantInput { FromCase = choice.Key, ConcurrencyStamp = (await RecordAsync(id)).ConcurrencyStamp })).Succeeded);
         }
 
-        var family = (await RecordAsync(id)).Participants;
-        Assert.Contains(family, x => x.Kind == ParticipantKind.YoungPerson && x.Name == "Freja Nielsen");
-        Assert.Contains(family, x => x.Kind == ParticipantKind.CustodyHolder && x.Name == "Karin Nielsen");
+        var participants = (await RecordAsync(id)).Participants;
+        Assert.Contains(participants, x => x.Kind == ParticipantKind.YoungPerson && x.Name == "Freja Nielsen");
+        Assert.Contains(participants, x => x.Kind == ParticipantKind.CustodyHolder && x.Name == "Karin Nielsen");
 
-        var police = Text(await PartyIdAsync("POL"));
+        // A key that is not one of the case's family is refused.
+        var unknown = await AddAsync(Responsible, id, new ParticipantInput { FromCase = "holder-999999", ConcurrencyStamp = (await RecordAsync(id)).ConcurrencyStamp });
+        Assert.Equal([Texts.Error_ConversationBefore_CaseChoiceUnknown], unknown.Result.FieldErrors[nameof(ParticipantInput.FromCase)]);
+
+        var police = await PartyIdAsync("POL");
         for (var i = 1; i <= 4; i++)
         {
-            page = await browser.GetAsync($"/samtaler/{id}/foer");
-            Assert.Null(page.TestIdText("too-many-professionals"));
-            var added = await browser.SubmitAsync(page, "participant",
-            [
-                new("Participant.Kind", nameof(ParticipantKind.Professional)), new("Participant.Name", $"Fagperson {i}"),
-                new("Participant.PartyId", police), new("Participant.IsAuthorityPerson", "true"),
-            ]);
-            Assert.Equal(HttpStatusCode.Redirect, added.Status);
+            Assert.Null((await browser.GetAsync($"/samtaler/{id}/foer")).TestIdText("too-many-professionals"));
+            var added = await AddAsync(Responsible, id, new ParticipantInput
+            {
+                Kind = ParticipantKind.Professional, Name = $"Fagperson {i}", PartyId = police, IsAuthorityPerson = true, ConcurrencyStamp = (await RecordAsync(id)).ConcurrencyStamp,
+            });
+            Assert.True(added.Succeeded);
         }
 
-        page = await browser.GetAsync($"/samtaler/{id}/foer");
-        Assert.Equal(Texts.ConversationTooManyProfessionals, page.TestIdText("too-many-professionals"));
+        Assert.Equal(Texts.ConversationTooManyProfessionals, (await browser.GetAsync($"/samtaler/{id}/foer")).TestIdText("too-many-professionals"));
 
         var fourth = (await RecordAsync(id)).Participants.Single(x => x.Name == "Fagperson 4");
-        var removed = await browser.SubmitAsync(page, "remove-participant", [new("Remove.ParticipantId", Text(fourth.Id))]);
-        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        var removed = await App.AsAsync<ConversationPlanningService, ConversationResult>(Responsible, (planner, user) =>
+            planner.RemoveParticipantAsync(id, new RemoveParticipantInput { ParticipantId = fourth.Id, ConcurrencyStamp = RecordAsync(id).GetAwaiter().GetResult().ConcurrencyStamp }, user, CancellationToken.None));
+        Assert.True(removed.Succeeded);
         Assert.DoesNotContain((await RecordAsync(id)).Participants, x => x.Id == fourth.Id);
         Assert.Null((await browser.GetAsync($"/samtaler/{id}/foer")).TestIdText("too-many-professionals"));
     }
@@ -366,28 +361,26 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
     [Fact]
     public async Task A_stale_form_is_refused_and_the_newer_save_is_kept()
     {
-        var id = await NewConversationAsync();
-        using var first = await SignedInAsync(Responsible);
-        using var second = await SignedInAsync(Member);
-        var firstPage = await first.GetAsync($"/samtaler/{id}/foer");
-        var secondPage = await second.GetAsync($"/samtaler/{id}/foer");
+        var id = await App.NewFrejaConversationAsync(Responsible);
+        var loaded = await RecordAsync(id);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(firstPage, "planning", [new("Planning.Challenges", "Først")])).Status);
-        var stale = await second.SubmitAsync(secondPage, "planning", [new("Planning.Challenges", "Bagefter")]);
-        Assert.Equal(HttpStatusCode.OK, stale.Status);
-        Assert.Contains(Texts.Concurrency_Conflict, stale.TestIdText("error-summary"), StringComparison.Ordinal);
+        Assert.True((await PlanAsync(Responsible, id, Planning(loaded, p => p.Challenges = "Først"))).Succeeded);
+        var stale = await PlanAsync(Member, id, Planning(loaded, p => p.Challenges = "Bagefter"));
+        Assert.Equal([Texts.Concurrency_Conflict], stale.Result.GeneralErrors);
         Assert.Equal("Først", (await RecordAsync(id)).Challenges);
 
-        var staleInvitation = await second.SubmitAsync(secondPage, "invitation",
-            [new("Invitation.Method", nameof(InvitationMethod.Phone)), new("Invitation.InvitedOn", Iso(Today))]);
-        Assert.Contains(Texts.Concurrency_Conflict, staleInvitation.TestIdText("error-summary"), StringComparison.Ordinal);
+        Task<ConversationResult> InviteAsync(string stamp, string? note = null) =>
+            App.AsAsync<ConversationPlanningService, ConversationResult>(Member, (planner, user) => planner.SaveInvitationAsync(id,
+                new InvitationInput { Method = InvitationMethod.Phone, InvitedOn = Today, Note = note, ConcurrencyStamp = stamp }, user, CancellationToken.None));
+        var staleInvitation = await InviteAsync(loaded.ConcurrencyStamp);
+        Assert.Equal([Texts.Concurrency_Conflict], staleInvitation.Result.GeneralErrors);
         Assert.Equal(InvitationMethod.None, (await RecordAsync(id)).InvitationMethod);
 
-        // A fresh form saves the phone invitation with its log.
-        var fresh = await second.GetAsync($"/samtaler/{id}/foer");
-        var invited = await second.SubmitAsync(fresh, "invitation",
-            [new("Invitation.Method", nameof(InvitationMethod.Phone)), new("Invitation.InvitedOn", Iso(Today)), new("Invitation.Note", "Talt med mor; hun vil gerne.")]);
-        Assert.Equal(HttpStatusCode.Redirect, invited.Status);
+        // A fresh form saves the phone invitation with its log; an invitation date in the future is refused.
+        var future = await App.AsAsync<ConversationPlanningService, ConversationResult>(Member, (planner, user) => planner.SaveInvitationAsync(id,
+            new InvitationInput { Method = InvitationMethod.Letter, InvitedOn = Today.AddDays(2), ConcurrencyStamp = RecordAsync(id).GetAwaiter().GetResult().ConcurrencyStamp }, user, CancellationToken.None));
+        Assert.Equal([Texts.Error_ConversationDateInFuture], future.Result.FieldErrors[nameof(InvitationInput.InvitedOn)]);
+        Assert.True((await InviteAsync((await RecordAsync(id)).ConcurrencyStamp, "Talt med mor; hun vil gerne.")).Succeeded);
         var r = await RecordAsync(id);
         Assert.Equal(InvitationMethod.Phone, r.InvitationMethod);
         Assert.Equal(Today, r.InvitedOn);
@@ -400,7 +393,7 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
         var date = Today.AddDays(10);
         var sofie = await App.UserIdAsync(Responsible);
         var sof = await PartyIdAsync("SOF");
-        var id = await NewConversationAsync(r =>
+        var id = await App.NewFrejaConversationAsync(Responsible, r =>
         {
             r.Place = ConversationPlace.School;
             r.PlaceDetails = "Lergravsparkens Skole, mødelokalet";
@@ -434,7 +427,7 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
         Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationView && e.Details == $"conversation={id}; part=letter");
 
         // Without time and place there is no letter with blanks.
-        var unplanned = await NewConversationAsync();
+        var unplanned = await App.NewFrejaConversationAsync(Responsible);
         var notReady = await browser.GetAsync($"/samtaler/{unplanned}/brev");
         Assert.Equal(HttpStatusCode.OK, notReady.Status);
         Assert.Equal(Texts.ConversationLetter_NotReady, notReady.TestIdText("letter-not-ready"));
@@ -444,7 +437,7 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
     [Fact]
     public async Task Outsiders_get_403_and_a_closed_record_shows_no_forms()
     {
-        var id = await NewConversationAsync(r => r.Cancel(DateOnly.FromDateTime(DateTime.UtcNow), "Familien er flyttet."));
+        var id = await App.NewFrejaConversationAsync(Responsible, r => r.Cancel(DateOnly.FromDateTime(DateTime.UtcNow), "Familien er flyttet."));
         using (var leader = await SignedInAsync(Leader))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/samtaler/{id}/foer")).Status);
@@ -458,7 +451,18 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
         var page = await member.GetAsync($"/samtaler/{id}/foer");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.NotNull(page.TestIdText("planning-read-only"));
-        Assert.Empty(page.Document.QuerySelectorAll("input[name='_handler'][value='planning'], input[name='_handler'][value='participant'], input[name='_handler'][value='invitation']"));
+        Assert.NotNull(page.TestIdText("invitation-read-only"));
+        Assert.Empty(page.Document.QuerySelectorAll("[data-testid='save-planning'], [data-testid='add-participant'], [data-testid='save-invitation'], [data-testid='participant-form'], form:not([action='/konto/log-ud'])"));
+
+        // The services refuse the closed record's changes and an outsider's, whatever a page offers.
+        var closed = await PlanAsync(Member, id, Planning(await RecordAsync(id), p => p.Challenges = "Efter aflysning"));
+        Assert.Equal([Texts.Error_ConversationClosed], closed.Result.GeneralErrors);
+        var outsider = await PlanAsync("ikke-myndighed@sspkbh.dk", id, Planning(await RecordAsync(id), p => p.Challenges = "Udefra"));
+        Assert.Equal(LookupOutcome.Forbidden, outsider.Outcome);
+        var leaderAdds = await AddAsync(Leader, id, new ParticipantInput { Kind = ParticipantKind.Professional, Name = "X", IsAuthorityPerson = true, ConcurrencyStamp = (await RecordAsync(id)).ConcurrencyStamp });
+        Assert.Equal(LookupOutcome.Forbidden, leaderAdds.Outcome);
+        Assert.Null((await RecordAsync(id)).Challenges);
+        Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationUpdated && e.Outcome == AuditOutcomes.Denied);
     }
 }
 

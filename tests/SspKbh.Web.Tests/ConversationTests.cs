@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Meetings;
 using SspKbh.Web.Audit;
@@ -164,7 +165,7 @@ public abstract class ConversationTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task The_checklist_ticks_only_items_of_the_records_own_version_and_a_stale_form_is_refused()
+    public async Task The_checklist_ticks_only_items_of_the_records_own_version_and_a_stale_note_is_refused()
     {
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
@@ -179,26 +180,28 @@ public abstract class ConversationTests(AppFixture fixture)
 
         var before = items.First(i => i.Stage == ChecklistStage.Before);
         var during = items.First(i => i.Stage == ChecklistStage.During);
-        var token = (await browser.GetAsync($"/samtaler/{id}")).Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
-        Task<Page> PostChecklist(string stamp, params (string Key, string Value)[] fields) =>
-            browser.PostFormAsync($"/samtaler/{id}/foer", [new("_handler", "checklist"), new("__RequestVerificationToken", token), new("stamp", stamp),
-                .. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))]);
+        // The "before" page saves each tick and note on its own (issue 16 #5), as here.
+        Task<(ConversationResult Result, ChecklistRowState? Row)> TickAsync(int itemId) =>
+            App.WithScopeAsync(async services => await services.GetRequiredService<ConversationChecklistService>()
+                .TickAsync(id, ChecklistStage.Before, itemId, true, await AppHelpers.PrincipalAsync(services, Secretary), CancellationToken.None));
+        Task<(ConversationResult Result, ChecklistRowState? Row)> NoteAsync(int itemId, string note, string? asLoaded) =>
+            App.WithScopeAsync(async services => await services.GetRequiredService<ConversationChecklistService>()
+                .SaveNoteAsync(id, ChecklistStage.Before, itemId, new ChecklistNoteInput { Note = note, NoteAsLoaded = asLoaded }, await AppHelpers.PrincipalAsync(services, Secretary), CancellationToken.None));
 
         // An item of another stage is refused and nothing is saved.
-        var wrong = await PostChecklist(record.ConcurrencyStamp, ($"done-{before.Id}", "true"), ($"done-{during.Id}", "true"));
-        Assert.Equal(HttpStatusCode.OK, wrong.Status);
-        Assert.Contains(Texts.Error_ChecklistItemNotInTemplate, wrong.TestIdText("checklist-errors"), StringComparison.Ordinal);
+        var wrong = await TickAsync(during.Id);
+        Assert.Contains(Texts.Error_ChecklistItemNotInTemplate, wrong.Result.Result.GeneralErrors);
         Assert.DoesNotContain((await RecordAsync(App, id)).Checklist, c => c.IsDone);
 
-        var saved = await PostChecklist(record.ConcurrencyStamp, ($"done-{before.Id}", "true"), ($"note-{before.Id}", "Aftalt med skolen."));
-        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.True((await TickAsync(before.Id)).Result.Succeeded);
+        Assert.True((await NoteAsync(before.Id, "Aftalt med skolen.", null)).Result.Succeeded);
         var row = Assert.Single((await RecordAsync(App, id)).Checklist);
         Assert.True(row.IsDone);
         Assert.Equal("Aftalt med skolen.", row.Note);
 
-        // The same form again (its stamp is now stale) does not overwrite the newer state.
-        var stale = await PostChecklist(record.ConcurrencyStamp, ($"note-{before.Id}", "Gammel note"));
-        Assert.Contains(Texts.Concurrency_Conflict, stale.TestIdText("checklist-errors"), StringComparison.Ordinal);
+        // A note from a page that had not seen the newer one does not overwrite it.
+        var stale = await NoteAsync(before.Id, "Gammel note", null);
+        Assert.Contains(Texts.Error_ChecklistNoteChangedMeanwhile, stale.Result.Result.FieldErrors[nameof(ChecklistNoteInput.Note)]);
         Assert.Equal("Aftalt med skolen.", Assert.Single((await RecordAsync(App, id)).Checklist).Note);
         var overview = await browser.GetAsync($"/samtaler/{id}");
         Assert.Contains($"{ConversationTexts.Stage(ChecklistStage.Before)}: 1 af {items.Count(i => i.Stage == ChecklistStage.Before)}", overview.TestIdText("conversation-progress"), StringComparison.Ordinal);

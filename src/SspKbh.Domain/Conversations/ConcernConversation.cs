@@ -486,6 +486,8 @@ public sealed class ConcernConversation
     /// <summary>
     /// Ticks an item of this record's template version. Refused for an item of another version
     /// ("ChecklistItemNotInTemplate") and on a closed record. Ticking a done item keeps its first tick.
+    /// The checklist's rows are rows of their own: ticking and noting leave <see cref="ConcurrencyStamp"/>
+    /// alone, so a tick never makes the planning form open beside it stale (issue 16 #5).
     /// </summary>
     /// <param name="template">This record's template version (<see cref="ChecklistTemplateId"/>), with its items.</param>
     public string? Tick(ChecklistTemplate template, int templateItemId, string userId, DateTime nowUtc)
@@ -502,7 +504,6 @@ public sealed class ConcernConversation
             row.DoneByUserId = userId;
         }
 
-        Touch();
         return null;
     }
 
@@ -521,7 +522,6 @@ public sealed class ConcernConversation
             row.DoneByUserId = null;
         }
 
-        Touch();
         return null;
     }
 
@@ -545,7 +545,6 @@ public sealed class ConcernConversation
         }
 
         ChecklistRow(templateItemId).Note = value;
-        Touch();
         return null;
     }
 

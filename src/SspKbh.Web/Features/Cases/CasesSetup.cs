@@ -25,6 +25,8 @@ public static class CasesSetup
         services.AddScoped<Conversations.ConversationService>();
         services.AddScoped<Conversations.ConversationFollowUpService>();
         services.AddScoped<Conversations.ConversationPlanningService>();
+        services.AddScoped<Conversations.ConversationChecklistService>();
+        services.AddScoped<Conversations.ConversationBeforeLoader>();
         services.AddScoped<Conversations.ConversationInvitations>();
         services.AddScoped<Meetings.MinutesService>();
         return services;

@@ -99,9 +99,6 @@ public sealed class InvitationInput
     public static InvitationInput From(ConcernConversation r) => new() { Method = r.InvitationMethod, InvitedOn = r.InvitedOn, Note = r.InvitationNote };
 }
 
-/// <summary>A user account a professional participant may be linked to.</summary>
-public sealed record ParticipantAccount(string UserId, string Name, string PartyCode, bool IsAuthorityPerson);
-
 /// <summary>A party as the planning page and the letter name it.</summary>
 public sealed record PartyChoice(int Id, string Code, string Name);
 

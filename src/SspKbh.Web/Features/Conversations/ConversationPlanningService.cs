@@ -36,14 +36,6 @@ public sealed class ConversationPlanningService(ConversationService conversation
         db.Parties.AsNoTracking().Where(p => !activeOnly || p.IsActive).OrderBy(p => p.Code)
             .Select(p => new PartyChoice(p.Id, p.Code, p.Name)).ToListAsync(cancellationToken);
 
-    /// <summary>Active user accounts a professional participant may be linked to, by name.</summary>
-    public async Task<List<ParticipantAccount>> AccountsAsync(CancellationToken cancellationToken) =>
-        (await db.Users.AsNoTracking().Where(u => u.IsActive)
-            .Join(db.Parties, u => u.PartyId, p => p.Id, (u, p) => new { u.Id, u.FullName, p.Code, u.IsAuthorityPerson })
-            .ToListAsync(cancellationToken))
-        .OrderBy(u => u.FullName, StringComparer.Create(ConversationTexts.Danish, false))
-        .Select(u => new ParticipantAccount(u.Id, u.FullName, u.Code, u.IsAuthorityPerson)).ToList();
-
     /// <summary>The responsible professional's name, party and contact details, for the letter.</summary>
     public async Task<LetterContact> ContactAsync(string userId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => u.Id == userId)

@@ -15,57 +15,6 @@ using SspKbh.Web.Security;
 
 namespace SspKbh.Web.Features.Conversations;
 
-/// <summary>The case a conversation belongs to, as its pages show it.</summary>
-public sealed record ConversationCase(
-    int Id, string CaseNumber, string PersonName, DateOnly DateOfBirth, string? Address, CaseLevel Level, CaseStatus Status, string GroupName,
-    IReadOnlyList<CustodyHolderView> CustodyHolders);
-
-/// <summary>
-/// One concern conversation with everything its pages show: the record (read-only, not tracked), its own
-/// checklist version, the case, names of people and parties, progress, and whether the user may change it.
-/// </summary>
-public sealed record ConversationView(
-    ConcernConversation Record,
-    ChecklistTemplate Template,
-    ConversationCase Case,
-    string ResponsibleName,
-    IReadOnlyDictionary<int, string> PartyCodes,
-    IReadOnlyDictionary<string, string> UserNames,
-    ConversationProgress Progress,
-    ConstellationGuidance Guidance,
-    bool TooManyProfessionals,
-    bool MayEdit,
-    CaseAccessBasis Basis)
-{
-    public string PartyCode(int? id) => id is { } i ? PartyCodes.GetValueOrDefault(i, "") : "";
-
-    public string UserName(string? id) => id is null ? "" : UserNames.GetValueOrDefault(id, "");
-}
-
-/// <summary>A conversation on the dashboard.</summary>
-public sealed record ConversationSummary(
-    int Id, int CaseId, string CaseNumber, string PersonName, ConversationStatus Status, DateOnly? ScheduledDate, TimeOnly? StartTime,
-    string ResponsibleName, ConversationProgress Progress, bool HeldDue);
-
-/// <summary>An agreement whose follow-up is the user's.</summary>
-public sealed record FollowUpSummary(int ConversationId, int AgreementId, string CaseNumber, string What, string ResponsibleName, DateOnly FollowUpOn, bool Overdue);
-
-public sealed record ConversationDashboard(
-    IReadOnlyList<ConversationSummary> Upcoming,
-    IReadOnlyList<ConversationSummary> InPreparation,
-    IReadOnlyList<FollowUpSummary> FollowUpsDue,
-    IReadOnlyList<ConversationSummary> NotJournalised);
-
-/// <summary>Someone who may be made responsible for a conversation on the case.</summary>
-public sealed record ResponsibleCandidate(string UserId, string Name, string PartyCode);
-
-public sealed record ConversationResult(LookupOutcome Outcome, ServiceResult Result)
-{
-    public bool Succeeded => Outcome == LookupOutcome.Found && Result.Succeeded;
-
-    public static ConversationResult Refused(LookupOutcome outcome) => new(outcome, new ServiceResult());
-}
-
 /// <summary>
 /// Concern conversations (bekymringssamtaler): created from a case or from a meeting decision, worked
 /// through before, during and after with the record's own checklist version, and followed up through
@@ -80,7 +29,7 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
 
     public DateOnly Today => DanishTime.Today(clock);
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    internal DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     // ---------------------------------------------------------------------------------------------
     // Reading
@@ -301,39 +250,40 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
             return [];
         }, cancellationToken);
 
-    /// <summary>Ticks and notes of one stage's checklist items (only items of the record's own version).</summary>
-    public Task<ConversationResult> SaveChecklistAsync(int id, ChecklistStage stage, ChecklistInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ChangeAsync(id, input.ConcurrencyStamp, user, $"checklist={stage}", async (record, _) =>
-        {
-            var template = await TemplateAsync(record.ChecklistTemplateId, cancellationToken);
-            var errors = new List<(string, string)>();
-            foreach (var item in template.ItemsIn(stage))
-            {
-                var error = input.Ticked.Contains(item.Id) ? record.Tick(template, item.Id, user.UserId()!, Now) : record.Untick(template, item.Id);
-                error ??= record.SetChecklistNote(template, item.Id, input.Notes.GetValueOrDefault(item.Id));
-                if (error is not null)
-                {
-                    errors.Add(($"Notes[{item.Id}]", error));
-                }
-            }
-
-            // Ids posted that are not items of this stage of the record's version are refused, not ignored.
-            if (input.Done.Keys.Concat(input.Notes.Keys).Any(i => template.ItemsIn(stage).All(t => t.Id != i)))
-            {
-                errors.Add(("", "ChecklistItemNotInTemplate"));
-            }
-
-            return errors;
-        }, cancellationToken);
-
     /// <summary>
     /// Loads the record tracked, checks access, the concurrency stamp and that it is still open, runs the
     /// change (which returns field/error-key pairs) and saves with an audit entry. Shared by every part of the
     /// record's pages.
     /// </summary>
-    internal async Task<ConversationResult> ChangeAsync(
+    internal Task<ConversationResult> ChangeAsync(
         int id, string? stamp, ClaimsPrincipal user, string details,
-        Func<ConcernConversation, SspCase, Task<IReadOnlyList<(string Field, string Error)>>> change, CancellationToken cancellationToken, bool allowClosed = false)
+        Func<ConcernConversation, SspCase, Task<IReadOnlyList<(string Field, string Error)>>> change, CancellationToken cancellationToken, bool allowClosed = false) =>
+        ChangeCoreAsync(id, stamp, checkStamp: true, user, details, change, allowClosed, cancellationToken);
+
+    /// <summary>
+    /// A change of the checklist's own rows (a tick, a note): access and an open record are checked as for any
+    /// change, but not the record's stamp, which guards the record's forms. A tick therefore never makes the
+    /// planning form stale, nor the form a tick (issue 16 #5). Two first ticks of one item at the same moment
+    /// both insert its row; the loser reads again and finds the row.
+    /// </summary>
+    internal async Task<ConversationResult> ChangeChecklistAsync(
+        int id, ClaimsPrincipal user, string details,
+        Func<ConcernConversation, SspCase, Task<IReadOnlyList<(string Field, string Error)>>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ChangeCoreAsync(id, null, checkStamp: false, user, details, change, allowClosed: false, cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            return await ChangeCoreAsync(id, null, checkStamp: false, user, details, change, allowClosed: false, cancellationToken);
+        }
+    }
+
+    private async Task<ConversationResult> ChangeCoreAsync(
+        int id, string? stamp, bool checkStamp, ClaimsPrincipal user, string details,
+        Func<ConcernConversation, SspCase, Task<IReadOnlyList<(string Field, string Error)>>> change, bool allowClosed, CancellationToken cancellationToken)
     {
         var record = await db.ConcernConversations.Include(c => c.Participants).Include(c => c.Agreements).Include(c => c.Checklist).AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -349,7 +299,7 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
         }
 
         var result = new ServiceResult();
-        if (!Concurrency.Matches(db, record, stamp))
+        if (checkStamp && !Concurrency.Matches(db, record, stamp))
         {
             return new ConversationResult(LookupOutcome.Found, result.General(Texts.Concurrency_Conflict));
         }
@@ -378,7 +328,7 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
 
         await audit.WriteAsync(new AuditEvent(AuditActions.ConversationUpdated, SubjectType: "case", SubjectId: Id(record.CaseId),
             Details: $"conversation={id}; {details}", Actor: user), cancellationToken);
-        return new ConversationResult(LookupOutcome.Found, result);
+        return new ConversationResult(LookupOutcome.Found, result) { Stamp = record.ConcurrencyStamp };
     }
 
     // ---------------------------------------------------------------------------------------------

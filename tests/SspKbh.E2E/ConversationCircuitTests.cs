@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace SspKbh.E2E;
+
+/// <summary>
+/// The interactive "before" page of a concern conversation in a real browser and circuit, where bUnit and the HTTP
+/// tests cannot look: the conversation read while prerendering is carried into the circuit, so opening the page reads
+/// and audits it once; a tick is one save of its own (one update entry) and reads nothing again.
+/// </summary>
+public sealed class ConversationCircuitTests(TwoFactorOptionalApp app) : IClassFixture<TwoFactorOptionalApp>
+{
+    [Fact]
+    public async Task Opening_the_before_page_audits_one_view_and_a_tick_is_one_update()
+    {
+        var id = Scalar("SELECT c.Id FROM ConcernConversations c JOIN Cases k ON k.Id = c.CaseId JOIN YoungPersons p ON p.Id = k.YoungPersonId WHERE p.FullName = 'Freja Nielsen' ORDER BY c.Id LIMIT 1");
+        var since = Scalar("SELECT COALESCE(MAX(Sequence), 0) FROM AuditEntries");
+        await using var tracked = await app.NewPageAsync();
+        var page = tracked.Page;
+        await tracked.GotoAsync("/konto/log-ind");
+        await tracked.SubmitLoginAsync(CaseSteps.Secretary);
+        await tracked.ExpectUrlAsync(TrackedPage.HomeUrl(), "the home page");
+        await tracked.GotoAsync($"/samtaler/{id}/foer");
+        await tracked.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("planning-form")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1500); // a second read would come right after the circuit starts
+
+        var viewed = $"conversation={id}; part=before";
+        Assert.Equal(1, Count(since, "conversation.view", viewed));
+
+        var point = page.GetByTestId("checklist-before").GetByRole(AriaRole.Checkbox).Last;
+        var wasTicked = await point.IsCheckedAsync();
+        await point.SetCheckedAsync(!wasTicked);
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(wasTicked ? "ikke gjort" : "gjort");
+        await page.WaitForTimeoutAsync(500);
+        Assert.Equal(1, Count(since, "conversation.update", $"conversation={id}; checklist=Before; item=%"));
+        Assert.Equal(1, Count(since, "conversation.view", viewed));
+    }
+
+    private long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={app.Server.DatabasePath};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private long Count(long since, string action, string details)
+    {
+        using var connection = new SqliteConnection($"Data Source={app.Server.DatabasePath};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM AuditEntries WHERE Sequence > $since AND Action = $action AND Details LIKE $details";
+        command.Parameters.AddWithValue("$since", since);
+        command.Parameters.AddWithValue("$action", action);
+        command.Parameters.AddWithValue("$details", details);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}
