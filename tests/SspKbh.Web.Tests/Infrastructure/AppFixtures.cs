@@ -62,9 +62,10 @@ public static class AppHelpers
 {
     /// <summary>
     /// Creates a user through the administration service (as the demo administrator would), so a test can
-    /// lock, deactivate or enrol it without disturbing the shared demo users.
+    /// lock, deactivate or enrol it without disturbing the shared demo users. The roles decide whether the user is an
+    /// authority person (ADR 0032).
     /// </summary>
-    public static async Task<TestUser> CreateUserAsync(this SspAppFactory app, AppRole[] roles, bool authority = true, string party = "BUF")
+    public static async Task<TestUser> CreateUserAsync(this SspAppFactory app, AppRole[] roles, string party = "BUF")
     {
         var email = $"test-{Guid.NewGuid():N}@sspkbh.dk";
         var name = $"Testperson {Guid.NewGuid().ToString("N")[..6]}";
@@ -77,7 +78,6 @@ public static class AppHelpers
                 FullName = name,
                 Email = email,
                 PartyId = partyId,
-                IsAuthorityPerson = authority,
                 InitialPassword = DemoDataSeeder.DemoPassword,
                 Roles = roles.ToDictionary(r => r.ToString(), _ => true, StringComparer.Ordinal),
             };
