@@ -11,6 +11,9 @@ public static class InteractiveRoutes
     public static readonly IReadOnlyList<string> All =
     [
         "/",
+        "/admin/brugere",
+        "/admin/brugere/ny",
+        "/admin/brugere/{Id}",
         "/sager",
         "/sager/ny",
         "/sager/{Id:int}",

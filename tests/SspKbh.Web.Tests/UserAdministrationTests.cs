@@ -251,6 +251,54 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Hostile_values_are_refused_with_field_messages_or_kept_as_plain_text_and_never_throw()
+    {
+        // What the HTTP walker of HostileInputTests posted to the static user form, sent as a circuit message could send it.
+        var party = await PartyIdAsync();
+        var usersBefore = await CountUsersAsync();
+        var megabyte = new string('x', 1_048_576);
+        var attacks = new (string Field, Action<UserInput> Forge)[]
+        {
+            (nameof(UserInput.FullName), i => i.FullName = megabyte),
+            (nameof(UserInput.Email), i => i.Email = megabyte),
+            (nameof(UserInput.Email), i => i.Email = "'; DROP TABLE \"AspNetUsers\"; --"),
+            (nameof(UserInput.Email), i => i.Email = "<script>alert(1)</script>"),
+            (nameof(UserInput.InitialPassword), i => i.InitialPassword = megabyte),
+            (nameof(UserInput.PartyId), i => i.PartyId = -1),
+            (nameof(UserInput.PartyId), i => i.PartyId = int.MaxValue),
+            (nameof(UserInput.Roles), i => i.Roles = new(StringComparer.Ordinal) { ["1"] = true }),
+            (nameof(UserInput.Roles), i => i.Roles = new(StringComparer.Ordinal) { ["99"] = true }),
+            (nameof(UserInput.NewGroupId), i => (i.NewGroupId, i.NewGroupRole) = (int.MaxValue, GroupRole.Member)),
+            (nameof(UserInput.NewGroupRole), i => (i.NewGroupId, i.NewGroupRole) = (1, (GroupRole)(-5))),
+        };
+        foreach (var (field, forge) in attacks)
+        {
+            var input = Valid(party, AppRole.StatisticsReader);
+            forge(input);
+            var result = await CreateAsync(input);
+            Assert.False(result.Succeeded, $"{field}: a hostile value was saved");
+            Assert.True(result.FieldErrors.ContainsKey(field), $"{field}: no message at the field ({string.Join("; ", result.FieldErrors.Keys)})");
+        }
+
+        Assert.Equal(usersBefore, await CountUsersAsync());
+
+        // A forged or stale concurrency stamp on an update is the Danish conflict message.
+        var target = await App.CreateUserAsync([AppRole.StatisticsReader]);
+        var forged = await FormOfAsync(target.Id);
+        forged.ConcurrencyStamp = Guid.NewGuid().ToString();
+        forged.FullName = "Forfalsket";
+        Assert.Contains(Texts.Concurrency_Conflict, (await UpdateAsync(target.Id, forged)).GeneralErrors);
+
+        // Script and SQL in a name are a name: kept as typed (the pages show it as text, UserEditComponentTests).
+        var odd = Valid(party, AppRole.StatisticsReader);
+        odd.FullName = "<script>alert(1)</script> '; DROP TABLE \"AspNetUsers\"; --";
+        var created = await CreateAsync(odd);
+        Assert.True(created.Succeeded);
+        await using var db = App.CreateDbContext();
+        Assert.Equal(odd.FullName, await db.Users.Where(u => u.Id == created.CreatedId).Select(u => u.FullName).SingleAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_user_is_a_danish_message_for_every_call()
     {
         var form = await App.AsUserAsync<UserAdministration, UserForm?>(Admin, (admin, user) => admin.LoadFormAsync(Guid.NewGuid().ToString(), user, CancellationToken.None));

@@ -354,6 +354,31 @@ public abstract class UserEditComponentTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Script_in_a_name_is_shown_as_text_on_the_list_and_the_form()
+    {
+        var name = $"<script>alert(1)</script><b>fed</b> {Guid.NewGuid():N}";
+        var created = await App.AsUserAsync<UserAdministration, SspKbh.Web.Infrastructure.ServiceResult>(Admin, async (admin, user) =>
+        {
+            await using var db = App.CreateDbContext();
+            var party = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
+            return await admin.CreateAsync(new UserInput
+            {
+                FullName = name, Email = $"ny-{Guid.NewGuid():N}@sspkbh.dk", InitialPassword = "et-langt-kodeord-2026", PartyId = party,
+                Roles = new(StringComparer.Ordinal) { [nameof(AppRole.StatisticsReader)] = true },
+            }, user, CancellationToken.None);
+        });
+        Assert.True(created.Succeeded);
+        await using var host = await ComponentHost.ForAsync(App, Admin);
+        var list = host.RenderAt<UserList>($"/admin/brugere?q={Uri.EscapeDataString(name[^32..])}");
+        list.WaitForAssertion(() => Assert.Single(list.FindAll("[data-testid='user-row']")), Patience);
+        Assert.Equal(name, list.Find("[data-testid='user-row'] a").TextContent);
+        Assert.Empty(list.FindAll("[data-testid='user-row'] script, [data-testid='user-row'] b"));
+        var page = Open(host, created.CreatedId);
+        Assert.Equal(name, page.Find("#fullname").GetAttribute("value"));
+        Assert.Empty(page.FindAll("form script, form b"));
+    }
+
+    [Fact]
     public async Task An_unknown_user_id_shows_a_danish_message()
     {
         await using var host = await ComponentHost.ForAsync(App, Admin);
