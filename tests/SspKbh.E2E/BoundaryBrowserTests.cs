@@ -110,7 +110,12 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
         var caseIds = Query("SELECT Id FROM Cases ORDER BY Id", r => r.GetInt32(0).ToString(CultureInfo.InvariantCulture));
         foreach (var template in InteractiveRoutes.All)
         {
-            if (template.Contains("{Id:int}", StringComparison.Ordinal))
+            // Case pages with every case id; other pages' ids (administration) are no case's, one sample is enough.
+            if (template.Contains("{Id:int}", StringComparison.Ordinal) && !template.StartsWith("/sager/", StringComparison.Ordinal))
+            {
+                yield return template.Replace("{Id:int}", "1", StringComparison.Ordinal);
+            }
+            else if (template.Contains("{Id:int}", StringComparison.Ordinal))
             {
                 foreach (var id in caseIds)
                 {
