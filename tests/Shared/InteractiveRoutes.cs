@@ -14,6 +14,7 @@ public static class InteractiveRoutes
         "/admin/brugere",
         "/admin/brugere/ny",
         "/admin/brugere/{Id}",
+        "/admin/frister",
         "/admin/organisation",
         "/admin/organisation/grupper/ny",
         "/admin/organisation/grupper/{Id:int}",

@@ -75,8 +75,10 @@ public abstract class OrganisationComponentTests(AppFixture fixture)
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal([user.FullName, "BUF", RoleNames(GroupRole.Member), Texts.Yes, Texts.Status_Active], cells);
         Assert.Contains(page.FindAll("[data-testid='member-row']"), r => r.TextContent.Contains("Jonas Krag", StringComparison.Ordinal));
-        host.FollowLink(row.QuerySelector("a")!);
-        Assert.EndsWith($"/admin/brugere/{user.Id}", host.Navigation.Uri, StringComparison.Ordinal);
+        var link = row.QuerySelector("a")!;
+        Assert.Equal($"/admin/brugere/{user.Id}", link.GetAttribute("href"));
+        host.FollowLink(link);
+        page.WaitForAssertion(() => Assert.EndsWith($"/admin/brugere/{user.Id}", host.Navigation.Uri, StringComparison.Ordinal), Patience);
 
         // A group without members says so.
         var name = $"Tom gruppe {Guid.NewGuid():N}"[..20];
