@@ -43,17 +43,11 @@ public abstract class OrganisationAdministrationTests(AppFixture fixture)
         return string.Join('|', parties.Concat(groups).Concat(areas));
     }
 
-    private async Task<int> GroupIdAsync(string name)
-    {
-        await using var db = App.CreateDbContext();
-        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
-    }
-
     [Fact]
     public async Task A_group_lists_its_members_with_party_authority_status_and_whether_they_are_active()
     {
         // Issue 16 #23: the group page showed no members, so an administrator could not see who was in a group.
-        var group = await GroupIdAsync("Koordinationsgruppe Amager Øst");
+        var group = await App.GroupIdAsync("Koordinationsgruppe Amager Øst");
         var form = await AsAdminAsync((o, u) => o.LoadGroupFormAsync(group, u, CancellationToken.None));
 
         Assert.NotNull(form);
@@ -65,7 +59,7 @@ public abstract class OrganisationAdministrationTests(AppFixture fixture)
         Assert.Equal(memberIds.Order(StringComparer.Ordinal), form.Members.Select(m => m.UserId).Order(StringComparer.Ordinal));
 
         // A lokaludvalg's member without authority status is shown as such.
-        var committeeId = await GroupIdAsync("Lokaludvalg Amager Øst");
+        var committeeId = await App.GroupIdAsync("Lokaludvalg Amager Øst");
         var committee = await AsAdminAsync((o, u) => o.LoadGroupFormAsync(committeeId, u, CancellationToken.None));
         Assert.Contains(committee!.Members, m => m.FullName == "Ali Hassan" && !m.IsAuthorityPerson && m.PartyCode == "BOLIG");
 
@@ -91,7 +85,7 @@ public abstract class OrganisationAdministrationTests(AppFixture fixture)
         Fails(await AsAdminAsync((o, u) => o.SaveGroupAsync(null, new GroupInput { Name = "Ny gruppe", Kind = (GroupKind)99 }, u, CancellationToken.None)), nameof(GroupInput.Kind), Texts.Validation_GroupKindRequired);
         Fails(await AsAdminAsync((o, u) => o.SaveGroupAsync(null, new GroupInput { Name = "Koordinationsgruppe Amager Øst", Kind = GroupKind.CoordinationGroup }, u, CancellationToken.None)), nameof(GroupInput.Name), Texts.Validation_GroupNameTaken);
         Fails(await AsAdminAsync((o, u) => o.SaveGroupAsync(null, new GroupInput { Name = "Ny gruppe", Kind = GroupKind.CoordinationGroup, ParentGroupId = int.MaxValue }, u, CancellationToken.None)), nameof(GroupInput.ParentGroupId), Texts.Validation_UnknownGroup);
-        var coordination = await GroupIdAsync("Koordinationsgruppe Amager Vest");
+        var coordination = await App.GroupIdAsync("Koordinationsgruppe Amager Vest");
         var wrongParent = await AsAdminAsync((o, u) => o.SaveGroupAsync(null, new GroupInput { Name = "Ny gruppe", Kind = GroupKind.CoordinationGroup, ParentGroupId = coordination }, u, CancellationToken.None));
         Assert.True(wrongParent.FieldErrors.ContainsKey(nameof(GroupInput.ParentGroupId)), "a koordinationsgruppe under a koordinationsgruppe was accepted");
         Fails(await AsAdminAsync((o, u) => o.SaveGroupAsync(null, new GroupInput { Name = "Ny gruppe", Kind = GroupKind.LocalCommittee, LocalAreaId = -1 }, u, CancellationToken.None)), nameof(GroupInput.LocalAreaId), Texts.Validation_UnknownArea);
@@ -106,7 +100,7 @@ public abstract class OrganisationAdministrationTests(AppFixture fixture)
         var areaForm = (await AsAdminAsync((o, u) => o.LoadAreaFormAsync(area, u, CancellationToken.None)))!;
         var otherArea = (await AsAdminAsync((o, u) => o.LoadAreaFormAsync(areas[1], u, CancellationToken.None)))!;
         Fails(await AsAdminAsync((o, u) => o.SaveAreaAsync(area, new AreaInput { Name = otherArea.Input.Name, ConcurrencyStamp = areaForm.Input.ConcurrencyStamp }, u, CancellationToken.None)), nameof(AreaInput.Name), Texts.Validation_AreaNameTaken);
-        var lokaludvalg = await GroupIdAsync("Lokaludvalg Amager Øst");
+        var lokaludvalg = await App.GroupIdAsync("Lokaludvalg Amager Øst");
         Fails(await AsAdminAsync((o, u) => o.SaveAreaAsync(area, new AreaInput { Name = areaForm.Input.Name, CoordinationGroupId = lokaludvalg, ConcurrencyStamp = areaForm.Input.ConcurrencyStamp }, u, CancellationToken.None)), nameof(AreaInput.CoordinationGroupId), Texts.Validation_UnknownGroup);
         Fails(await AsAdminAsync((o, u) => o.SaveAreaAsync(area, new AreaInput { Name = "", ConcurrencyStamp = areaForm.Input.ConcurrencyStamp }, u, CancellationToken.None)), nameof(AreaInput.Name), Texts.Validation_NameRequired);
 
@@ -129,7 +123,7 @@ public abstract class OrganisationAdministrationTests(AppFixture fixture)
         second.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         Assert.Contains(Texts.Concurrency_Conflict, (await AsAdminAsync((o, u) => o.SavePartyAsync(id, second, u, CancellationToken.None))).GeneralErrors);
 
-        var sundby = await GroupIdAsync("Lokaludvalg Sundby");
+        var sundby = await App.GroupIdAsync("Lokaludvalg Sundby");
         var group = (await AsAdminAsync((o, u) => o.LoadGroupFormAsync(sundby, u, CancellationToken.None)))!.Input;
         group.ConcurrencyStamp = "forfalsket";
         Assert.Contains(Texts.Concurrency_Conflict, (await AsAdminAsync((o, u) => o.SaveGroupAsync(sundby, group, u, CancellationToken.None))).GeneralErrors);
@@ -160,7 +154,7 @@ public abstract class OrganisationAdministrationTests(AppFixture fixture)
     [InlineData("statistik@sspkbh.dk")]
     public async Task Everyone_but_an_administrator_is_refused_every_load_and_save_and_nothing_changes(string email)
     {
-        var group = await GroupIdAsync("Lokaludvalg Sundby");
+        var group = await App.GroupIdAsync("Lokaludvalg Sundby");
         var before = await SnapshotAsync();
         var deniedBefore = (await App.AuditEntriesAsync(a => a.Action == AuditActions.AccessDenied)).Count;
 

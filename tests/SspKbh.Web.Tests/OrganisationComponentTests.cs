@@ -25,12 +25,6 @@ public abstract class OrganisationComponentTests(AppFixture fixture)
 
     private static readonly TimeSpan Patience = CasePageSteps.Patience;
 
-    private async Task<int> GroupIdAsync(string name)
-    {
-        await using var db = App.CreateDbContext();
-        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
-    }
-
     private static IRenderedComponent<TPage> Loaded<TPage>(IRenderedComponent<TPage> page)
         where TPage : Microsoft.AspNetCore.Components.IComponent
     {
@@ -51,7 +45,7 @@ public abstract class OrganisationComponentTests(AppFixture fixture)
         Assert.Contains("SOF", page.TestIdText("parties"), StringComparison.Ordinal);
         Assert.Contains("Koordinationsgruppe Amager Øst", page.TestIdText("groups"), StringComparison.Ordinal);
         Assert.Contains("Amager Øst", page.TestIdText("areas"), StringComparison.Ordinal);
-        var group = await GroupIdAsync("Koordinationsgruppe Amager Øst");
+        var group = await App.GroupIdAsync("Koordinationsgruppe Amager Øst");
         var link = page.FindAll("[data-testid='groups'] a").Single(a => a.TextContent.Trim() == "Koordinationsgruppe Amager Øst");
         host.FollowLink(link);
         Assert.EndsWith($"/admin/organisation/grupper/{group}", host.Navigation.Uri, StringComparison.Ordinal);
@@ -61,7 +55,7 @@ public abstract class OrganisationComponentTests(AppFixture fixture)
     public async Task The_group_page_shows_its_members_with_a_link_to_each_user()
     {
         var user = await App.CreateUserAsync([AppRole.AuthorityMember]);
-        var group = await GroupIdAsync("Koordinationsgruppe Amager Vest");
+        var group = await App.GroupIdAsync("Koordinationsgruppe Amager Vest");
         await using (var db = App.CreateDbContext())
         {
             db.GroupMemberships.Add(new GroupMembership { GroupId = group, UserId = user.Id, Role = GroupRole.Member });
@@ -164,7 +158,7 @@ public abstract class OrganisationComponentTests(AppFixture fixture)
             }
         }
 
-        var group = await GroupIdAsync("Koordinationsgruppe Amager Vest");
+        var group = await App.GroupIdAsync("Koordinationsgruppe Amager Vest");
         await using var host = await ComponentHost.ForAsync(App, Admin);
         var page = Loaded(host.RenderPage<AreaEdit>(p => p.Add(x => x.Id, area)));
         var select = page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.GetState(x => x.InputId) == "kg");

@@ -24,18 +24,6 @@ public abstract class UserAdministrationTests(AppFixture fixture)
 
     private static string NewEmail() => $"ny-{Guid.NewGuid():N}@sspkbh.dk";
 
-    private async Task<int> PartyIdAsync(string code = "BUF")
-    {
-        await using var db = App.CreateDbContext();
-        return await db.Parties.Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
-    }
-
-    private async Task<int> GroupIdAsync(string name)
-    {
-        await using var db = App.CreateDbContext();
-        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
-    }
-
     private async Task<int> CountUsersAsync()
     {
         await using var db = App.CreateDbContext();
@@ -85,12 +73,12 @@ public abstract class UserAdministrationTests(AppFixture fixture)
         // Issue 16 #23: the form asked for the authority status twice (a role and a check box). Ticking the role
         // "myndighedsmedlem" and forgetting the box refused the user, or (the other way round) saved a user whose box
         // and role disagreed. Now the role is the one answer.
-        var party = await PartyIdAsync();
+        var party = await App.PartyIdAsync("BUF");
         var authority = await CreateAsync(Valid(party, AppRole.AuthorityMember));
         Assert.True(authority.Succeeded, string.Join("; ", authority.FieldErrors.SelectMany(f => f.Value).Concat(authority.GeneralErrors)));
         Assert.True((await StoredAsync(authority.CreatedId!)).Authority);
 
-        var participant = await CreateAsync(Valid(await PartyIdAsync("BOLIG"), AppRole.NonAuthorityMember));
+        var participant = await CreateAsync(Valid(await App.PartyIdAsync("BOLIG"), AppRole.NonAuthorityMember));
         Assert.True(participant.Succeeded);
         Assert.False((await StoredAsync(participant.CreatedId!)).Authority);
 
@@ -128,22 +116,22 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     public async Task The_section_115_boundary_still_holds_with_the_status_taken_from_the_roles()
     {
         var usersBefore = await CountUsersAsync();
-        var coordination = await GroupIdAsync("Koordinationsgruppe Amager Øst");
+        var coordination = await App.GroupIdAsync("Koordinationsgruppe Amager Øst");
 
         // A participant without authority status in a koordinationsgruppe, where individual cases are discussed.
-        var inCaseGroup = Valid(await PartyIdAsync("BOLIG"), AppRole.NonAuthorityMember);
+        var inCaseGroup = Valid(await App.PartyIdAsync("BOLIG"), AppRole.NonAuthorityMember);
         inCaseGroup.NewGroupId = coordination;
         inCaseGroup.NewGroupRole = GroupRole.Member;
         Fails(await CreateAsync(inCaseGroup), nameof(UserInput.Memberships), Texts.Error_CaseGroupRequiresAuthority);
 
         // A statistics reader is not an authority person either.
-        var reader = Valid(await PartyIdAsync(), AppRole.StatisticsReader);
+        var reader = Valid(await App.PartyIdAsync("BUF"), AppRole.StatisticsReader);
         reader.NewGroupId = coordination;
         reader.NewGroupRole = GroupRole.Member;
         Fails(await CreateAsync(reader), nameof(UserInput.Memberships), Texts.Error_CaseGroupRequiresAuthority);
 
         // The roles cannot say both things: "without authority" and a role that shows personal data.
-        Fails(await CreateAsync(Valid(await PartyIdAsync(), AppRole.NonAuthorityMember, AppRole.Administrator)), nameof(UserInput.Roles), Texts.Error_NonAuthorityRoleForAuthority);
+        Fails(await CreateAsync(Valid(await App.PartyIdAsync("BUF"), AppRole.NonAuthorityMember, AppRole.Administrator)), nameof(UserInput.Roles), Texts.Error_NonAuthorityRoleForAuthority);
 
         Assert.Equal(usersBefore, await CountUsersAsync());
 
@@ -183,7 +171,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
         Assert.Equal(usersBefore, await CountUsersAsync());
 
         // 100 KB in a 200-character field (a forged circuit message; the field itself cuts a paste): the field's message.
-        var oversized = Valid(await PartyIdAsync(), AppRole.StatisticsReader);
+        var oversized = Valid(await App.PartyIdAsync("BUF"), AppRole.StatisticsReader);
         oversized.FullName = string.Concat(Enumerable.Repeat("Lang tekst ", 100 * 1024 / 11));
         Fails(await CreateAsync(oversized), nameof(UserInput.FullName), Texts.Validation_TooLong);
         Assert.Equal(usersBefore, await CountUsersAsync());
@@ -193,7 +181,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     public async Task Party_groups_and_roles_are_checked_against_the_database()
     {
         var usersBefore = await CountUsersAsync();
-        var party = await PartyIdAsync();
+        var party = await App.PartyIdAsync("BUF");
 
         // A party id nobody offered.
         Fails(await CreateAsync(Valid(999999, AppRole.StatisticsReader)), nameof(UserInput.PartyId), Texts.Validation_PartyRequired);
@@ -207,7 +195,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
         unknownGroup.NewGroupRole = GroupRole.Member;
         Fails(await CreateAsync(unknownGroup), nameof(UserInput.NewGroupId), Texts.Validation_UnknownGroup);
         var noRole = Valid(party, AppRole.AuthorityMember);
-        noRole.NewGroupId = await GroupIdAsync("Koordinationsgruppe Amager Øst");
+        noRole.NewGroupId = await App.GroupIdAsync("Koordinationsgruppe Amager Øst");
         Fails(await CreateAsync(noRole), nameof(UserInput.NewGroupRole), Texts.Validation_GroupRoleRequired);
         var badMembership = Valid(party, AppRole.StatisticsReader);
         badMembership.Memberships = [new MembershipInput { GroupId = 1, Role = (GroupRole)42 }];
@@ -254,7 +242,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
     public async Task Hostile_values_are_refused_with_field_messages_or_kept_as_plain_text_and_never_throw()
     {
         // What the HTTP walker of HostileInputTests posted to the static user form, sent as a circuit message could send it.
-        var party = await PartyIdAsync();
+        var party = await App.PartyIdAsync("BUF");
         var usersBefore = await CountUsersAsync();
         var megabyte = new string('x', 1_048_576);
         var attacks = new (string Field, Action<UserInput> Forge)[]
@@ -304,7 +292,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
         var form = await App.AsUserAsync<UserAdministration, UserForm?>(Admin, (admin, user) => admin.LoadFormAsync(Guid.NewGuid().ToString(), user, CancellationToken.None));
         Assert.NotNull(form);
         Assert.True(form.NotFound);
-        var input = Valid(await PartyIdAsync(), AppRole.StatisticsReader);
+        var input = Valid(await App.PartyIdAsync("BUF"), AppRole.StatisticsReader);
         Assert.Contains(Texts.Admin_UserNotFound, (await UpdateAsync(Guid.NewGuid().ToString(), input)).GeneralErrors);
         foreach (var call in AccountActions(Guid.NewGuid().ToString()))
         {
@@ -335,7 +323,7 @@ public abstract class UserAdministrationTests(AppFixture fixture)
 
         Assert.Null(await App.AsUserAsync<UserAdministration, List<UserListItem>?>(email, (admin, user) => admin.ListAsync(null, true, user, CancellationToken.None)));
         Assert.Null(await App.AsUserAsync<UserAdministration, UserForm?>(email, (admin, user) => admin.LoadFormAsync(target.Id, user, CancellationToken.None)));
-        var input = Valid(await PartyIdAsync(), AppRole.Administrator);
+        var input = Valid(await App.PartyIdAsync("BUF"), AppRole.Administrator);
         Assert.Contains(Texts.Forbidden_Text, (await CreateAsync(input, email)).GeneralErrors);
         var update = await FormOfAsync(target.Id);
         update.Roles = new(StringComparer.Ordinal) { [nameof(AppRole.Administrator)] = true };

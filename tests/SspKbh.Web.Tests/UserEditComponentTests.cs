@@ -48,18 +48,6 @@ public abstract class UserEditComponentTests(AppFixture fixture)
     private static string ErrorText(IRenderedComponent<UserEdit> page, string id) =>
         page.FindAll($"#{id}-error").Select(e => e.TextContent.Trim()).FirstOrDefault() ?? "";
 
-    private async Task<int> PartyIdAsync(string code)
-    {
-        await using var db = App.CreateDbContext();
-        return await db.Parties.Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
-    }
-
-    private async Task<int> GroupIdAsync(string name)
-    {
-        await using var db = App.CreateDbContext();
-        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
-    }
-
     private async Task<int> CountUsersAsync()
     {
         await using var db = App.CreateDbContext();
@@ -87,10 +75,10 @@ public abstract class UserEditComponentTests(AppFixture fixture)
         page.Find("#fullname").Input("Nora Nyborg");
         page.Find("#email").Input(email);
         page.Find("#password").Input("et-langt-kodeord-2026");
-        await ChooseAsync<int?>(page, "party", await PartyIdAsync("POL"));
+        await ChooseAsync<int?>(page, "party", await App.PartyIdAsync("POL"));
         await TickAsync(page, $"role-{AppRole.AuthorityMember}");
         Assert.Contains(Texts.Users_AuthorityYes, page.TestIdText("authority-status"), StringComparison.Ordinal);
-        await ChooseAsync<int?>(page, "new-group", await GroupIdAsync("Koordinationsgruppe Amager Øst"));
+        await ChooseAsync<int?>(page, "new-group", await App.GroupIdAsync("Koordinationsgruppe Amager Øst"));
         await ChooseAsync<GroupRole?>(page, "new-group-role", GroupRole.Member);
         await page.ClickAsync("save-user");
 
@@ -132,7 +120,7 @@ public abstract class UserEditComponentTests(AppFixture fixture)
         page.Find("#fullname").Input("Navn");
         page.Find("#email").Input("sekretaer@sspkbh.dk");
         page.Find("#password").Input("et-langt-kodeord-2026");
-        await ChooseAsync<int?>(page, "party", await PartyIdAsync("BUF"));
+        await ChooseAsync<int?>(page, "party", await App.PartyIdAsync("BUF"));
         await TickAsync(page, $"role-{AppRole.StatisticsReader}");
         await page.ClickAsync("save-user");
         page.WaitForAssertion(() => Assert.Equal(Texts.Validation_EmailTaken, ErrorText(page, "email")), Patience);
@@ -147,7 +135,7 @@ public abstract class UserEditComponentTests(AppFixture fixture)
         var page = Open(host, null);
 
         await TickAsync(page, $"role-{AppRole.NonAuthorityMember}");
-        await ChooseAsync<int?>(page, "new-group", await GroupIdAsync("Koordinationsgruppe Amager Øst"));
+        await ChooseAsync<int?>(page, "new-group", await App.GroupIdAsync("Koordinationsgruppe Amager Øst"));
         await ChooseAsync<GroupRole?>(page, "new-group-role", GroupRole.Member);
         page.WaitForAssertion(() => Assert.Contains(Texts.Error_CaseGroupRequiresAuthority, page.Find("#memberships-error").TextContent, StringComparison.Ordinal), Patience);
 
@@ -272,7 +260,7 @@ public abstract class UserEditComponentTests(AppFixture fixture)
         var user = await App.CreateUserAsync([AppRole.AuthorityMember]);
         await using var host = await ComponentHost.ForAsync(App, Admin);
         var page = Open(host, user.Id);
-        await ChooseAsync<int?>(page, "new-group", await GroupIdAsync("Koordinationsgruppe Amager Vest"));
+        await ChooseAsync<int?>(page, "new-group", await App.GroupIdAsync("Koordinationsgruppe Amager Vest"));
         await ChooseAsync<GroupRole?>(page, "new-group-role", GroupRole.Member);
         await page.ClickAsync("save-user");
         page.WaitForAssertion(() => Assert.Contains("Koordinationsgruppe Amager Vest", page.TestIdText("memberships"), StringComparison.Ordinal), Patience);

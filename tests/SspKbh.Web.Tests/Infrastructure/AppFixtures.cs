@@ -88,6 +88,20 @@ public static class AppHelpers
         });
     }
 
+    /// <summary>The id of the party with this code (the demo organisation's codes: BUF, POL, SOF, BOLIG, ...).</summary>
+    public static async Task<int> PartyIdAsync(this SspAppFactory app, string code)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Parties.Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>The id of the group with this name.</summary>
+    public static async Task<int> GroupIdAsync(this SspAppFactory app, string name)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
+    }
+
     /// <summary>The principal the app builds for this user at sign-in, for calling a service directly as that user.</summary>
     public static async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string email)
     {

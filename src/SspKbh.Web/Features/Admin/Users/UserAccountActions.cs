@@ -21,16 +21,10 @@ public sealed class UserAccountActions(
 {
     public async Task<ServiceResult> SetActiveAsync(string id, bool active, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "user", id, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = new ServiceResult();
-        var user = await userManager.FindByIdAsync(id);
+        var (result, user) = await FindAsync(id, actor, cancellationToken);
         if (user is null)
         {
-            return result.General(Texts.Admin_UserNotFound);
+            return result;
         }
 
         if (!active && id == actor.UserId())
@@ -52,16 +46,10 @@ public sealed class UserAccountActions(
 
     public async Task<ServiceResult> ResetTwoFactorAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "user", id, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = new ServiceResult();
-        var user = await userManager.FindByIdAsync(id);
+        var (result, user) = await FindAsync(id, actor, cancellationToken);
         if (user is null)
         {
-            return result.General(Texts.Admin_UserNotFound);
+            return result;
         }
 
         await userManager.SetTwoFactorEnabledAsync(user, false);
@@ -78,16 +66,10 @@ public sealed class UserAccountActions(
     /// </summary>
     public async Task<ServiceResult> EndSessionsAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "user", id, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = new ServiceResult();
-        var user = await userManager.FindByIdAsync(id);
+        var (result, user) = await FindAsync(id, actor, cancellationToken);
         if (user is null)
         {
-            return result.General(Texts.Admin_UserNotFound);
+            return result;
         }
 
         await ServerSessions.EndAllAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -98,21 +80,27 @@ public sealed class UserAccountActions(
 
     public async Task<ServiceResult> UnlockAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "user", id, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var result = new ServiceResult();
-        var user = await userManager.FindByIdAsync(id);
+        var (result, user) = await FindAsync(id, actor, cancellationToken);
         if (user is null || !user.IsActive)
         {
-            return result.General(Texts.Admin_UserNotFound);
+            return user is null ? result : result.General(Texts.Admin_UserNotFound);
         }
 
         await userManager.SetLockoutEndDateAsync(user, null);
         await userManager.ResetAccessFailedCountAsync(user);
         await audit.WriteAsync(new AuditEvent(AuditActions.UserUpdated, SubjectType: "user", SubjectId: id, Details: "changed=unlock", Actor: actor), cancellationToken);
         return result;
+    }
+
+    /// <summary>The user an action is for, once the actor is known to be an administrator; otherwise the refusal (or "not found").</summary>
+    private async Task<(ServiceResult Result, AppUser? User)> FindAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "user", id, cancellationToken) is { } refused)
+        {
+            return (refused, null);
+        }
+
+        var user = await userManager.FindByIdAsync(id);
+        return user is null ? (new ServiceResult().General(Texts.Admin_UserNotFound), null) : (new ServiceResult(), user);
     }
 }
