@@ -220,7 +220,7 @@ public static class Commands
             EmailConfirmed = true,
             FullName = fullName,
             PartyId = secretariat,
-            IsAuthorityPerson = true,
+            IsAuthorityPerson = AccessRules.IsAuthorityPerson([AppRole.Administrator]),
             CreatedAtUtc = DateTime.UtcNow,
         };
         var created = await users.CreateAsync(user, password);

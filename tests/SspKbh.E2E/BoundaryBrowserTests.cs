@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using SspKbh.Tests.Shared;
@@ -134,14 +135,19 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
         // The meeting overview pages take a group: every group (a koordinationsgruppe, a ledergruppe, the guest's own lokaludvalg).
         ["{GroupId:int}"] = "SELECT Id FROM Groups ORDER BY Id",
         ["{LeaderGroupId:int}"] = "SELECT Id FROM Groups ORDER BY Id",
-        ["{YoungPersonId:int}"] = "SELECT Id FROM YoungPersons ORDER BY Id",
-        ["{Version:int}"] = "SELECT Version FROM ChecklistTemplates ORDER BY Version",
     };
 
     private IEnumerable<string> Urls()
     {
         foreach (var template in InteractiveRoutes.All)
         {
+            if (template.StartsWith("/admin/", StringComparison.Ordinal))
+            {
+                // Administration refuses these users before it reads anything: one sample id per page is enough.
+                yield return Regex.Replace(template, "{[^}]+}", "1");
+                continue;
+            }
+
             var parameter = IdsOfParameter.Keys.SingleOrDefault(p => template.Contains(p, StringComparison.Ordinal));
             if (parameter is null)
             {

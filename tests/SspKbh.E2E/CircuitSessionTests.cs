@@ -23,8 +23,11 @@ public sealed partial class CircuitSessionTests(QuickRevalidationApp app) : ICla
         await using var admin = await app.NewPageAsync();
         await SignInAsync(admin, "admin@sspkbh.dk");
         await admin.GotoAsync("/admin/brugere");
+        await admin.WaitForCircuitAsync();
         await admin.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Jonas Krag" }).ClickAsync();
         await admin.Page.GetByTestId("toggle-active").ClickAsync();
+        // The interactive user page asks first (it ends the user's work).
+        await admin.Page.GetByRole(AriaRole.Dialog, new() { Name = "Deaktivér brugeren?" }).GetByRole(AriaRole.Button, new() { Name = "Deaktivér bruger" }).ClickAsync();
         await Assertions.Expect(admin.Page.GetByTestId("user-status")).ToContainTextAsync("Deaktiveret");
 
         // The member's tab does nothing: the circuit's revalidation alone must send it to the login page.

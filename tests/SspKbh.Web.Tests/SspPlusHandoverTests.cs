@@ -24,7 +24,7 @@ public abstract class SspPlusHandoverTests(AppFixture fixture)
     /// <summary>A new authority member of the SSP+ koordinationsgruppe with this name (a second one is made when asked for).</summary>
     private async Task<(TestUser User, int GroupId)> SspPlusMemberAsync(string groupName = "SSP+ koordinationsgruppe", bool authority = true)
     {
-        var user = await App.CreateUserAsync([authority ? AppRole.AuthorityMember : AppRole.NonAuthorityMember], authority, party: authority ? "SOF" : "BOLIG");
+        var user = await App.CreateUserAsync([authority ? AppRole.AuthorityMember : AppRole.NonAuthorityMember], party: authority ? "SOF" : "BOLIG");
         await using var db = App.CreateDbContext();
         var group = await db.Groups.FirstOrDefaultAsync(g => g.Name == groupName);
         if (group is null)

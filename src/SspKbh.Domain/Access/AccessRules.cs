@@ -13,25 +13,29 @@ public static class AccessRules
         AppRole.Administrator or AppRole.Secretary or AppRole.AuthorityMember or AppRole.LeaderGroupMember;
 
     /// <summary>
-    /// Checks a user's roles and group memberships against their authority status.
+    /// A user's authority status (myndighedsperson under retsplejeloven §115) follows from the roles: a role through
+    /// which personal data can be seen makes the user an authority person; anyone else (only
+    /// <see cref="AppRole.NonAuthorityMember"/> or <see cref="AppRole.StatisticsReader"/>) is not. One source of truth,
+    /// so a form cannot give a user a role that contradicts a separate authority tick (issue 16 #23, ADR 0032).
+    /// </summary>
+    public static bool IsAuthorityPerson(IReadOnlyCollection<AppRole> roles) => roles.Any(r => r.GrantsPersonalData());
+
+    /// <summary>
+    /// Checks a user's roles and group memberships against the authority status the roles give.
     /// Returns error keys (resolved to Danish texts by the Web project); empty when valid.
     /// </summary>
     public static IReadOnlyList<string> ValidateAssignment(
-        bool isAuthorityPerson,
         IReadOnlyCollection<AppRole> roles,
         IReadOnlyCollection<(GroupKind Kind, GroupRole Role)> memberships)
     {
+        var isAuthorityPerson = IsAuthorityPerson(roles);
         var errors = new List<string>();
         if (roles.Count == 0)
         {
             errors.Add("UserNeedsRole");
         }
 
-        if (!isAuthorityPerson && roles.Any(r => r.GrantsPersonalData()))
-        {
-            errors.Add("RoleRequiresAuthority");
-        }
-
+        // "Participant without authority status" and a role that shows personal data say opposite things about the user.
         if (isAuthorityPerson && roles.Contains(AppRole.NonAuthorityMember))
         {
             errors.Add("NonAuthorityRoleForAuthority");

@@ -187,7 +187,7 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
                     EmailConfirmed = true,
                     FullName = name,
                     PartyId = parties[party],
-                    IsAuthorityPerson = true,
+                    IsAuthorityPerson = AccessRules.IsAuthorityPerson([AppRole.AuthorityMember]),
                     CreatedAtUtc = DateTime.UtcNow,
                 };
                 var result = await users.CreateAsync(user);

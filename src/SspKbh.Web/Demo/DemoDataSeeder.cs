@@ -22,24 +22,24 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
 {
     public const string DemoPassword = "Demo-kodeord-2026";
 
-    public sealed record DemoUser(string Email, string FullName, string Party, bool Authority, AppRole[] Roles, (string Group, GroupRole Role)[] Groups);
+    public sealed record DemoUser(string Email, string FullName, string Party, AppRole[] Roles, (string Group, GroupRole Role)[] Groups);
 
     public static readonly DemoUser[] Users =
     [
-        new("admin@sspkbh.dk", "Birgit Holm", "SSP", true, [AppRole.Administrator], []),
-        new("sekretaer@sspkbh.dk", "Sofie Lund", "SOF", true, [AppRole.Secretary, AppRole.AuthorityMember],
+        new("admin@sspkbh.dk", "Birgit Holm", "SSP", [AppRole.Administrator], []),
+        new("sekretaer@sspkbh.dk", "Sofie Lund", "SOF", [AppRole.Secretary, AppRole.AuthorityMember],
             [("Koordinationsgruppe Amager Øst", GroupRole.Secretary)]),
-        new("myndighed@sspkbh.dk", "Jonas Krag", "POL", true, [AppRole.AuthorityMember],
+        new("myndighed@sspkbh.dk", "Jonas Krag", "POL", [AppRole.AuthorityMember],
             [("Koordinationsgruppe Amager Øst", GroupRole.Member), ("Koordinationsgruppe Amager Vest", GroupRole.Member)]),
-        new("leder@sspkbh.dk", "Mette Vang", "BUF", true, [AppRole.LeaderGroupMember],
+        new("leder@sspkbh.dk", "Mette Vang", "BUF", [AppRole.LeaderGroupMember],
             [("SSP-ledergruppe Amager", GroupRole.Chair)]),
-        new("ikke-myndighed@sspkbh.dk", "Ali Hassan", "BOLIG", false, [AppRole.NonAuthorityMember],
+        new("ikke-myndighed@sspkbh.dk", "Ali Hassan", "BOLIG", [AppRole.NonAuthorityMember],
             [("Lokaludvalg Amager Øst", GroupRole.Member)]),
-        new("fritid@sspkbh.dk", "Camilla Brandt", "ANDRE", false, [AppRole.NonAuthorityMember],
+        new("fritid@sspkbh.dk", "Camilla Brandt", "ANDRE", [AppRole.NonAuthorityMember],
             [("Lokaludvalg Sundby", GroupRole.Member)]),
-        new("statistik@sspkbh.dk", "Peter Dahl", "SSP", true, [AppRole.StatisticsReader], []),
+        new("statistik@sspkbh.dk", "Peter Dahl", "SSP", [AppRole.StatisticsReader], []),
         // Receives the cases Koordinationsgruppe Amager Øst hands over to SSP+ (ADR 0030).
-        new("ssp-plus@sspkbh.dk", "Rasmus Friis", "BIF", true, [AppRole.AuthorityMember],
+        new("ssp-plus@sspkbh.dk", "Rasmus Friis", "BIF", [AppRole.AuthorityMember],
             [("SSP+ koordinationsgruppe", GroupRole.Member)]),
     ];
 
@@ -69,7 +69,7 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
                 EmailConfirmed = true,
                 FullName = demo.FullName,
                 PartyId = partyId,
-                IsAuthorityPerson = demo.Authority,
+                IsAuthorityPerson = AccessRules.IsAuthorityPerson(demo.Roles),
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             var created = await users.CreateAsync(user, DemoPassword);

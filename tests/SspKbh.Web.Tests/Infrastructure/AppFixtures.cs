@@ -62,9 +62,10 @@ public static class AppHelpers
 {
     /// <summary>
     /// Creates a user through the administration service (as the demo administrator would), so a test can
-    /// lock, deactivate or enrol it without disturbing the shared demo users.
+    /// lock, deactivate or enrol it without disturbing the shared demo users. The roles decide whether the user is an
+    /// authority person (ADR 0032).
     /// </summary>
-    public static async Task<TestUser> CreateUserAsync(this SspAppFactory app, AppRole[] roles, bool authority = true, string party = "BUF")
+    public static async Task<TestUser> CreateUserAsync(this SspAppFactory app, AppRole[] roles, string party = "BUF")
     {
         var email = $"test-{Guid.NewGuid():N}@sspkbh.dk";
         var name = $"Testperson {Guid.NewGuid().ToString("N")[..6]}";
@@ -77,7 +78,6 @@ public static class AppHelpers
                 FullName = name,
                 Email = email,
                 PartyId = partyId,
-                IsAuthorityPerson = authority,
                 InitialPassword = DemoDataSeeder.DemoPassword,
                 Roles = roles.ToDictionary(r => r.ToString(), _ => true, StringComparer.Ordinal),
             };
@@ -86,6 +86,20 @@ public static class AppHelpers
             Assert.True(result.Succeeded, string.Join("; ", result.FieldErrors.SelectMany(f => f.Value).Concat(result.GeneralErrors)));
             return new TestUser(result.CreatedId!, email, name);
         });
+    }
+
+    /// <summary>The id of the party with this code (the demo organisation's codes: BUF, POL, SOF, BOLIG, ...).</summary>
+    public static async Task<int> PartyIdAsync(this SspAppFactory app, string code)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Parties.Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>The id of the group with this name.</summary>
+    public static async Task<int> GroupIdAsync(this SspAppFactory app, string name)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
     }
 
     /// <summary>The principal the app builds for this user at sign-in, for calling a service directly as that user.</summary>

@@ -8,6 +8,7 @@ public static class AdminSetup
     public static IServiceCollection AddAdministration(this IServiceCollection services)
     {
         services.AddScoped<UserAdministration>();
+        services.AddScoped<UserAccountActions>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<Deadlines.DeadlineAdministration>();
         services.AddScoped<Checklists.ChecklistReader>();

@@ -24,15 +24,24 @@ public sealed class DeadlineRow
 public sealed class DeadlinesInput
 {
     public List<DeadlineRow> Rows { get; set; } = [];
+
+    /// <summary>The field name a row's value is refused under ("Rows[0].FirstActionDays").</summary>
+    public static string Field(int row, string property) => string.Create(CultureInfo.InvariantCulture, $"Rows[{row}].{property}");
 }
 
 /// <summary>
 /// The time frames per level (first action, review). SSP København decides the values; the seeded
-/// ones are placeholders (docs/configuration.md).
+/// ones are placeholders (docs/configuration.md). Loading the form and saving check that the actor is an administrator.
 /// </summary>
 public sealed class DeadlineAdministration(SspDbContext db, AuditService audit)
 {
-    public async Task<DeadlinesInput> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The form, one row per level; null when the actor is not an administrator.</summary>
+    public async Task<DeadlinesInput?> LoadAsync(ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "path", "/admin/frister", cancellationToken) is null
+            ? await GetAsync(cancellationToken)
+            : null;
+
+    private async Task<DeadlinesInput> GetAsync(CancellationToken cancellationToken)
     {
         var stored = await db.LevelDeadlines.AsNoTracking().ToListAsync(cancellationToken);
         return new DeadlinesInput
@@ -54,8 +63,13 @@ public sealed class DeadlineAdministration(SspDbContext db, AuditService audit)
 
     public async Task<ServiceResult> SaveAsync(DeadlinesInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "level-deadlines", null, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var result = new ServiceResult();
-        if (input.Rows.Count != 4 || input.Rows.Select(r => r.Level).Distinct().Count() != 4 || input.Rows.Any(r => !Enum.IsDefined(r.Level)))
+        if (input.Rows is null || input.Rows.Count != 4 || input.Rows.Any(r => r is null) || input.Rows.Select(r => r.Level).Distinct().Count() != 4 || input.Rows.Any(r => !Enum.IsDefined(r.Level)))
         {
             return result.General(Texts.Deadlines_Invalid);
         }
@@ -65,12 +79,12 @@ public sealed class DeadlineAdministration(SspDbContext db, AuditService audit)
             var row = input.Rows[i];
             if (row.FirstActionDays is null || new LevelDeadline(row.Level, row.FirstActionDays.Value, 1).Validate().Count > 0)
             {
-                result.Field($"Rows[{i}].FirstActionDays", Texts.Deadlines_DaysRange);
+                result.Field(DeadlinesInput.Field(i, nameof(DeadlineRow.FirstActionDays)), Texts.Deadlines_DaysRange);
             }
 
             if (row.ReviewDays is null || new LevelDeadline(row.Level, 1, row.ReviewDays.Value).Validate().Count > 0)
             {
-                result.Field($"Rows[{i}].ReviewDays", Texts.Deadlines_DaysRange);
+                result.Field(DeadlinesInput.Field(i, nameof(DeadlineRow.ReviewDays)), Texts.Deadlines_DaysRange);
             }
         }
 

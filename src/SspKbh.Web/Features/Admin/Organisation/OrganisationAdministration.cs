@@ -10,9 +10,70 @@ using SspKbh.Web.Infrastructure;
 
 namespace SspKbh.Web.Features.Admin.Organisation;
 
-/// <summary>Parties, lokalområder and groups, edited by SSP Sekretariatet. Every change is audited.</summary>
+/// <summary>
+/// Parties, lokalområder and groups, edited by SSP Sekretariatet. The lists are reference data that other features read
+/// too; the forms' loads and every save check that the actor is an administrator, validate their input with the
+/// forms' validators, and are audited.
+/// </summary>
 public sealed class OrganisationAdministration(SspDbContext db, AuditService audit)
 {
+    /// <summary>Parties, groups and lokalområder for the overview; null when the actor is not an administrator.</summary>
+    public async Task<OrganisationView?> LoadOverviewAsync(ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "path", "/admin/organisation", cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        return new OrganisationView(await ListPartiesAsync(activeOnly: false, cancellationToken), await ListGroupsAsync(activeOnly: false, cancellationToken),
+            await ListAreasAsync(cancellationToken));
+    }
+
+    public async Task<PartyForm?> LoadPartyFormAsync(int? id, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "party", Text(id), cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var input = id is null ? new PartyInput() : await GetPartyAsync(id.Value, cancellationToken);
+        return new PartyForm(input is null, input ?? new PartyInput());
+    }
+
+    public async Task<GroupForm?> LoadGroupFormAsync(int? id, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "group", Text(id), cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var input = id is null ? new GroupInput() : await GetGroupAsync(id.Value, cancellationToken);
+        var members = id is null ? [] : await MembersAsync(id.Value, cancellationToken);
+        return new GroupForm(input is null, input ?? new GroupInput(), await ListGroupsAsync(activeOnly: true, cancellationToken),
+            await ListAreasAsync(cancellationToken), members);
+    }
+
+    public async Task<AreaForm?> LoadAreaFormAsync(int id, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "local-area", Text(id), cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var input = await GetAreaAsync(id, cancellationToken);
+        return new AreaForm(input is null, input ?? new AreaInput(), await ListGroupsAsync(activeOnly: true, cancellationToken));
+    }
+
+    /// <summary>The group's members, active ones first, by name.</summary>
+    private async Task<List<GroupMember>> MembersAsync(int groupId, CancellationToken cancellationToken) =>
+        (await db.GroupMemberships.AsNoTracking().Where(m => m.GroupId == groupId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.Id, u.FullName, u.PartyId, u.IsAuthorityPerson, u.IsActive })
+            .Join(db.Parties, x => x.PartyId, p => p.Id, (x, p) => new GroupMember(x.Id, x.FullName, p.Code, x.IsAuthorityPerson, x.IsActive, x.Role))
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(m => m.IsActive).ThenBy(m => m.FullName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true)).ToList();
+
+    private static string? Text(int? id) => id?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public Task<List<PartyItem>> ListPartiesAsync(bool activeOnly, CancellationToken cancellationToken) =>
         db.Parties.AsNoTracking().Where(p => !activeOnly || p.IsActive).OrderBy(p => p.Code)
             .Select(p => new PartyItem(p.Id, p.Code, p.Name, p.IsPublicAuthority, p.IsActive)).ToListAsync(cancellationToken);
@@ -32,13 +93,23 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
                 db.Groups.Where(g => g.Id == a.CoordinationGroupId).Select(g => g.Name).FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
-    public async Task<PartyInput?> GetPartyAsync(int id, CancellationToken cancellationToken) =>
+    private async Task<PartyInput?> GetPartyAsync(int id, CancellationToken cancellationToken) =>
         await db.Parties.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PartyInput { Code = p.Code, Name = p.Name, IsPublicAuthority = p.IsPublicAuthority, IsActive = p.IsActive, ConcurrencyStamp = p.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<ServiceResult> SavePartyAsync(int? id, PartyInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "party", Text(id), cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (ServiceResult.Refusing(new PartyInputValidator(), input) is { } invalid)
+        {
+            return invalid;
+        }
+
         var result = new ServiceResult();
         var code = input.Code!.Trim();
         if (await db.Parties.AnyAsync(p => p.Code == code && p.Id != id, cancellationToken))
@@ -83,13 +154,23 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
         return result;
     }
 
-    public async Task<GroupInput?> GetGroupAsync(int id, CancellationToken cancellationToken) =>
+    private async Task<GroupInput?> GetGroupAsync(int id, CancellationToken cancellationToken) =>
         await db.Groups.AsNoTracking().Where(g => g.Id == id)
             .Select(g => new GroupInput { Name = g.Name, Kind = g.Kind, ParentGroupId = g.ParentGroupId, LocalAreaId = g.LocalAreaId, IsActive = g.IsActive, ConcurrencyStamp = g.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<ServiceResult> SaveGroupAsync(int? id, GroupInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "group", Text(id), cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (ServiceResult.Refusing(new GroupInputValidator(), input) is { } invalid)
+        {
+            return invalid;
+        }
+
         var result = new ServiceResult();
         var name = input.Name!.Trim();
         if (await db.Groups.AnyAsync(g => g.Name == name && g.Id != id, cancellationToken))
@@ -161,13 +242,23 @@ public sealed class OrganisationAdministration(SspDbContext db, AuditService aud
         return result;
     }
 
-    public async Task<AreaInput?> GetAreaAsync(int id, CancellationToken cancellationToken) =>
+    private async Task<AreaInput?> GetAreaAsync(int id, CancellationToken cancellationToken) =>
         await db.LocalAreas.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new AreaInput { Name = a.Name, CoordinationGroupId = a.CoordinationGroupId, ConcurrencyStamp = a.ConcurrencyStamp })
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<ServiceResult> SaveAreaAsync(int id, AreaInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "local-area", Text(id), cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (ServiceResult.Refusing(new AreaInputValidator(), input) is { } invalid)
+        {
+            return invalid;
+        }
+
         var result = new ServiceResult();
         var area = await db.LocalAreas.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (area is null)

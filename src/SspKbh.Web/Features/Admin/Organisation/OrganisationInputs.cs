@@ -10,6 +10,21 @@ public sealed record GroupItem(int Id, string Name, GroupKind Kind, int? ParentG
 
 public sealed record AreaItem(int Id, string Name, int? CoordinationGroupId, string? CoordinationGroupName);
 
+/// <summary>The overview page in one read.</summary>
+public sealed record OrganisationView(List<PartyItem> Parties, List<GroupItem> Groups, List<AreaItem> Areas);
+
+/// <summary>A member of a group as the group page lists her (issue 16 #23): who, from which party, with what status.</summary>
+public sealed record GroupMember(string UserId, string FullName, string PartyCode, bool IsAuthorityPerson, bool IsActive, GroupRole Role);
+
+/// <summary>The party form: the party (null when creating or not found) and the input to start from.</summary>
+public sealed record PartyForm(bool NotFound, PartyInput Input);
+
+/// <summary>The group form: the groups and lokalområder to choose among, and the group's members.</summary>
+public sealed record GroupForm(bool NotFound, GroupInput Input, List<GroupItem> Groups, List<AreaItem> Areas, List<GroupMember> Members);
+
+/// <summary>The lokalområde form: the koordinationsgrupper to choose among.</summary>
+public sealed record AreaForm(bool NotFound, AreaInput Input, List<GroupItem> Groups);
+
 public sealed class PartyInput
 {
     public string? Code { get; set; }

@@ -9,6 +9,7 @@ using SspKbh.Web.Data;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Security;
 
+using SspKbh.Web.Features.Admin.Organisation;
 using SspKbh.Web.Infrastructure;
 
 namespace SspKbh.Web.Features.Admin.Users;
@@ -18,18 +19,40 @@ public sealed record UserListItem(string Id, string FullName, string Email, stri
 public sealed record UserDetails(string Id, bool IsActive, bool TwoFactorEnabled, bool LockedOut, UserInput Input);
 
 /// <summary>
-/// Creating, changing and deactivating users (administrators only; the pages require the
-/// Administration policy). Every change is audited and renews the security stamp, which ends the
-/// user's sessions within the validation interval.
+/// What the user form needs in one read: the user (null when creating, or when <see cref="NotFound"/>), the parties and
+/// groups to choose among, and the input to start from.
+/// </summary>
+public sealed record UserForm(UserDetails? Details, bool NotFound, List<PartyItem> Parties, List<GroupItem> Groups, UserInput Input);
+
+/// <summary>
+/// Listing, creating and changing users (administrators only: the pages require the Administration policy and every
+/// call checks the actor again). Every change is audited and renews the security stamp, which ends the user's sessions
+/// within the validation interval. The account actions (deactivate, two-factor reset, sign out, unlock) are in
+/// <see cref="UserAccountActions"/>.
 /// </summary>
 public sealed class UserAdministration(
     SspDbContext db,
     UserManager<AppUser> userManager,
+    OrganisationAdministration organisation,
     AuditService audit,
     TimeProvider clock)
 {
-    public async Task<List<UserListItem>> ListAsync(string? search, bool includeInactive, CancellationToken cancellationToken)
+    /// <summary>Longest search term; a longer one (from an old link) is cut, as the search field cuts a paste.</summary>
+    public const int SearchMaxLength = 200;
+
+    /// <summary>The users matching the search (at most 500); null when the actor is not an administrator.</summary>
+    public async Task<List<UserListItem>?> ListAsync(string? search, bool includeInactive, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "path", "/admin/brugere", cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        if (search is { Length: > SearchMaxLength })
+        {
+            search = search[..SearchMaxLength];
+        }
+
         var query = db.Users.AsNoTracking();
         if (!includeInactive)
         {
@@ -59,7 +82,22 @@ public sealed class UserAdministration(
             .ToList();
     }
 
-    public async Task<UserDetails?> GetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The form for a new user (<paramref name="id"/> null) or an existing one; null when the actor is not an administrator.</summary>
+    public async Task<UserForm?> LoadFormAsync(string? id, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "user", id, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var parties = await organisation.ListPartiesAsync(activeOnly: true, cancellationToken);
+        var groups = await organisation.ListGroupsAsync(activeOnly: true, cancellationToken);
+        var details = id is null ? null : await GetAsync(id, cancellationToken);
+        var input = details?.Input ?? new UserInput { Roles = Enum.GetNames<AppRole>().ToDictionary(r => r, _ => false, StringComparer.Ordinal) };
+        return new UserForm(details, id is not null && details is null, parties, groups, input);
+    }
+
+    private async Task<UserDetails?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -76,7 +114,6 @@ public sealed class UserAdministration(
             FullName = user.FullName,
             Email = user.Email,
             PartyId = user.PartyId,
-            IsAuthorityPerson = user.IsAuthorityPerson,
             Roles = Enum.GetNames<AppRole>().ToDictionary(r => r, roleNames.Contains, StringComparer.Ordinal),
             Memberships = memberships,
             ConcurrencyStamp = user.ConcurrencyStamp,
@@ -87,6 +124,17 @@ public sealed class UserAdministration(
 
     public async Task<ServiceResult> CreateAsync(UserInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "user", null, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        // The form's rules, run here too: a value no form would send is refused with the form's message, nothing saved.
+        if (ServiceResult.Refusing(new UserInputValidator(creating: true), input) is { } invalid)
+        {
+            return invalid;
+        }
+
         var result = await CheckRulesAsync(null, input, cancellationToken);
         if (!result.Succeeded)
         {
@@ -100,7 +148,7 @@ public sealed class UserAdministration(
             EmailConfirmed = true,
             FullName = input.FullName!.Trim(),
             PartyId = input.PartyId!.Value,
-            IsAuthorityPerson = input.IsAuthorityPerson,
+            IsAuthorityPerson = input.AuthorityStatus(),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         var created = await userManager.CreateAsync(user, input.InitialPassword!);
@@ -124,6 +172,16 @@ public sealed class UserAdministration(
 
     public async Task<ServiceResult> UpdateAsync(string id, UserInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        if (await AdminAccess.RefuseUnlessAdministratorAsync(audit, actor, "user", id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (ServiceResult.Refusing(new UserInputValidator(creating: false), input) is { } invalid)
+        {
+            return invalid;
+        }
+
         var result = await CheckRulesAsync(id, input, cancellationToken);
         if (!result.Succeeded)
         {
@@ -145,13 +203,13 @@ public sealed class UserAdministration(
         if (user.FullName != input.FullName!.Trim()) changed.Add("name");
         if (!string.Equals(user.Email, input.Email!.Trim(), StringComparison.OrdinalIgnoreCase)) changed.Add("email");
         if (user.PartyId != input.PartyId) changed.Add("party");
-        if (user.IsAuthorityPerson != input.IsAuthorityPerson) changed.Add("authority");
+        if (user.IsAuthorityPerson != input.AuthorityStatus()) changed.Add("authority");
 
         user.FullName = input.FullName!.Trim();
         user.Email = input.Email!.Trim();
         user.UserName = input.Email!.Trim();
         user.PartyId = input.PartyId!.Value;
-        user.IsAuthorityPerson = input.IsAuthorityPerson;
+        user.IsAuthorityPerson = input.AuthorityStatus();
 
         var currentRoles = await userManager.GetRolesAsync(user);
         var wantedRoles = input.SelectedRoles().Select(r => r.ToString()).ToList();
@@ -200,83 +258,6 @@ public sealed class UserAdministration(
         return result;
     }
 
-    public async Task<ServiceResult> SetActiveAsync(string id, bool active, ClaimsPrincipal actor, CancellationToken cancellationToken)
-    {
-        var result = new ServiceResult();
-        var user = await userManager.FindByIdAsync(id);
-        if (user is null)
-        {
-            return result.General(Texts.Admin_UserNotFound);
-        }
-
-        if (!active && id == actor.UserId())
-        {
-            return result.General(Texts.Admin_CannotDeactivateSelf);
-        }
-
-        user.IsActive = active;
-        user.LockoutEnd = active ? null : DateTimeOffset.MaxValue;
-        await userManager.UpdateAsync(user);
-        await userManager.UpdateSecurityStampAsync(user);
-        if (!active)
-        {
-            await ServerSessions.EndAllAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        }
-        await audit.WriteAsync(new AuditEvent(active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, SubjectType: "user", SubjectId: id, Actor: actor), cancellationToken);
-        return result;
-    }
-
-    public async Task<ServiceResult> ResetTwoFactorAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
-    {
-        var result = new ServiceResult();
-        var user = await userManager.FindByIdAsync(id);
-        if (user is null)
-        {
-            return result.General(Texts.Admin_UserNotFound);
-        }
-
-        await userManager.SetTwoFactorEnabledAsync(user, false);
-        await userManager.ResetAuthenticatorKeyAsync(user);
-        await userManager.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(new AuditEvent(AuditActions.TwoFactorReset, SubjectType: "user", SubjectId: id, Actor: actor), cancellationToken);
-        return result;
-    }
-
-    /// <summary>
-    /// "Log brugeren ud overalt": ends every server-side session of the user (ADR 0026), so each open session (any
-    /// browser, any app instance) is refused at its next request, and renews the security stamp. The account itself
-    /// is unchanged.
-    /// </summary>
-    public async Task<ServiceResult> EndSessionsAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
-    {
-        var result = new ServiceResult();
-        var user = await userManager.FindByIdAsync(id);
-        if (user is null)
-        {
-            return result.General(Texts.Admin_UserNotFound);
-        }
-
-        await ServerSessions.EndAllAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await userManager.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(new AuditEvent(AuditActions.UserSessionsEnded, SubjectType: "user", SubjectId: id, Actor: actor), cancellationToken);
-        return result;
-    }
-
-    public async Task<ServiceResult> UnlockAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken)
-    {
-        var result = new ServiceResult();
-        var user = await userManager.FindByIdAsync(id);
-        if (user is null || !user.IsActive)
-        {
-            return result.General(Texts.Admin_UserNotFound);
-        }
-
-        await userManager.SetLockoutEndDateAsync(user, null);
-        await userManager.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(new AuditEvent(AuditActions.UserUpdated, SubjectType: "user", SubjectId: id, Details: "changed=unlock", Actor: actor), cancellationToken);
-        return result;
-    }
-
     private static List<MembershipInput> WantedMemberships(UserInput input)
     {
         var wanted = input.Memberships.Where(m => !m.Remove).ToList();
@@ -318,13 +299,12 @@ public sealed class UserAdministration(
             return result;
         }
 
-        foreach (var key in AccessRules.ValidateAssignment(input.IsAuthorityPerson, input.SelectedRoles(),
-                     wanted.Select(m => (groups[m.GroupId], m.Role)).ToList()))
+        // The §115 boundary, with the authority status the roles give (ADR 0032).
+        foreach (var key in AccessRules.ValidateAssignment(input.SelectedRoles(), wanted.Select(m => (groups[m.GroupId], m.Role)).ToList()))
         {
             var field = key switch
             {
                 "CaseGroupRequiresAuthority" or "GroupSecretaryNeedsSecretaryRole" or "LeaderGroupNeedsLeaderRole" => nameof(UserInput.Memberships),
-                "NonAuthorityRoleForAuthority" => nameof(UserInput.IsAuthorityPerson),
                 _ => nameof(UserInput.Roles),
             };
             result.Field(field, RoleNames.Error(key));

@@ -5,7 +5,7 @@ using SspKbh.Web.Resources;
 
 namespace SspKbh.Web.Features.Admin.Users;
 
-/// <summary>The user form. Roles are checkboxes keyed by role name; memberships are rows.</summary>
+/// <summary>The user form. Roles are checkboxes keyed by role name (they also decide the authority status); memberships are rows.</summary>
 public sealed class UserInput
 {
     public string? FullName { get; set; }
@@ -13,8 +13,6 @@ public sealed class UserInput
     public string? Email { get; set; }
 
     public int? PartyId { get; set; }
-
-    public bool IsAuthorityPerson { get; set; }
 
     /// <summary>Only when creating: the first password, handed to the user by the administrator.</summary>
     public string? InitialPassword { get; set; }
@@ -34,6 +32,12 @@ public sealed class UserInput
     public IReadOnlyCollection<AppRole> SelectedRoles() =>
         Roles.Where(r => r.Value && Enum.TryParse<AppRole>(r.Key, out var role) && Enum.IsDefined(role))
             .Select(r => Enum.Parse<AppRole>(r.Key)).Distinct().ToList();
+
+    /// <summary>
+    /// Whether the user will be an authority person (§115): given by the roles, never asked separately (issue 16 #23,
+    /// ADR 0032). A method, so a posted or forged form has no field to set it by.
+    /// </summary>
+    public bool AuthorityStatus() => AccessRules.IsAuthorityPerson(SelectedRoles());
 }
 
 public sealed class MembershipInput
