@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
@@ -48,7 +47,7 @@ public static class AuditGridBenchmarks
         var times = cases.ToDictionary(c => c.Name, _ => new List<TimeSpan>(), StringComparer.Ordinal);
         for (var i = 0; i < iterations + 3; i++)
         {
-            var baselineTime = await TimeOnceAsync(app, s => s.GetRequiredService<SspDbContext>().Parties.AsNoTracking().FirstAsync());
+            var baselineTime = await PartsBenchmarks.TimeOnceAsync(app, s => s.GetRequiredService<SspDbContext>().Parties.AsNoTracking().FirstAsync());
             if (i >= 3)
             {
                 baseline.Add(baselineTime);
@@ -58,7 +57,7 @@ public static class AuditGridBenchmarks
             {
                 var filter = AuditFilter.FromQueryString(query);
                 var request = new AuditGridRequest(page, AuditLogGrid.DefaultPageSize, oldestFirst);
-                var time = await TimeOnceAsync(app, s => s.GetRequiredService<AuditLogGrid>().PageAsync(filter, request, admin, CancellationToken.None));
+                var time = await PartsBenchmarks.TimeOnceAsync(app, s => s.GetRequiredService<AuditLogGrid>().PageAsync(filter, request, admin, CancellationToken.None));
                 if (i >= 3)
                 {
                     times[name].Add(time);
@@ -91,13 +90,5 @@ public static class AuditGridBenchmarks
         var sample = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.CaseView && a.UserId != null)
             .OrderByDescending(a => a.Sequence).Select(a => new { a.UserId, a.SubjectId }).FirstAsync();
         return (new ClaimsPrincipal(identity), (sample.UserId!, sample.SubjectId!));
-    }
-
-    private static async Task<TimeSpan> TimeOnceAsync(WebApplication app, Func<IServiceProvider, Task> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var watch = Stopwatch.StartNew();
-        await work(scope.ServiceProvider);
-        return watch.Elapsed;
     }
 }

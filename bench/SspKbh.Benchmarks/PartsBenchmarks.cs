@@ -50,7 +50,7 @@ public static class PartsBenchmarks
         return 0;
     }
 
-    private static async Task<TimeSpan> TimeOnceAsync(Microsoft.AspNetCore.Builder.WebApplication app, Func<IServiceProvider, Task> work)
+    internal static async Task<TimeSpan> TimeOnceAsync(Microsoft.AspNetCore.Builder.WebApplication app, Func<IServiceProvider, Task> work)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var watch = Stopwatch.StartNew();

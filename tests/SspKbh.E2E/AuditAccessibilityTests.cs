@@ -30,6 +30,7 @@ public sealed class AuditAccessibilityTests(CasesApp app, ITestOutputHelper outp
         // Filtering: the action goes into the address and every entry shown is a sign-in.
         await CaseSteps.SelectOptionStartingWithAsync(page.Locator("#f-action"), "Login (adgangskode)");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/audit\\?handling=auth\\.sign-in$"));
+        await Expect(page.GetByTestId("audit-table")).ToHaveAttributeAsync("data-shown-query", "?handling=auth.sign-in");
         await Expect(page.GetByTestId("audit-table")).ToHaveAttributeAsync("aria-busy", "false");
         await Expect(page.GetByTestId("audit-entry").First).ToBeVisibleAsync();
         var actions = await page.GetByTestId("audit-entry").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.action)");

@@ -31,11 +31,16 @@ public sealed class ChecklistEditorComponentTests(SqliteApp fixture) : IClassFix
         return (await db.ChecklistTemplates.MaxAsync(t => t.Version), await db.ChecklistTemplates.CountAsync());
     }
 
-    private static async Task AnswerDialogAsync(ComponentHost host, string button)
+    /// <summary>Clicks "save", answers the confirmation with <paramref name="button"/>, and waits until the save is done.</summary>
+    private static async Task PublishAnsweringAsync(ComponentHost host, IRenderedComponent<ChecklistsPage> cut, string button, Action<string>? onDialog = null)
     {
+        // The click's handler waits for the answer, so it is awaited only after the dialog has been answered.
+        var publishing = cut.Find("[data-testid='publish-checklist']").ClickAsync(new MouseEventArgs());
         host.Dialogs.WaitForAssertion(() => Assert.NotEmpty(host.Dialogs.FindAll(".mud-dialog button")), Wait);
+        onDialog?.Invoke(host.Dialogs.Markup);
         var buttons = host.Dialogs.FindAll(".mud-dialog button");
         await buttons.First(b => b.TextContent.Trim() == button).ClickAsync(new MouseEventArgs());
+        await publishing.WaitAsync(Wait);
     }
 
     private static string? TestIdText(IRenderedComponent<ChecklistsPage> cut, string testId) =>
@@ -53,14 +58,12 @@ public sealed class ChecklistEditorComponentTests(SqliteApp fixture) : IClassFix
         await cut.Find("#item-hint-1").ChangeAsync(new ChangeEventArgs { Value = Hint });
 
         // Cancelling the question saves nothing.
-        await cut.Find("[data-testid='publish-checklist']").ClickAsync(new MouseEventArgs());
-        await AnswerDialogAsync(host, Texts.Cancel);
+        await PublishAnsweringAsync(host, cut, Texts.Cancel);
         host.Dialogs.WaitForAssertion(() => Assert.Empty(host.Dialogs.FindAll(".mud-dialog")), Wait);
         Assert.Equal(version, (await NewestAsync()).Version);
 
-        await cut.Find("[data-testid='publish-checklist']").ClickAsync(new MouseEventArgs());
-        Assert.Contains(string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_PublishConfirmTitle, version + 1), host.Dialogs.Markup, StringComparison.Ordinal);
-        await AnswerDialogAsync(host, string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_PublishConfirmYes, version + 1));
+        await PublishAnsweringAsync(host, cut, string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_PublishConfirmYes, version + 1),
+            dialog => Assert.Contains(string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_PublishConfirmTitle, version + 1), dialog, StringComparison.Ordinal));
 
         cut.WaitForAssertion(() => Assert.Contains(string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_Published, version + 1),
             TestIdText(cut, "published"), StringComparison.Ordinal), Wait);
@@ -88,9 +91,8 @@ public sealed class ChecklistEditorComponentTests(SqliteApp fixture) : IClassFix
         // An emptied item and a new item without a section.
         await cut.Find("#item-text-0").ChangeAsync(new ChangeEventArgs { Value = "" });
         await cut.Find("#new-text").ChangeAsync(new ChangeEventArgs { Value = "Et nyt punkt uden afsnit" });
-        await cut.Find("[data-testid='publish-checklist']").ClickAsync(new MouseEventArgs());
         var next = int.Parse(TestIdText(cut, "newest-version")!.Split(':')[1].Split(',')[0].Trim(), CultureInfo.InvariantCulture) + 1;
-        await AnswerDialogAsync(host, string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_PublishConfirmYes, next));
+        await PublishAnsweringAsync(host, cut, string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_PublishConfirmYes, next));
 
         cut.WaitForAssertion(() => Assert.NotNull(TestIdText(cut, "error-summary")), Wait);
         Assert.Equal(Texts.ChecklistAdmin_TextRequired, cut.Find("#item-text-0-error").TextContent.Trim());
@@ -122,8 +124,7 @@ public sealed class ChecklistEditorComponentTests(SqliteApp fixture) : IClassFix
         var (version, count) = await NewestAsync();
 
         await cut.Find("#item-hint-0").ChangeAsync(new ChangeEventArgs { Value = "Anden administrators hjælpetekst." });
-        await cut.Find("[data-testid='publish-checklist']").ClickAsync(new MouseEventArgs());
-        await AnswerDialogAsync(host, string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_PublishConfirmYes, version));
+        await PublishAnsweringAsync(host, cut, string.Format(CultureInfo.CurrentCulture, Texts.ChecklistAdmin_PublishConfirmYes, version));
 
         cut.WaitForAssertion(() => Assert.Contains(Texts.Concurrency_Conflict, TestIdText(cut, "error-summary"), StringComparison.Ordinal), Wait);
         Assert.Equal(count, (await NewestAsync()).Count);
