@@ -16,7 +16,7 @@ public static class AccessRules
     /// A user's authority status (myndighedsperson under retsplejeloven §115) follows from the roles: a role through
     /// which personal data can be seen makes the user an authority person; anyone else (only
     /// <see cref="AppRole.NonAuthorityMember"/> or <see cref="AppRole.StatisticsReader"/>) is not. One source of truth,
-    /// so a form cannot give a user a role that contradicts a separate authority tick (issue 16 #23, ADR 0032).
+    /// so a form cannot give a user a role that contradicts a separate authority tick (issue 16 #23, ADR 0034).
     /// </summary>
     public static bool IsAuthorityPerson(IReadOnlyCollection<AppRole> roles) => roles.Any(r => r.GrantsPersonalData());
 

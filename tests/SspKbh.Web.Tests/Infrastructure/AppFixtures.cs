@@ -63,7 +63,7 @@ public static class AppHelpers
     /// <summary>
     /// Creates a user through the administration service (as the demo administrator would), so a test can
     /// lock, deactivate or enrol it without disturbing the shared demo users. The roles decide whether the user is an
-    /// authority person (ADR 0032).
+    /// authority person (ADR 0034).
     /// </summary>
     public static async Task<TestUser> CreateUserAsync(this SspAppFactory app, AppRole[] roles, string party = "BUF")
     {

@@ -299,7 +299,7 @@ public sealed class UserAdministration(
             return result;
         }
 
-        // The §115 boundary, with the authority status the roles give (ADR 0032).
+        // The §115 boundary, with the authority status the roles give (ADR 0034).
         foreach (var key in AccessRules.ValidateAssignment(input.SelectedRoles(), wanted.Select(m => (groups[m.GroupId], m.Role)).ToList()))
         {
             var field = key switch

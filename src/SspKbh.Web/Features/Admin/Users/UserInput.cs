@@ -35,7 +35,7 @@ public sealed class UserInput
 
     /// <summary>
     /// Whether the user will be an authority person (§115): given by the roles, never asked separately (issue 16 #23,
-    /// ADR 0032). A method, so a posted or forged form has no field to set it by.
+    /// ADR 0034). A method, so a posted or forged form has no field to set it by.
     /// </summary>
     public bool AuthorityStatus() => AccessRules.IsAuthorityPerson(SelectedRoles());
 }
