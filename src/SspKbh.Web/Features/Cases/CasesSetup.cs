@@ -29,6 +29,7 @@ public static class CasesSetup
         services.AddScoped<Conversations.ConversationBeforeLoader>();
         services.AddScoped<Conversations.ConversationInvitations>();
         services.AddScoped<Meetings.MinutesService>();
+        services.AddSingleton<Meetings.MeetingChangeNotifier>();
         return services;
     }
 }
