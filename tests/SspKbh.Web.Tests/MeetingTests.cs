@@ -789,6 +789,44 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.DoesNotContain($"/moeder/{id}/udskriv", extract.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/moeder/{id}/udskriv")).Status);
     }
+
+    [Fact]
+    public async Task A_saved_change_signals_the_open_pages_of_that_meeting_and_a_refused_one_does_not()
+    {
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        int groupId;
+        await using (var db = app.CreateDbContext())
+        {
+            groupId = await db.Groups.Where(g => g.Name == CoordinationGroup).Select(g => g.Id).SingleAsync();
+        }
+
+        var id = await CreateMeetingAsync(app, browser, Secretary, groupId, Today.AddDays(1));
+        var notifier = app.Services.GetRequiredService<MeetingChangeNotifier>();
+        var signals = 0;
+        var signalled = new TaskCompletionSource();
+        using var listening = notifier.Subscribe(id, () => { Interlocked.Increment(ref signals); signalled.TrySetResult(); return Task.CompletedTask; });
+
+        // A member without the secretary's role cannot change the agenda: refused, and the open pages hear nothing.
+        string stamp;
+        await using (var db = app.CreateDbContext())
+        {
+            stamp = await db.Meetings.Where(m => m.Id == id).Select(m => m.ConcurrencyStamp).SingleAsync();
+        }
+
+        var refused = await app.AsUserAsync<AgendaService, MeetingResult>(Member, (s, u) =>
+            s.AddGeneralItemAsync(id, new GeneralItemInput { Title = "Orientering", ConcurrencyStamp = stamp }, u, CancellationToken.None));
+        Assert.False(refused.Succeeded);
+        await Task.Delay(200);
+        Assert.Equal(0, signals);
+
+        var added = await app.AsUserAsync<AgendaService, MeetingResult>(Secretary, (s, u) =>
+            s.AddGeneralItemAsync(id, new GeneralItemInput { Title = "Orientering", ConcurrencyStamp = stamp }, u, CancellationToken.None));
+        Assert.True(added.Succeeded);
+        await signalled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, signals);
+    }
 }
 
 public sealed class MeetingTestsSqlite(SqliteApp fixture) : MeetingTests(fixture), IClassFixture<SqliteApp>;

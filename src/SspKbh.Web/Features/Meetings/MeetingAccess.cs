@@ -19,7 +19,7 @@ namespace SspKbh.Web.Features.Meetings;
 /// Every refusal is audited. The services split by job (<see cref="MeetingService"/>, <see cref="AgendaService"/>,
 /// <see cref="AttendanceService"/>, <see cref="MinutesService"/>) use one instance per DI scope, so they share its context.
 /// </summary>
-public sealed class MeetingAccess(SspDbContext db, AuditService audit, TimeProvider clock)
+public sealed class MeetingAccess(SspDbContext db, AuditService audit, TimeProvider clock, MeetingChangeNotifier notifier)
 {
     public DateOnly Today => DanishTime.Today(clock);
 
@@ -112,6 +112,12 @@ public sealed class MeetingAccess(SspDbContext db, AuditService audit, TimeProvi
 
         var id = subjectId ?? createdId?.Invoke();
         await audit.WriteAsync(new AuditEvent(action, SubjectType: subjectType, SubjectId: id is { } i ? Id(i) : null, Details: details, Actor: user), cancellationToken);
+        if (subjectType == "meeting" && id is { } meetingId && db.Database.CurrentTransaction is null)
+        {
+            // Inside a caller's transaction the change is not committed yet: that caller publishes after its commit.
+            notifier.Publish(meetingId);
+        }
+
         return new MeetingResult(LookupOutcome.Found, result);
     }
 
