@@ -1,8 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using SspKbh.Web.Audit;
+using SspKbh.Web.Data;
 using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Features.Conversations;
+using SspKbh.Web.Features.Home;
 
 namespace SspKbh.Benchmarks;
 
@@ -47,6 +51,36 @@ public static class PartsBenchmarks
         var ids = Enumerable.Range(1, 50).Select(i => i * 1_913).ToList();
         CircuitBenchmarks.Row("audit entry of 50 ids alone", await TimeAsync(iterations, app, s => s.GetRequiredService<AuditService>()
             .WriteListAsync(new AuditEvent(AuditActions.CaseList, Purpose: "bench", Actor: scenario.AllGroups), "case", ids, CancellationToken.None)), "");
+        return 0;
+    }
+
+    /// <summary>
+    /// (--parts --home) The home page's pieces beside the case page, as the group's member and as the all-groups user,
+    /// in one run: issue 15's goal is a home page that costs at most twice the case page.
+    /// </summary>
+    public static async Task<int> HomeAsync(bool quick)
+    {
+        var iterations = quick ? 30 : 100;
+        await using var app = BenchApp.Build(BenchDatabase.RunPath);
+        var scenario = await BenchScenario.LoadAsync(app);
+        int caseId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SspDbContext>();
+            caseId = await db.Cases.AsNoTracking().Where(c => c.CoordinationGroupId == scenario.GroupId).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+        }
+
+        Console.WriteLine("| piece | median (ms) | p95 (ms) |");
+        Console.WriteLine("|---|---:|---:|");
+        foreach (var (who, user) in new[] { ("one group", scenario.GroupMember), ("all 7 groups", scenario.AllGroups) })
+        {
+            CircuitBenchmarks.Row($"case page (load + audit), {who}", await TimeAsync(iterations, app, s => s.GetRequiredService<CasePageLoader>().LoadAsync(caseId, user, CancellationToken.None)), "");
+            CircuitBenchmarks.Row($"home page (all of it), {who}", await TimeAsync(iterations, app, s => s.GetRequiredService<HomeDashboard>().LoadAsync(user, CancellationToken.None)), "");
+            CircuitBenchmarks.Row($"  overdue count, {who}", await TimeAsync(iterations, app, s => s.GetRequiredService<CaseListQuery>().CountOverdueAsync(user, CancellationToken.None)), "");
+            CircuitBenchmarks.Row($"  my actions, {who}", await TimeAsync(iterations, app, s => s.GetRequiredService<CaseListQuery>().MyActionsAsync(user, CancellationToken.None)), "");
+            CircuitBenchmarks.Row($"  conversation counts, {who}", await TimeAsync(iterations, app, s => s.GetRequiredService<ConversationService>().CountsAsync(user, CancellationToken.None)), "");
+        }
+
         return 0;
     }
 

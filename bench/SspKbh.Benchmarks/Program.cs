@@ -16,6 +16,7 @@ using SspKbh.Benchmarks;
 //   --browser     the interactive pages over real circuits: the app on Kestrel, Chromium tabs (see BrowserCircuitBenchmarks)
 //   --gcdump      with --browser: the case list's heap growth by type (a gcdump-style heap walk, see HeapTypes)
 //   --parts       the pieces of a list filter change (rows + audit, counts, a bare audit write) timed one by one
+//                 (with --home: the home page's pieces beside the case page)
 //   --audit-grid  the audit viewer's grid requests at 1,000,000 entries, per filter, against the baseline (see AuditGridBenchmarks)
 //   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
 var quick = args.Contains("--quick");
@@ -28,11 +29,16 @@ var gcdump = args.Contains("--gcdump");
 var noMemory = args.Contains("--no-memory");
 var parts = args.Contains("--parts");
 var auditGrid = args.Contains("--audit-grid");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--audit-grid")).ToArray();
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
 if (parts)
 {
+    if (args.Contains("--home"))
+    {
+        return await PartsBenchmarks.HomeAsync(quick);
+    }
+
     return await PartsBenchmarks.RunAsync(quick);
 }
 

@@ -196,6 +196,46 @@ public abstract class AuditLogServiceTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_case_seen_in_a_list_of_500_is_in_the_persons_report_and_found_by_the_subject_filter()
+    {
+        var personId = int.Parse(await App.PersonIdAsync("Sara Jensen"), CultureInfo.InvariantCulture);
+        int caseId;
+        string caseNumber;
+        await using (var db = App.CreateDbContext())
+        {
+            var first = await db.Cases.Where(c => c.YoungPersonId == personId).OrderBy(c => c.Id).Select(c => new { c.Id, c.CaseNumber }).FirstAsync();
+            (caseId, caseNumber) = (first.Id, first.CaseNumber);
+        }
+
+        // One view of 500 cases (the list writes exactly this): Sara's case among 499 others, in one entry.
+        var shown = Enumerable.Range(900_000, 499).Append(caseId).ToList();
+        var action = "test.list-of-500-" + Guid.NewGuid().ToString("N")[..8];
+        var before = (await App.AuditEntriesAsync()).Select(a => a.Sequence).DefaultIfEmpty(0).Max();
+        await App.WithScopeAsync(async s =>
+        {
+            await s.GetRequiredService<AuditService>().WriteListAsync(new AuditEvent(action, Purpose: AuditPurposes.CoordinationGroup, ActorUserId: "bench"), "case", shown);
+            return 0;
+        });
+        var entry = Assert.Single(await App.AuditEntriesAsync(a => a.Sequence > before && a.Action == action));
+        Assert.Equal(500, entry.ListedIds.Count);
+
+        var report = await App.WithScopeAsync(async s => await s.GetRequiredService<AuditLogQuery>().ReportViewAsync(
+            personId, "", await AppHelpers.PrincipalAsync(s, Admin), CancellationToken.None));
+        var row = Assert.Single(report.Report!.Rows, r => r.Action == action);
+        Assert.Equal(caseNumber, row.CaseNumber);
+
+        // Another person's report does not list the view.
+        var other = int.Parse(await App.PersonIdAsync("Yusuf Amin"), CultureInfo.InvariantCulture);
+        var otherReport = await App.WithScopeAsync(async s => await s.GetRequiredService<AuditLogQuery>().ReportViewAsync(
+            other, "", await AppHelpers.PrincipalAsync(s, Admin), CancellationToken.None));
+        Assert.DoesNotContain(otherReport.Report!.Rows, r => r.Action == action);
+
+        // The viewer's subject filter finds the view by the case's id.
+        var page = await PageAsync("?emne=" + caseId.ToString(CultureInfo.InvariantCulture) + "&handling=" + action);
+        Assert.Single(page.Rows);
+    }
+
+    [Fact]
     public async Task The_lookup_validates_case_and_cpr_numbers_in_danish_and_never_stores_the_cpr_number()
     {
         async Task Refused(string? query, string message)

@@ -101,23 +101,60 @@ public abstract class AuditTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task A_look_at_many_cases_is_split_over_entries_so_that_no_case_id_is_cut_off()
+    public async Task A_look_at_many_cases_is_one_entry_that_lists_every_case_and_the_chain_covers_the_list()
     {
-        // 40 six-digit ids do not fit in one subject id; a cut id ("1000" of "100039") could name another case.
-        var ids = Enumerable.Range(100000, 40).ToList();
-        var before = (await App.AuditEntriesAsync()).Select(e => e.Sequence).DefaultIfEmpty().Max();
-        await App.WithScopeAsync(async services =>
+        // Its own app and database: the end of this test changes a listed id behind the triggers' back.
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        app.AuditTrailTamperedOnPurpose = true;
+        // 500 six-digit ids: far more than a subject id holds, still one entry.
+        var ids = Enumerable.Range(100000, 500).ToList();
+        var before = (await app.AuditEntriesAsync()).Select(e => e.Sequence).DefaultIfEmpty().Max();
+        await app.WithScopeAsync(async services =>
         {
-            await services.GetRequiredService<AuditService>().WriteListAsync(new AuditEvent("test.list", Purpose: "case-list", Details: "rows=40"), "case", ids);
+            await services.GetRequiredService<AuditService>().WriteListAsync(
+                new AuditEvent("test.list", SubjectType: "meeting", SubjectId: "7", Purpose: "case-list", Details: "rows=500"), "case", ids.Concat(ids.Take(3)));
             return 0;
         });
 
-        var written = (await App.AuditEntriesAsync()).Where(e => e.Sequence > before && e.Action == "test.list").ToList();
-        Assert.True(written.Count >= 3, $"expected the list split over at least 3 entries, got {written.Count}");
-        Assert.All(written, e => Assert.True(e.SubjectId!.Length <= AuditService.SubjectIdMaxLength));
-        Assert.All(written, e => Assert.Equal("case", e.SubjectType));
-        Assert.Equal(ids, written.SelectMany(e => e.SubjectId!.Split(',')).Select(int.Parse).Order());
-        Assert.Equal($"rows=40; part=1/{written.Count}", written[0].Details);
+        var written = Assert.Single(await app.AuditEntriesAsync(), e => e.Sequence > before && e.Action == "test.list");
+        Assert.Equal("case", written.SubjectType);
+        Assert.Null(written.SubjectId);
+        Assert.Equal(ids, written.ListedIds.Select(int.Parse).Order());
+        Assert.Equal("rows=500; meeting=7; listed=500", written.Details);
+        Assert.True((await VerifyAsync(app)).IsValid);
+
+        // A listed id changed behind the triggers' back breaks the entry's hash.
+        await using (var db = app.CreateDbContext())
+        {
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntrySubjects\" DISABLE TRIGGER USER");
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"AuditEntrySubjects_no_update\"");
+            }
+
+            var sequence = written.Sequence;
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntrySubjects\" SET \"SubjectId\" = '999999' WHERE \"AuditSequence\" = {sequence} AND \"SubjectId\" = '100250'");
+        }
+
+        var broken = await VerifyAsync(app);
+        Assert.False(broken.IsValid);
+        Assert.Equal(written.Sequence, broken.FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task Listed_records_are_append_only_in_the_database()
+    {
+        await App.WithScopeAsync(async services =>
+        {
+            await services.GetRequiredService<AuditService>().WriteListAsync(new AuditEvent("test.list", Purpose: "case-list"), "case", [41, 42]);
+            return 0;
+        });
+        await using var db = App.CreateDbContext();
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntrySubjects\" SET \"SubjectId\" = '43' WHERE \"SubjectId\" = '41'"));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntrySubjects\" WHERE \"SubjectId\" = '42'"));
     }
 
     [Fact]

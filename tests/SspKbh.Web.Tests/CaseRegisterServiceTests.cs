@@ -200,7 +200,7 @@ public abstract class CaseRegisterServiceTests(AppFixture fixture)
         var secretaryId = await App.UserIdAsync(Secretary);
         var yusufId = yusuf.Id.ToString(CultureInfo.InvariantCulture);
         var audit = await App.AuditEntriesAsync(a => a.Action == AuditActions.PersonSearch && a.UserId == secretaryId && a.Purpose == "case-registration");
-        Assert.Contains(audit, a => a.SubjectId == yusufId && a.Details!.Contains("by=name", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.ListedIds.Contains(yusufId) && a.Details!.Contains("by=name", StringComparison.Ordinal));
         Assert.Contains(audit, a => a.Details!.Contains("by=cpr; terms=140612-xxxx", StringComparison.Ordinal));
         Assert.DoesNotContain(audit, a => (a.Details ?? "").Contains("4117", StringComparison.Ordinal));
     }

@@ -299,7 +299,7 @@ public abstract class ConversationBeforeTests(AppFixture fixture)
         Assert.Contains("Amagerbrogade 1", row.QuerySelector("[data-testid='invitation-where']")!.TextContent, StringComparison.Ordinal);
         var caseId = (await RecordAsync(id)).CaseId;
         Assert.Contains(await App.AuditEntriesAsync(), e => e.Sequence > sequence && e.Action == AuditActions.ConversationView && e.Purpose == AuditPurposes.Invitation
-            && e.UserId == clubWorker && e.SubjectType == "case" && e.SubjectId!.Split(',').Contains(Text(caseId)));
+            && e.UserId == clubWorker && e.SubjectType == "case" && e.ListedIds.Contains(Text(caseId)));
 
         // Withdrawn: the invitation is gone with the consent.
         await using (var db = App.CreateDbContext())

@@ -696,7 +696,7 @@ public abstract class MeetingTests(AppFixture fixture)
         // The look is audited with the ids of the cases shown.
         var entry = (await app.AuditEntriesAsync()).Last(e => e.Action == AuditActions.LeaderBoardView);
         Assert.Equal("case", entry.SubjectType);
-        Assert.Contains(yusufCase.ToString(CultureInfo.InvariantCulture), entry.SubjectId!.Split(','));
+        Assert.Contains(yusufCase.ToString(CultureInfo.InvariantCulture), entry.ListedIds);
         Assert.Equal(AuditPurposes.LeaderGroupBoard, entry.Purpose);
 
         // A closed case leaves the board.

@@ -36,6 +36,13 @@ public sealed class AuditRecord
 
     public string? SubjectId { get; set; }
 
+    /// <summary>
+    /// The records one view showed (a list, a board, a meeting), all of <see cref="SubjectType"/>: one entry per view
+    /// whatever their number. Stored one row each in <c>AuditEntrySubjects</c> (so a data-subject report finds every
+    /// one exactly) and covered by <see cref="Hash"/>. Empty for an entry about one record or none.
+    /// </summary>
+    public IReadOnlyList<string> ListedIds { get; set; } = [];
+
     /// <summary>Why the data was accessed (purpose/basis).</summary>
     public string? Purpose { get; set; }
 
@@ -70,6 +77,12 @@ public sealed class AuditRecord
             Details ?? "",
             CorrelationId ?? "",
             PreviousHash);
+        if (ListedIds.Count > 0)
+        {
+            // Only entries with a list carry this part, so every entry written before lists existed keeps its hash.
+            canonical += '\u001f' + string.Join(',', ListedIds.Order(StringComparer.Ordinal));
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

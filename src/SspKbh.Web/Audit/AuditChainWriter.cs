@@ -138,6 +138,7 @@ public sealed class AuditChainWriter(IDbContextFactory<SspDbContext> contextFact
             entry.Id = 0;
             entry.Seal(previous);
             db.AuditEntries.Add(entry);
+            db.AuditEntrySubjects.AddRange(entry.ListedIds.Select(id => new AuditEntrySubject { AuditSequence = entry.Sequence, SubjectId = id }));
             previous = entry;
         }
 

@@ -51,50 +51,28 @@ public sealed class AuditService(
     public Task WriteAsync(AuditEvent e, CancellationToken cancellationToken = default) => WriteEntriesAsync([Entry(e)], cancellationToken);
 
     /// <summary>
-    /// Records a look at several records (a list, a meeting, a board): the ids go into the subject id as a
-    /// comma-separated list, split over as many entries as needed so that no id is ever cut off (a cut id
-    /// could name another record in a data subject's access report). Without ids, <paramref name="e"/> is
-    /// written as it is.
+    /// Records a look at several records (a list, a meeting, a board) as one entry, whatever their number: the ids
+    /// (distinct) become the entry's <see cref="AuditRecord.ListedIds"/>, one row each, so a data subject's access report
+    /// finds every one exactly. The event's own subject (a meeting, a group) moves into the details. Without ids,
+    /// <paramref name="e"/> is written as it is.
     /// </summary>
     public Task WriteListAsync(AuditEvent e, string subjectType, IEnumerable<int> ids, CancellationToken cancellationToken = default)
     {
-        var lists = SubjectLists(ids);
-        if (lists.Count == 0)
+        var listed = ids.Distinct().Order().Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (listed.Count == 0)
         {
             return WriteAsync(e, cancellationToken);
         }
 
-        return WriteEntriesAsync(lists.Select((list, i) => Entry(e with
+        var about = e.SubjectType is null || e.SubjectId is null ? null : $"{e.SubjectType}={e.SubjectId}";
+        var entry = Entry(e with
         {
             SubjectType = subjectType,
-            SubjectId = list,
-            Details = lists.Count == 1 ? e.Details : $"{e.Details}{(e.Details is null ? "" : "; ")}part={i + 1}/{lists.Count}",
-        })).ToList(), cancellationToken);
-    }
-
-    /// <summary>The ids (distinct, ascending) as comma-separated lists of at most <see cref="SubjectIdMaxLength"/> characters.</summary>
-    public static IReadOnlyList<string> SubjectLists(IEnumerable<int> ids)
-    {
-        var lists = new List<string>();
-        var current = new System.Text.StringBuilder();
-        foreach (var id in ids.Distinct().Order())
-        {
-            var text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (current.Length > 0 && current.Length + 1 + text.Length > SubjectIdMaxLength)
-            {
-                lists.Add(current.ToString());
-                current.Clear();
-            }
-
-            current.Append(current.Length > 0 ? "," : "").Append(text);
-        }
-
-        if (current.Length > 0)
-        {
-            lists.Add(current.ToString());
-        }
-
-        return lists;
+            SubjectId = null,
+            Details = string.Join("; ", new[] { e.Details, about, $"listed={listed.Count}" }.Where(d => !string.IsNullOrEmpty(d))),
+        });
+        entry.ListedIds = listed;
+        return WriteEntriesAsync([entry], cancellationToken);
     }
 
     private AuditRecord Entry(AuditEvent e)

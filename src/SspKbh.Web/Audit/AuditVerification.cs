@@ -7,19 +7,36 @@ namespace SspKbh.Web.Audit;
 /// <summary>Reads the whole audit trail in sequence order and checks the hash chain.</summary>
 public sealed class AuditVerification(IDbContextFactory<SspDbContext> contextFactory)
 {
+    private const int ChunkSize = 5_000;
+
     public async Task<AuditChainResult> VerifyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var verifier = new AuditChainVerifier();
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // In chunks, each with the records its list entries showed (they are part of those entries' hashes).
+        long after = long.MinValue;
+        while (true)
         {
-            if (verifier.Next(entry) is { } failure)
+            var chunk = await db.AuditEntries.AsNoTracking().Where(a => a.Sequence > after).OrderBy(a => a.Sequence).Take(ChunkSize).ToListAsync(cancellationToken);
+            if (chunk.Count == 0)
             {
-                return failure;
+                return verifier.Complete();
             }
-        }
 
-        return verifier.Complete();
+            long first = chunk[0].Sequence, last = chunk[^1].Sequence;
+            var listed = (await db.AuditEntrySubjects.AsNoTracking().Where(s => s.AuditSequence >= first && s.AuditSequence <= last).ToListAsync(cancellationToken))
+                .ToLookup(s => s.AuditSequence, s => s.SubjectId);
+            foreach (var entry in chunk)
+            {
+                entry.ListedIds = listed[entry.Sequence].ToList();
+                if (verifier.Next(entry) is { } failure)
+                {
+                    return failure;
+                }
+            }
+
+            after = last;
+        }
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
 
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
 
+    public DbSet<AuditEntrySubject> AuditEntrySubjects => Set<AuditEntrySubject>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Security.UserSession> UserSessions => Set<Security.UserSession>();
@@ -169,6 +171,17 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(a => new { a.Party, a.Sequence });
             e.HasIndex(a => new { a.Purpose, a.Sequence });
             e.HasIndex(a => new { a.Outcome, a.Sequence });
+            e.Ignore(a => a.ListedIds);
+        });
+
+        // The records a list view showed, one row each (AuditRecord.ListedIds). No foreign key: the entry's Sequence is a
+        // unique index, not a key SQLite could reference without rebuilding the table; both tables are append-only.
+        builder.Entity<AuditEntrySubject>(e =>
+        {
+            e.ToTable("AuditEntrySubjects");
+            e.HasKey(s => new { s.AuditSequence, s.SubjectId });
+            e.Property(s => s.SubjectId).HasMaxLength(50);
+            e.HasIndex(s => new { s.SubjectId, s.AuditSequence });
         });
 
         ConfigureCases(builder);

@@ -767,7 +767,8 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
                 case < 80:
                     entry.Action = AuditActions.CaseList;
                     entry.SubjectType = "case";
-                    entry.SubjectId = AuditService.SubjectLists(Enumerable.Range(0, 20).Select(_ => groupCases![random.Next(groupCases.Count)]))[0];
+                    // History in the format before one entry per view (ADR 0008): the ids in the subject id, at most 100 characters.
+                    entry.SubjectId = string.Join(',', Enumerable.Range(0, 20).Select(_ => groupCases![random.Next(groupCases.Count)]).Distinct().Order().Take(12));
                     entry.Purpose = "case-list";
                     entry.Details = random.Next(4) == 0 ? $"level={random.Next(1, 5)};sort=Newest; rows=50" : "sort=Newest; rows=50";
                     break;

@@ -120,6 +120,13 @@ public static class AppHelpers
     {
         await using var db = app.CreateDbContext();
         var all = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync();
+        // With the records each list entry showed, as the chain's hash covers them.
+        var listed = (await db.AuditEntrySubjects.AsNoTracking().ToListAsync()).ToLookup(s => s.AuditSequence, s => s.SubjectId);
+        foreach (var entry in all)
+        {
+            entry.ListedIds = listed[entry.Sequence].Order(StringComparer.Ordinal).ToList();
+        }
+
         return filter is null ? all : all.Where(filter).ToList();
     }
 }

@@ -101,7 +101,7 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
         return new AuditGridPage(rows, Math.Min(matching, countLimit), matching > countLimit);
     }
 
-    private static IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> query, AuditFilter filter)
+    private IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> query, AuditFilter filter)
     {
         if (filter.From is { } from)
         {
@@ -119,7 +119,13 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
         query = Matching(query, filter.Party, a => a.Party);
         query = Matching(query, filter.Action, a => a.Action);
         query = Matching(query, filter.SubjectType, a => a.SubjectType);
-        query = Matching(query, filter.SubjectId, a => a.SubjectId);
+        if (filter.SubjectId is { } subjectId)
+        {
+            // The record itself, or a view (list, board, meeting) that showed it among others.
+            var listed = db.AuditEntrySubjects.Where(s => s.SubjectId == subjectId).Select(s => s.AuditSequence);
+            query = query.Where(a => a.SubjectId == subjectId || listed.Contains(a.Sequence));
+        }
+
         query = Matching(query, filter.Outcome, a => a.Outcome);
         return Matching(query, filter.Purpose, a => a.Purpose);
     }

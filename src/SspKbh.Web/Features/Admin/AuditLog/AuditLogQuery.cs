@@ -173,14 +173,15 @@ public sealed class AuditLogQuery(SspDbContext db, AuditService audit, TimeProvi
     /// <summary>
     /// Every entry about the person and their cases, oldest first. "About" means: subject
     /// "young-person" with the person's id, subject "case" with one of their case ids, list and search
-    /// entries whose comma-separated subject ids include one of those ids, and denied requests for one
+    /// entries that showed one of those ids (rows of AuditEntrySubjects, or before that comma-separated
+    /// subject ids), and denied requests for one
     /// of their case pages (subject "path"). Generating the report is audited, including whether
     /// staff names were shown.
     /// </summary>
     public async Task<SubjectReport> SubjectReportAsync(SubjectPerson person, DateOnly? from, DateOnly? to, bool includeStaffNames,
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var query = db.AuditEntries.AsNoTracking().Where(AboutPerson(person));
+        var query = db.AuditEntries.AsNoTracking().Where(AboutPerson(person, db.AuditEntrySubjects));
         if (from is { } f)
         {
             var fromUtc = AuditFilter.StartOfDayUtc(f);
@@ -196,6 +197,16 @@ public sealed class AuditLogQuery(SspDbContext db, AuditService audit, TimeProvi
         var entries = await query.OrderBy(a => a.Sequence).Take(MaxReportRows + 1).ToListAsync(cancellationToken);
         var truncated = entries.Count > MaxReportRows;
         entries = entries.Take(MaxReportRows).ToList();
+
+        // The person's ids among the records each list entry showed (for the case numbers in the report).
+        var sequences = entries.Select(e => e.Sequence).ToList();
+        var ownIds = person.Cases.Select(c => Id(c.Id)).Append(Id(person.Id)).ToList();
+        var listed = (await db.AuditEntrySubjects.AsNoTracking().Where(s => sequences.Contains(s.AuditSequence) && ownIds.Contains(s.SubjectId))
+            .ToListAsync(cancellationToken)).ToLookup(s => s.AuditSequence, s => s.SubjectId);
+        foreach (var entry in entries)
+        {
+            entry.ListedIds = listed[entry.Sequence].ToList();
+        }
 
         var partyNames = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
         var staffNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -226,13 +237,17 @@ public sealed class AuditLogQuery(SspDbContext db, AuditService audit, TimeProvi
         return new SubjectReport(person, from, to, generatedAt, includeStaffNames, rows, truncated);
     }
 
-    private static Expression<Func<AuditRecord, bool>> AboutPerson(SubjectPerson person)
+    private static Expression<Func<AuditRecord, bool>> AboutPerson(SubjectPerson person, IQueryable<AuditEntrySubject> listedSubjects)
     {
         var personId = Id(person.Id);
         var caseIds = person.Cases.Select(c => Id(c.Id)).ToList();
         Expression<Func<AuditRecord, bool>> about = a =>
             (a.SubjectType == "young-person" && a.SubjectId == personId) ||
             (a.SubjectType == "case" && caseIds.Contains(a.SubjectId!));
+        // One entry per view: the records it showed are rows of AuditEntrySubjects, looked up by (SubjectId, AuditSequence).
+        about = Or(about, a => a.SubjectType == "case" && listedSubjects.Any(s => s.AuditSequence == a.Sequence && caseIds.Contains(s.SubjectId)));
+        about = Or(about, a => a.SubjectType == "young-person" && listedSubjects.Any(s => s.AuditSequence == a.Sequence && s.SubjectId == personId));
+        // Entries written before: the ids as comma-separated pieces of the subject id.
         about = Or(about, InList("young-person", personId));
         foreach (var caseId in caseIds)
         {
@@ -268,15 +283,16 @@ public sealed class AuditLogQuery(SspDbContext db, AuditService audit, TimeProvi
 
     private static string? CaseNumberOf(AuditRecord entry, IReadOnlyDictionary<string, string> caseNumbers)
     {
-        if (entry.SubjectId is null)
+        if (entry.SubjectId is null && entry.ListedIds.Count == 0)
         {
             return null;
         }
 
         var ids = entry.SubjectType switch
         {
-            "case" => entry.SubjectId.Split(','),
-            "path" => [entry.SubjectId.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? ""],
+            "case" when entry.ListedIds.Count > 0 => entry.ListedIds,
+            "case" => entry.SubjectId!.Split(','),
+            "path" => [entry.SubjectId!.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? ""],
             _ => [],
         };
         var numbers = ids.Where(caseNumbers.ContainsKey).Select(id => caseNumbers[id]).Distinct().ToList();
