@@ -31,6 +31,13 @@ public abstract class TwoFactorFlowTests(TwoFactorRequiredApp app, ITestOutputHe
         await tracked.AssertLooksStyledAsync();
         var key = (await page.GetByTestId("authenticator-key").InnerTextAsync()).Trim();
         Assert.Matches("^[a-z2-7 ]{16,}$", key);
+
+        // Beside the key, its QR code: one image with a Danish name, and the page stays free of serious axe findings.
+        var qr = page.GetByRole(AriaRole.Img, new() { Name = "QR-kode, der tilføjer din konto i godkendelsesappen", Exact = false });
+        await Assertions.Expect(qr).ToBeVisibleAsync();
+        var box = await qr.BoundingBoxAsync();
+        Assert.True(box is { Width: >= 150, Height: >= 150 }, $"The QR code is drawn {box?.Width}x{box?.Height} px, too small to scan.");
+        await Axe.AssertNoSeriousViolationsAsync(tracked, $"two-factor enrolment page ({Variant})", output);
         await Browser.ScreenshotAsync(page, $"2fa-setup-{Variant}");
 
         // The enrolment page keeps the user there until a code is proved: home is not reachable yet.
