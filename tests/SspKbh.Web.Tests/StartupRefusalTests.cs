@@ -33,6 +33,13 @@ public sealed class StartupRefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostgreSQL_without_a_connection_string_is_refused_with_one_line()
+    {
+        var refused = await RunAsync(new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = "" });
+        Assert.Equal("SspKbh does not start: Database:Provider is Postgres but ConnectionStrings:Postgres is not set.", refused);
+    }
+
+    [Fact]
     public async Task A_missing_data_protection_certificate_is_refused_with_one_line()
     {
         var missing = Path.Combine(_folder, "keys.pfx");

@@ -15,8 +15,10 @@ public static class DatabaseSetup
         var provider = configuration["Database:Provider"] ?? SqliteProvider;
         if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
         {
-            var cs = configuration.GetConnectionString("Postgres")
-                ?? throw new StartupRefusedException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            // appsettings.json ships the setting empty, so empty counts as not set.
+            var cs = configuration.GetConnectionString("Postgres") is { } configured && !string.IsNullOrWhiteSpace(configured)
+                ? configured
+                : throw new StartupRefusedException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             services.AddDbContextFactory<SspDbContext>(o => o.UseNpgsql(cs));
         }
         else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
