@@ -16,7 +16,16 @@ CultureInfo.DefaultThreadCurrentUICulture = danish;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSspLogging();
 
-builder.AddSspServices();
+try
+{
+    builder.AddSspServices();
+}
+catch (StartupRefusedException refused)
+{
+    // Configuration the app cannot run with: one line that says what to fix, no stack trace.
+    Console.Error.WriteLine("SspKbh does not start: " + refused.Message);
+    return StartupRefusedException.ExitCode;
+}
 
 var app = builder.Build();
 

@@ -31,6 +31,18 @@ public abstract class TwoFactorFlowTests(TwoFactorRequiredApp app, ITestOutputHe
         await tracked.AssertLooksStyledAsync();
         var key = (await page.GetByTestId("authenticator-key").InnerTextAsync()).Trim();
         Assert.Matches("^[a-z2-7 ]{16,}$", key);
+
+        // Beside the key, its QR code: one image with a Danish name, and the page stays free of serious axe findings.
+        var qr = page.GetByRole(AriaRole.Img, new() { Name = "QR-kode, der tilføjer din konto i godkendelsesappen", Exact = false });
+        await Assertions.Expect(qr).ToBeVisibleAsync();
+        var box = await qr.BoundingBoxAsync();
+        Assert.True(box is { Width: >= 150, Height: >= 150 }, $"The QR code is drawn {box?.Width}x{box?.Height} px, too small to scan.");
+        if (javaScriptEnabled)
+        {
+            // axe-core runs on the page's timers, which do not run with JavaScript off; the page is the same static HTML.
+            await Axe.AssertNoSeriousViolationsAsync(tracked, "two-factor enrolment page", output);
+        }
+
         await Browser.ScreenshotAsync(page, $"2fa-setup-{Variant}");
 
         // The enrolment page keeps the user there until a code is proved: home is not reachable yet.

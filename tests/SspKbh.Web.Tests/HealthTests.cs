@@ -24,6 +24,40 @@ public sealed class HealthTests
         Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task An_unreachable_PostgreSQL_is_explained_in_the_log_and_not_to_the_caller()
+    {
+        var logs = Path.Combine(Path.GetTempPath(), $"sspkbh-health-logs-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var app = await SspAppFactory.StartAsync(DbProvider.Sqlite, new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Username=postgres;Password=postgres;Database=sspkbh;Timeout=2",
+                ["Database:MigrateOnStartup"] = "false",
+                ["Demo:Seed"] = "false",
+                ["Serilog:WriteToFile"] = "true",
+                ["Serilog:FilePath"] = Path.Combine(logs, "sspkbh-.log"),
+            }))
+            {
+                using var browser = app.CreateBrowser();
+                using var response = await browser.Client.GetAsync("/healthz");
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.Equal("Unhealthy", body);
+            }
+
+            // The operator's log says which check failed and why (the server that did not answer).
+            var log = string.Concat(Directory.GetFiles(logs).Select(File.ReadAllText));
+            var line = Assert.Single(log.Split('\n'), l => l.Contains("Health check: the database is unreachable", StringComparison.Ordinal));
+            Assert.Contains("Failed to connect to 127.0.0.1:1", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(logs, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(DbProvider.Sqlite)]
     [InlineData(DbProvider.Postgres)]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Access;
 using SspKbh.Web.Audit;
+using SspKbh.Web.Features.Account;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Security;
 using SspKbh.Web.Tests.Infrastructure;
@@ -127,6 +128,50 @@ public abstract class TwoFactorTests(AppFixture fixture)
         Assert.Contains(audit, a => a.Action == AuditActions.SignInTwoFactor && a.Outcome == AuditOutcomes.Failure);
         Assert.Contains(audit, a => a.Action == AuditActions.SignInTwoFactor && a.Outcome == AuditOutcomes.Success);
     }
+
+    [Fact]
+    public async Task The_enrolment_page_shows_a_QR_code_of_the_link_that_carries_the_key_shown_beside_it()
+    {
+        var user = await App.CreateUserAsync([AppRole.StatisticsReader]);
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(user.Email);
+        var setup = await browser.GetAsync(SecuritySetup.TwoFactorSetupPath);
+        Assert.Equal(HttpStatusCode.OK, setup.Status);
+
+        // The key as the user reads it, and as the database holds it.
+        var key = KeyOf(setup).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Assert.Equal(await AuthenticatorKeyAsync(user.Id), key);
+
+        // One image for screen readers, named in Danish, drawn on the server (the page has no script of its own).
+        var qr = setup.Document.QuerySelector("svg[data-testid='authenticator-qr']");
+        Assert.NotNull(qr);
+        Assert.Equal("img", qr.GetAttribute("role"));
+        Assert.Equal(Texts.TwoFactorSetup_QrLabel, qr.GetAttribute("aria-label"));
+        Assert.Equal(Texts.TwoFactorSetup_QrLabel, qr.QuerySelector("title")?.TextContent);
+        Assert.Null(qr.QuerySelector("[style], script"));
+
+        // Its modules are those of the otpauth link with this user and this key (the link shown under "Vis opsætningslink").
+        var uri = AuthenticatorQrCode.Uri(user.Email, key);
+        Assert.Equal(uri, setup.TestIdText("authenticator-uri"));
+        Assert.Equal(QrModules(AuthenticatorQrCode.Svg(uri, "x")), qr.QuerySelector("path")?.GetAttribute("d"));
+        Assert.NotEqual(QrModules(AuthenticatorQrCode.Svg(AuthenticatorQrCode.Uri(user.Email, "JBSWY3DPEHPK3PXP"), "x")), qr.QuerySelector("path")?.GetAttribute("d"));
+    }
+
+    [Fact]
+    public void The_otpauth_link_names_the_app_and_the_account_and_carries_the_key()
+    {
+        Assert.Equal("otpauth://totp/SspKbh:anna%2Bssp%40kk.dk?secret=JBSWY3DPEHPK3PXP&issuer=SspKbh&digits=6",
+            AuthenticatorQrCode.Uri("anna+ssp@kk.dk", "JBSWY3DPEHPK3PXP"));
+
+        var svg = System.Xml.Linq.XElement.Parse(AuthenticatorQrCode.Svg(AuthenticatorQrCode.Uri("anna@kk.dk", "JBSWY3DPEHPK3PXP"), "QR-kode"));
+        Assert.Equal("img", (string?)svg.Attribute("role"));
+        Assert.Equal("QR-kode", (string?)svg.Attribute("aria-label"));
+        Assert.DoesNotContain(svg.DescendantsAndSelf(), e => e.Attribute("style") is not null || e.Name.LocalName is "script" or "style");
+    }
+
+    /// <summary>The drawing of the dark modules: QRCoder draws them as one path.</summary>
+    private static string? QrModules(string svg) =>
+        (string?)System.Xml.Linq.XElement.Parse(svg).Descendants().Single(e => e.Name.LocalName == "path").Attribute("d");
 
     [Fact]
     public async Task Enrolment_works_with_the_production_session_interval()

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SspKbh.Web.Infrastructure;
 
 namespace SspKbh.Web.Data;
 
@@ -14,8 +15,10 @@ public static class DatabaseSetup
         var provider = configuration["Database:Provider"] ?? SqliteProvider;
         if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
         {
-            var cs = configuration.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            // appsettings.json ships the setting empty, so empty counts as not set.
+            var cs = configuration.GetConnectionString("Postgres") is { } configured && !string.IsNullOrWhiteSpace(configured)
+                ? configured
+                : throw new StartupRefusedException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             services.AddDbContextFactory<SspDbContext>(o => o.UseNpgsql(cs));
         }
         else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
@@ -25,7 +28,7 @@ public static class DatabaseSetup
         }
         else
         {
-            throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use '{SqliteProvider}' or '{PostgresProvider}'.");
+            throw new StartupRefusedException($"Unknown Database:Provider '{provider}'. Use '{SqliteProvider}' or '{PostgresProvider}'.");
         }
 
         return services;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ using SspKbh.Web.Security;
 namespace SspKbh.Web.Data;
 
 public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Party> Parties => Set<Party>();
 
@@ -189,6 +190,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
         ConfigureMeetings(builder);
         ConfigureConversations(builder);
 
+        // The library's key entity on the table our own repository used to write (ADR 0036): same name and columns,
+        // and the NOT NULL and length the table has always had (the library always writes both values).
         builder.Entity<DataProtectionKey>(e =>
         {
             e.ToTable("DataProtectionKeys");

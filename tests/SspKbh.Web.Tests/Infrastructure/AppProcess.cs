@@ -7,7 +7,11 @@ public static class AppProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(TestDatabase database, params string[] args)
+    public static Task<Result> RunAsync(TestDatabase database, params string[] args) =>
+        RunWithSettingsAsync(database, new Dictionary<string, string?>(), args);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="settings"/> set over the database's (as environment variables).</summary>
+    public static async Task<Result> RunWithSettingsAsync(TestDatabase database, IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "SspKbh.Web.dll");
         Assert.True(File.Exists(dll), $"{dll} was not built next to the tests.");
@@ -28,7 +32,7 @@ public static class AppProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["Serilog__WriteToFile"] = "false";
         start.Environment["Serilog__MinimumLevel"] = "Warning";
-        foreach (var (key, value) in database.AppSettings)
+        foreach (var (key, value) in database.AppSettings.Concat(settings))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
