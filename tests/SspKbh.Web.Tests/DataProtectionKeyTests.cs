@@ -15,7 +15,7 @@ namespace SspKbh.Web.Tests;
 
 /// <summary>
 /// The data-protection key ring (it protects the auth cookie) lives in the database through the EF Core library
-/// (ADR 0036): a cookie outlives a restart, keys written by the repository we had before are still read, and with a
+/// (ADR 0035): a cookie outlives a restart, keys written by the repository we had before are still read, and with a
 /// certificate configured the stored keys are encrypted and still read after a restart. Each test stops its app and
 /// starts a new one on the same database, as a deployment does.
 /// </summary>

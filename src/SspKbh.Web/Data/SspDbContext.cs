@@ -190,7 +190,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
         ConfigureMeetings(builder);
         ConfigureConversations(builder);
 
-        // The library's key entity on the table our own repository used to write (ADR 0036): same name and columns,
+        // The library's key entity on the table our own repository used to write (ADR 0035): same name and columns,
         // and the NOT NULL and length the table has always had (the library always writes both values).
         builder.Entity<DataProtectionKey>(e =>
         {

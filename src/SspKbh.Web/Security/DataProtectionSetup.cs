@@ -8,7 +8,7 @@ namespace SspKbh.Web.Security;
 
 /// <summary>
 /// Data protection (auth cookie, antiforgery tokens) with its key ring in the database through the EF Core library, so
-/// sessions survive restarts and every instance reads the same keys (ADR 0036). With <c>DataProtection:CertificatePath</c>
+/// sessions survive restarts and every instance reads the same keys (ADR 0035). With <c>DataProtection:CertificatePath</c>
 /// the keys are encrypted with that certificate before they are stored; <c>DataProtection:PreviousCertificates</c> lists
 /// certificates that only decrypt, for the keys written before a rotation (docs/operations.md).
 /// </summary>
