@@ -142,6 +142,11 @@ public sealed class MinutesService(
 
     public async Task<MeetingResult> AddAddendumAsync(int meetingId, TextInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (ServiceResult.Refusing(new TextInputValidator(MinutesAddendum.TextMaxLength), input) is { } invalid)
+        {
+            return new MeetingResult(LookupOutcome.Found, invalid);
+        }
+
         var (outcome, meeting, _, viewer) = await meetings.LoadAsync(meetingId, user, tracked: true, cancellationToken);
         if (meeting is null || viewer != MeetingViewer.Secretary)
         {
