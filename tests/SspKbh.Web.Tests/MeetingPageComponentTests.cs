@@ -52,6 +52,8 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
 
     private async Task<string> StampAsync(int id) => (await MeetingAsync(id)).ConcurrencyStamp;
 
+    // A saved command's snackbar is awaited, not just read: the page's own change signal can reload and show the change
+    // a moment before the command's reload ends and the snackbar is added.
     private static List<string> Titles(IRenderedComponent<MeetingPage> page) =>
         page.FindAll("[data-testid='general-items'] [data-testid='item-title']").Select(e => e.TextContent.Trim()).ToList();
 
@@ -81,8 +83,8 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         page.Find("#general-title").Input("Årsplan: sommeraktiviteter");
         await page.ClickAsync("add-general");
         page.WaitForAssertion(() => Assert.Equal("Årsplan: sommeraktiviteter", Titles(page).Last()), Wait);
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_GeneralAddedSaved);
-        Assert.Equal("", page.Find("#general-title").GetAttribute("value") ?? "");
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_GeneralAddedSaved), Wait);
+        page.WaitForAssertion(() => Assert.Equal("", page.Find("#general-title").GetAttribute("value") ?? ""), Wait);
 
         // Moved up with the keyboard's way (the button names the item it moves): one place, positions renumbered.
         var count = Titles(page).Count;
@@ -91,7 +93,7 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         Assert.Equal(string.Format(Texts.Culture, Texts.Meeting_MoveUp, $"{count} (Årsplan: sommeraktiviteter)"), up.GetAttribute("aria-label"));
         await page.InvokeAsync(() => up.Click());
         page.WaitForAssertion(() => Assert.Equal("Årsplan: sommeraktiviteter", Titles(page)[count - 2]), Wait);
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_MovedSaved, $"{count} (Årsplan: sommeraktiviteter)", count - 1));
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_MovedSaved, $"{count} (Årsplan: sommeraktiviteter)", count - 1)), Wait);
         Assert.Equal(Enumerable.Range(1, count).Select(i => i.ToString(CultureInfo.InvariantCulture)),
             page.FindAll("[data-testid='general-items'] [data-testid='item-position']").Select(e => e.TextContent.Trim()));
 
@@ -112,7 +114,7 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         await host.Dialogs.AnswerAsync(Texts.Meeting_Remove);
         page.WaitForAssertion(() => Assert.DoesNotContain("Årsplan: sommeraktiviteter", Titles(page)), Wait);
         Assert.DoesNotContain((await MeetingAsync(id)).Items, i => i.Id == added.Id);
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_RemovedSaved, "1 (Årsplan: sommeraktiviteter)"));
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_RemovedSaved, "1 (Årsplan: sommeraktiviteter)")), Wait);
 
         // A case from the group, chosen in the search field.
         var option = page.Instance.State!.CaseOptions[0];
@@ -120,7 +122,7 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         await page.InvokeAsync(() => pick.Instance.ValueChanged.InvokeAsync(option));
         await page.ClickAsync("add-case");
         page.WaitForAssertion(() => Assert.Contains(option.CaseNumber, page.TestIdText("case-items"), StringComparison.Ordinal), Wait);
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_CaseAddedSaved);
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_CaseAddedSaved), Wait);
         Assert.Contains((await MeetingAsync(id)).Items, i => i.CaseId == option.Id);
     }
 
@@ -139,7 +141,7 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         page.WaitForAssertion(() => Assert.Equal("true", page.FindAll($"[data-testid='attendee-row'][data-attendee='{first.Id}'] [data-testid='attendance-choice']")
             .Single(b => b.GetAttribute("data-status") == nameof(AttendanceStatus.Apologies)).GetAttribute("aria-pressed")), Wait);
         Assert.Equal(AttendanceStatus.Apologies, (await MeetingAsync(id)).Attendees.Single(a => a.Id == first.Id).Status);
-        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_AttendanceSaved, first.Name, MeetingTexts.Attendance(AttendanceStatus.Apologies)));
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_AttendanceSaved, first.Name, MeetingTexts.Attendance(AttendanceStatus.Apologies))), Wait);
 
         // Someone else saves in between (a page on another instance, which sends no signal here): this page's next click is stale.
         var stamp = await StampAsync(id);
@@ -157,11 +159,15 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         Assert.Equal(AttendanceStatus.Apologies, (await MeetingAsync(id)).Attendees.Single(a => a.Id == first.Id).Status);
         Assert.NotEqual(stamp, await StampAsync(id));
         await page.ClickAsync("reload-latest");
+        var newest = await StampAsync(id);
+        page.WaitForAssertion(() => Assert.Equal(newest, page.Instance.State!.View!.ConcurrencyStamp), Wait);
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='meeting-error']")), Wait);
         present = page.FindAll($"[data-testid='attendee-row'][data-attendee='{first.Id}'] [data-testid='attendance-choice']")
             .Single(b => b.GetAttribute("data-status") == nameof(AttendanceStatus.Present));
         await page.InvokeAsync(() => present.Click());
-        page.WaitForAssertion(() => Assert.Equal(AttendanceStatus.Present, MeetingAsync(id).GetAwaiter().GetResult().Attendees.Single(a => a.Id == first.Id).Status), Wait);
+        var presentSaved = string.Format(Texts.Culture, Texts.Meeting_AttendanceSaved, first.Name, MeetingTexts.Attendance(AttendanceStatus.Present));
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == presentSaved), Wait);
+        Assert.Equal(AttendanceStatus.Present, (await MeetingAsync(id)).Attendees.Single(a => a.Id == first.Id).Status);
 
         // A guest without an account: the form says what is missing beside each field.
         await page.ClickAsync("add-guest");
@@ -203,7 +209,7 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         guestPage.Find("#concern-text").Input(concern);
         await guestPage.ClickAsync("hand-over");
         guestPage.WaitForAssertion(() => Assert.Contains(guestPage.FindAll("[data-testid='my-concern']"), c => c.TextContent.Trim() == concern), Wait);
-        Assert.Contains(guestHost.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_ConcernSaved);
+        guestPage.WaitForAssertion(() => Assert.Contains(guestHost.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_ConcernSaved), Wait);
 
         // The secretary's open page shows it without a reload (MeetingChangeNotifier).
         secretaryPage.WaitForAssertion(() => Assert.Contains(concern, secretaryPage.TestIdText("concerns"), StringComparison.Ordinal), Wait);

@@ -563,6 +563,87 @@ public abstract class MeetingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Minutes_and_the_case_change_they_decide_are_saved_together_or_not_at_all_with_their_audit_entries_after_the_commit()
+    {
+        // An app of its own: a case is closed behind the meeting's back, and the audit trail is counted.
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Leader);
+        var (meeting, yusufItem, yusufCase, _) = await LeaderMeetingOnYusufAsync(app, browser, Today);
+        string? goalBefore, stampBefore;
+        int malikItem, malikCase;
+        await using (var db = app.CreateDbContext())
+        {
+            // Yusuf's case is closed after the agenda was made: the ledergruppe's goals would save, "take it up again" is refused.
+            var yusuf = await db.Cases.SingleAsync(c => c.Id == yusufCase);
+            Assert.Null(yusuf.ChangeStatus(CaseStatus.Closed, "Flyttet fra kommunen", CloseReason.ConcernResolved, "test", app.Clock.GetUtcNow().UtcDateTime, Today));
+            await db.SaveChangesAsync();
+            (goalBefore, stampBefore) = (yusuf.OverallGoal, yusuf.ConcurrencyStamp);
+            malikCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Malik Ahmed")).Select(c => c.Id).SingleAsync();
+            malikItem = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == malikCase).Select(i => i.Id).SingleAsync();
+        }
+
+        var notifier = app.Services.GetRequiredService<MeetingChangeNotifier>();
+        var signals = 0;
+        using var listening = notifier.Subscribe(meeting, () => { Interlocked.Increment(ref signals); return Task.CompletedTask; });
+        var auditBefore = (await app.AuditEntriesAsync()).Count;
+        var refused = await app.AsUserAsync<MinutesService, MeetingResult>(Leader, async (s, u) =>
+        {
+            await using var db = app.CreateDbContext();
+            var stamp = await db.AgendaItems.Where(i => i.Id == yusufItem).Select(i => i.ConcurrencyStamp).SingleAsync();
+            return await s.SaveAsync(meeting, yusufItem, new MinutesInput
+            {
+                Decision = MeetingDecision.TakeUpAgain, Summary = "Ledergruppen følger sagen.", OverallGoal = "Et mål der ikke må gemmes alene.", ConcurrencyStamp = stamp,
+            }, u, CancellationToken.None);
+        });
+        Assert.Equal(LookupOutcome.Found, refused.Outcome);
+        Assert.Equal([CaseTexts.Error("CaseIsClosed")], refused.Result.FieldErrors[nameof(MinutesInput.Decision)]);
+        await using (var db = app.CreateDbContext())
+        {
+            // Neither the goals (saved first, inside the transaction) nor the minutes are there.
+            var yusuf = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == yusufCase);
+            Assert.Equal((goalBefore, stampBefore), (yusuf.OverallGoal, yusuf.ConcurrencyStamp));
+            var item = await db.AgendaItems.AsNoTracking().SingleAsync(i => i.Id == yusufItem);
+            Assert.Null(item.Decision);
+            Assert.Null(item.Summary);
+            Assert.Null(item.DecisionAppliedAtUtc);
+        }
+
+        Assert.DoesNotContain((await app.AuditEntriesAsync()).Skip(auditBefore), e => e.Outcome != AuditOutcomes.Denied);
+        await Task.Delay(200);
+        Assert.Equal(0, signals);
+
+        // Malik's case: the goals, the flag and the minutes are saved together, each with its audit entry, and the open pages hear of it once.
+        var saved = await app.AsUserAsync<MinutesService, MeetingResult>(Leader, async (s, u) =>
+        {
+            await using var db = app.CreateDbContext();
+            var stamp = await db.AgendaItems.Where(i => i.Id == malikItem).Select(i => i.ConcurrencyStamp).SingleAsync();
+            return await s.SaveAsync(meeting, malikItem, new MinutesInput
+            {
+                Decision = MeetingDecision.TakeUpAgain, Summary = "Malik følges til næste møde.", OverallGoal = "Malik gennemfører 9. klasse.", ConcurrencyStamp = stamp,
+            }, u, CancellationToken.None);
+        });
+        AssertSaved(saved);
+        await using (var db = app.CreateDbContext())
+        {
+            var malik = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == malikCase);
+            Assert.Equal("Malik gennemfører 9. klasse.", malik.OverallGoal);
+            Assert.True(malik.FlaggedForLeaderGroup);
+            var item = await db.AgendaItems.AsNoTracking().SingleAsync(i => i.Id == malikItem);
+            Assert.Equal((MeetingDecision.TakeUpAgain, "Malik følges til næste møde."), (item.Decision!.Value, item.Summary));
+        }
+
+        var written = (await app.AuditEntriesAsync()).Skip(auditBefore).ToList();
+        var caseId = malikCase.ToString(CultureInfo.InvariantCulture);
+        Assert.Contains(written, e => e.Action == AuditActions.CaseUpdate && e.SubjectId == caseId && e.Details == "goals");
+        Assert.Contains(written, e => e.Action == AuditActions.CaseUpdate && e.SubjectId == caseId && e.Details == "leader-group=flagged");
+        Assert.Contains(written, e => e.Action == AuditActions.MinutesUpdated && e.SubjectId == meeting.ToString(CultureInfo.InvariantCulture)
+            && e.Details == $"minutes decision={MeetingDecision.TakeUpAgain} item={malikItem}");
+        await Task.Delay(200);
+        Assert.Equal(1, signals);
+    }
+
+    [Fact]
     public async Task Approved_minutes_keep_the_group_name_they_were_held_under_after_the_group_is_renamed()
     {
         await using var app = await SspAppFactory.StartAsync(App.Provider);
