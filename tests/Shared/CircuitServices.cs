@@ -22,6 +22,8 @@ public static class CircuitServices
         services.AddSingleton(app.GetRequiredService<IOptions<SecurityOptions>>());
         services.AddSingleton(app.GetRequiredService<TimeProvider>());
         services.AddSingleton(app.GetRequiredService<SspKbh.Web.Features.Cases.CaseListMetrics>());
+        // The app's own notifier: a save through the app's services reaches the meeting pages rendered here.
+        services.AddSingleton(app.GetRequiredService<SspKbh.Web.Features.Meetings.MeetingChangeNotifier>());
         services.AddScoped(_ => new CircuitContext { CircuitId = circuitId });
         services.AddScoped(sp => new UiOperations(app.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<CircuitContext>(), new OperationContext()));
     }

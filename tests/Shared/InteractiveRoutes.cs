@@ -5,7 +5,7 @@ namespace SspKbh.Tests.Shared;
 /// (SspKbh.E2E.BoundaryBrowserTests) visits each of them as every non-authority demo user, and
 /// SspKbh.Web.Tests.InteractiveRouteListTests fails when a page becomes interactive without being listed
 /// here, so no converted page escapes the leak test. Route parameters are filled with every id of their kind (see
-/// BoundaryBrowserTests.IdsOfParameter): <c>{Id:int}</c> with every case id, or every conversation id under /samtaler.
+/// BoundaryBrowserTests.IdsOfParameter): <c>{Id:int}</c> with every case id, every conversation id under /samtaler, every meeting id under /moeder.
 /// </summary>
 public static class InteractiveRoutes
 {
@@ -37,5 +37,6 @@ public static class InteractiveRoutes
         "/moeder",
         "/moeder/grupper/{GroupId:int}",
         "/moeder/ledergrupper/{LeaderGroupId:int}",
+        "/moeder/{Id:int}",
     ];
 }

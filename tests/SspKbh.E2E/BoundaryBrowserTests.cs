@@ -156,8 +156,10 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
                 continue;
             }
 
-            // Under /samtaler, {Id:int} is a conversation.
-            var ids = template.StartsWith("/samtaler/", StringComparison.Ordinal) ? "SELECT Id FROM ConcernConversations ORDER BY Id" : IdsOfParameter[parameter];
+            // Under /samtaler, {Id:int} is a conversation; under /moeder, a meeting.
+            var ids = template.StartsWith("/samtaler/", StringComparison.Ordinal) ? "SELECT Id FROM ConcernConversations ORDER BY Id"
+                : template.StartsWith("/moeder/", StringComparison.Ordinal) && parameter == "{Id:int}" ? "SELECT Id FROM Meetings ORDER BY Id"
+                : IdsOfParameter[parameter];
             foreach (var id in Query(ids, r => r.GetInt32(0).ToString(CultureInfo.InvariantCulture)))
             {
                 yield return template.Replace(parameter, id, StringComparison.Ordinal);

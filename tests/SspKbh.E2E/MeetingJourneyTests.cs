@@ -45,15 +45,20 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             await Expect(page.GetByTestId("case-items").GetByTestId("item-reasons")).ToHaveCountAsync(proposed);
             output.WriteLine($"Meeting {meetingId}: {proposed} proposed case item(s).");
 
-            // A general item of the secretary's own, moved up one place.
+            // A general item of the secretary's own, moved up one place with its button (the keyboard's way), then dragged to the top.
             await page.GetByLabel("Nyt generelt punkt").FillAsync(generalTitle);
             await page.GetByTestId("add-general").ClickAsync();
             var generalRows = page.GetByTestId("general-items").GetByTestId("agenda-item");
             await Expect(generalRows.Last).ToContainTextAsync(generalTitle);
+            await Expect(page.GetByText("Det generelle punkt er tilføjet til dagsordenen.")).ToBeVisibleAsync();
             var generalCount = await generalRows.CountAsync();
             await generalRows.Last.GetByRole(AriaRole.Button, new() { NameRegex = MoveUp() }).ClickAsync();
             await Expect(generalRows.Nth(generalCount - 2)).ToContainTextAsync(generalTitle);
             await Expect(generalRows.Last).Not.ToContainTextAsync(generalTitle);
+            await DragAsync(page, generalRows.Nth(generalCount - 2), generalRows.First);
+            await Expect(generalRows.First).ToContainTextAsync(generalTitle);
+            await Expect(generalRows.First.GetByTestId("item-position")).ToHaveTextAsync("1");
+            await Expect(generalRows.Last.GetByTestId("item-position")).ToHaveTextAsync(generalCount.ToString(CultureInfo.InvariantCulture));
 
             // Only the first case is decided today: the others are taken off before any minutes are written.
             await RemoveAllCaseItemsButTheFirstAsync(page);
@@ -64,19 +69,27 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             await Expect(page.GetByTestId("meeting-state")).ToHaveTextAsync("Dagsorden udsendt");
             await Expect(page.GetByTestId("publish-agenda")).ToHaveCountAsync(0);
 
-            // Attendance: the first attendee (by name) has sent apologies, everyone else is present.
-            var selects = page.GetByTestId("attendance-select");
-            var attendees = await selects.CountAsync();
+            // Attendance, one click per person: the first attendee (by name) has sent apologies, everyone else is present.
+            var groups = page.GetByTestId("attendance-choices");
+            var attendees = await groups.CountAsync();
             Assert.True(attendees >= 2, $"Expected the group's members as attendees, found {attendees}.");
             for (var i = 0; i < attendees; i++)
             {
-                await selects.Nth(i).SelectOptionAsync(new SelectOptionValue { Label = i == 0 ? "Afbud" : "Til stede" });
+                var choice = groups.Nth(i).GetByRole(AriaRole.Button, new() { Name = i == 0 ? "Afbud" : "Til stede", Exact = true });
+                await choice.ClickAsync();
+                await Expect(choice).ToHaveAttributeAsync("aria-pressed", "true");
             }
 
-            await page.GetByTestId("save-attendance").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
-            await Expect(selects.First.Locator("option:checked")).ToHaveTextAsync("Afbud");
-            await Expect(selects.Last.Locator("option:checked")).ToHaveTextAsync("Til stede");
+            await Expect(page.GetByText(new Regex("^Fremmøde for .+ er gemt: Til stede\\.$")).First).ToBeVisibleAsync();
+            await Expect(groups.First.GetByRole(AriaRole.Button, new() { Name = "Afbud", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+            await Expect(groups.Last.GetByRole(AriaRole.Button, new() { Name = "Til stede", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+
+            // A member has the meeting open while the minutes are written: they appear there without a reload.
+            await using var member = await app.NewPageAsync();
+            await CaseSteps.SignInAsync(member, "myndighed@sspkbh.dk", $"/moeder/{meetingId}");
+            await member.WaitForCircuitAsync();
+            var memberKept = member.Page.GetByTestId("case-items").GetByTestId("agenda-item").First;
+            await Expect(memberKept.GetByTestId("item-summary")).ToHaveCountAsync(0);
 
             // Minutes for the case: "Andet" needs a text, and nothing is saved without it.
             await kept.GetByTestId("write-minutes").ClickAsync();
@@ -96,6 +109,8 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("decision-applied")).ToContainTextAsync("Fasthold niveau");
             await Expect(page.GetByLabel("Referat", new() { Exact = true })).ToHaveValueAsync(summary);
+            await Expect(memberKept.GetByTestId("item-summary")).ToHaveTextAsync(summary);
+            await Expect(memberKept.GetByTestId("item-decision")).ToHaveTextAsync("Fasthold niveau");
 
             // A task needs what, who, which party and when.
             await page.GetByTestId("add-task").ClickAsync();
@@ -118,6 +133,7 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             // Approved: locked, no more minutes, an addendum instead.
             await page.GetByRole(AriaRole.Link, new() { Name = "Tilbage til mødet" }).ClickAsync();
             await tracked.ExpectUrlAsync(CaseSteps.PathUrl($"/moeder/{meetingId}"), "the meeting page");
+            await tracked.WaitForCircuitAsync();
             await Expect(kept.GetByTestId("item-decision")).ToHaveTextAsync("Fasthold niveau");
             await Expect(kept.GetByTestId("item-summary")).ToHaveTextAsync(summary);
             await page.GetByTestId("approve-minutes").ClickAsync();
@@ -125,12 +141,14 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             await Expect(page.GetByTestId("minutes-approved")).ToContainTextAsync("Sofie Lund");
             await Expect(page.GetByTestId("write-minutes")).ToHaveCountAsync(0);
             await Expect(page.GetByTestId("approve-minutes")).ToHaveCountAsync(0);
-            await Expect(page.GetByTestId("attendance-select")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("attendance-choice")).ToHaveCountAsync(0);
             await Expect(page.GetByTestId("attendance").First).ToHaveTextAsync("Afbud");
             await Expect(page.GetByTestId("remove-item")).ToHaveCountAsync(0);
             await page.GetByLabel("Tillæg til referatet").FillAsync("Rettelse: mødet sluttede kl. 15.30.");
             await page.GetByTestId("add-addendum").ClickAsync();
             await Expect(page.GetByTestId("addendum")).ToContainTextAsync("Rettelse: mødet sluttede kl. 15.30.");
+            await Expect(member.Page.GetByTestId("addendum")).ToContainTextAsync("Rettelse: mødet sluttede kl. 15.30.");
+            await Expect(member.Page.GetByTestId("meeting-state")).ToHaveTextAsync("Referat godkendt");
             await Browser.ScreenshotAsync(page, "meeting-approved");
 
             // The minutes page is closed for changes too.
@@ -173,9 +191,12 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 await Expect(page.GetByTestId("case-items")).ToHaveCountAsync(0);
                 await AssertNoDemoNamesAsync(page);
 
+                await tracked.WaitForCircuitAsync();
+                await page.GetByTestId("hand-over").ClickAsync();
+                await Expect(page.Locator("#concern-text-error")).ToContainTextAsync("Skriv en tekst.");
                 await page.GetByLabel("Din bekymring").FillAsync(concern);
                 await page.GetByTestId("hand-over").ClickAsync();
-                await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+                await Expect(page.GetByText("Din bekymring er overleveret til myndighedspersonerne.")).ToBeVisibleAsync();
                 await Expect(page.GetByTestId("my-concern")).ToHaveTextAsync(concern);
                 await AssertNoDemoNamesAsync(page);
 
@@ -195,6 +216,81 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 await Expect(handedOver).ToContainTextAsync("Ali Hassan (BOLIG)");
                 await Expect(handedOver.GetByTestId("register-from-concern")).ToBeVisibleAsync();
             }
+        });
+    }
+
+    [Fact]
+    public async Task A_guests_open_meeting_page_reloads_live_and_never_receives_the_case_minutes_or_the_young_persons_name()
+    {
+        const string caseSummary = "Drøftelse af den unges skolegang og fritid.";
+        const string generalSummary = "Orientering om tryghedsvandringen blev taget til efterretning.";
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            // The secretary holds a meeting today with the guest without authority status invited, and sends out the agenda.
+            await using var secretary = await app.NewPageAsync();
+            var page = secretary.Page;
+            await CaseSteps.SignInAsync(secretary, CaseSteps.Secretary, "/moeder");
+            var meetingId = await CreateMeetingTodayAsync(secretary, AmagerOst, "Sundby Skole, mødelokale 5");
+            await CaseSteps.ChooseAsync(page, "guest-user", "Ali Hassan");
+            await page.GetByTestId("add-guest").ClickAsync();
+            await Expect(page.GetByTestId("attendees")).ToContainTextAsync("Ali Hassan");
+            await page.GetByTestId("publish-agenda").ClickAsync();
+            await Expect(page.GetByTestId("meeting-state")).ToHaveTextAsync("Dagsorden udsendt");
+            if (await page.GetByTestId("case-items").GetByTestId("agenda-item").CountAsync() == 0)
+            {
+                // Earlier meetings today may have taken the proposal's cases: the secretary adds one from the search.
+                await page.Locator("#case-id").ClickAsync();
+                await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+                await page.GetByTestId("add-case").ClickAsync();
+            }
+
+            var caseRow = page.GetByTestId("case-items").GetByTestId("agenda-item").First;
+            await Expect(caseRow.GetByTestId("item-case")).ToBeVisibleAsync();
+            var personName = (await caseRow.GetByTestId("item-case").InnerTextAsync()).Split(" – ", 2)[1].Trim();
+            var caseMinutes = await caseRow.GetByTestId("write-minutes").GetAttributeAsync("href");
+            var generalMinutes = await page.GetByTestId("general-items").GetByTestId("write-minutes").First.GetAttributeAsync("href");
+
+            // The guest has the meeting open; everything the circuit sends is kept.
+            await using var guest = await app.NewPageAsync();
+            var gate = new object();
+            var frames = new System.Text.StringBuilder();
+            var frameCount = 0;
+            guest.Page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+            {
+                lock (gate)
+                {
+                    frameCount++;
+                    frames.Append(frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary ?? [])).Append('\n');
+                }
+            };
+            await CaseSteps.SignInAsync(guest, Guest, $"/moeder/{meetingId}");
+            await guest.WaitForCircuitAsync();
+            await Expect(guest.Page.GetByTestId("case-part-closed")).ToBeVisibleAsync();
+
+            // The secretary writes the case's minutes, then a general item's: the guest's page shows the general one without a reload.
+            await secretary.GotoAsync(caseMinutes!);
+            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Fasthold niveau" });
+            await page.GetByLabel("Referat", new() { Exact = true }).FillAsync(caseSummary);
+            await page.GetByTestId("save-minutes").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await secretary.GotoAsync(generalMinutes!);
+            await page.GetByLabel("Referat", new() { Exact = true }).FillAsync(generalSummary);
+            await page.GetByTestId("save-minutes").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(guest.Page.GetByTestId("general-items").GetByTestId("item-summary").First).ToHaveTextAsync(generalSummary);
+
+            var html = await guest.Page.ContentAsync();
+            Assert.DoesNotContain(personName, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(caseSummary, html, StringComparison.Ordinal);
+            lock (gate)
+            {
+                Assert.True(frameCount > 0, "No circuit message reached the guest's page, so nothing was checked.");
+                Assert.DoesNotContain(personName, frames.ToString(), StringComparison.Ordinal);
+                Assert.DoesNotContain(caseSummary, frames.ToString(), StringComparison.Ordinal);
+                Assert.Contains(generalSummary, frames.ToString(), StringComparison.Ordinal);
+            }
+
+            await AssertNoDemoNamesAsync(guest.Page);
         });
     }
 
@@ -325,6 +421,25 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 await Browser.ScreenshotAsync(page, "meeting-secretary");
                 await Axe.AssertNoSeriousViolationsAsync(tracked, "meeting page (secretary)", output);
 
+                // The confirmation before an item is removed, the case search open, and a form's messages shown.
+                await tracked.WaitForCircuitAsync();
+                await page.GetByTestId("general-items").GetByTestId("remove-item").First.ClickAsync();
+                await Expect(page.Locator(".mud-message-box")).ToBeVisibleAsync();
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "meeting page with the remove confirmation open", output);
+                await page.Locator(".mud-message-box").GetByRole(AriaRole.Button, new() { Name = "Behold punktet" }).ClickAsync();
+                await Expect(page.Locator(".mud-message-box")).ToHaveCountAsync(0);
+                if (await page.Locator("#case-id").CountAsync() > 0)
+                {
+                    await page.Locator("#case-id").ClickAsync();
+                    await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+                    await Axe.AssertNoSeriousViolationsAsync(tracked, "meeting page with the case search open", output);
+                    await page.Keyboard.PressAsync("Escape");
+                }
+
+                await page.GetByTestId("add-guest").ClickAsync();
+                await Expect(page.Locator("#guest-name-error")).ToContainTextAsync("Skriv gæstens navn");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "meeting page with the guest form's messages", output);
+
                 await page.GetByTestId("case-items").GetByTestId("write-minutes").First.ClickAsync();
                 await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page");
                 await tracked.AssertLooksStyledAsync();
@@ -356,13 +471,16 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
     {
         await WithAppOutputOnFailureAsync(async () =>
         {
-            // The group page is interactive and needs JavaScript to plan a meeting (ADR 0017); the meeting page and its
-            // minutes are static pages and must work without it.
+            // The group page and the meeting page are interactive and need JavaScript to change anything (ADR 0017); without
+            // it they still show what they hold (prerendered), and the minutes page is a static page that works without it.
             int meetingId;
             await using (var planner = await app.NewPageAsync())
             {
                 await CaseSteps.SignInAsync(planner, CaseSteps.Secretary, "/moeder");
                 meetingId = await CreateMeetingTodayAsync(planner, AmagerOst, "Sundby Skole, mødelokale 4");
+                await planner.WaitForCircuitAsync();
+                await planner.Page.GetByTestId("publish-agenda").ClickAsync();
+                await Expect(planner.Page.GetByTestId("meeting-state")).ToHaveTextAsync("Dagsorden udsendt");
             }
 
             await using (var tracked = await app.NewPageAsync(javaScriptEnabled: false))
@@ -372,8 +490,6 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 await tracked.AssertLooksStyledAsync(); // the prerendered overview, styled without a circuit
                 await tracked.GotoAsync($"/moeder/{meetingId}");
                 await tracked.AssertLooksStyledAsync();
-
-                await page.GetByTestId("publish-agenda").ClickAsync();
                 await Expect(page.GetByTestId("meeting-state")).ToHaveTextAsync("Dagsorden udsendt");
 
                 await page.GetByTestId("general-items").GetByTestId("write-minutes").First.ClickAsync();
@@ -393,8 +509,7 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 var page = tracked.Page;
                 await OpenDemoMeetingAsGuestAsync(tracked);
                 await tracked.AssertLooksStyledAsync();
-                await page.GetByTestId("hand-over").ClickAsync();
-                await Expect(page.Locator("#concern-text-error")).ToContainTextAsync("Skriv en tekst.");
+                await Expect(page.GetByTestId("case-part-closed")).ToBeVisibleAsync();
                 await AssertNoDemoNamesAsync(page);
             }
         });
@@ -436,17 +551,36 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
         await page.GetByTestId("create-meeting").ClickAsync();
         await tracked.ExpectUrlAsync(MeetingCreatedUrl(), "the new meeting's page");
         await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+        await tracked.WaitForCircuitAsync();
         await Expect(page.GetByTestId("meeting-when")).ToContainTextAsync(place);
         await Expect(page.GetByTestId("meeting-when")).ToContainTextAsync("kl. 14:00");
         return int.Parse(MeetingCreatedUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Drags an agenda item onto another with the mouse, in steps with pauses: each drag event makes a round trip to the
+    /// circuit (MudDropContainer keeps the drag on the server), and a drop that arrives before the drag has started is lost.
+    /// </summary>
+    private static async Task DragAsync(IPage page, ILocator item, ILocator onto)
+    {
+        await item.HoverAsync();
+        await page.Mouse.DownAsync();
+        var target = await onto.BoundingBoxAsync() ?? throw new InvalidOperationException("The drop target is not on screen.");
+        await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + (target.Height / 2), new() { Steps = 10 });
+        await page.WaitForTimeoutAsync(300);
+        await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + 4, new() { Steps = 5 });
+        await page.WaitForTimeoutAsync(300);
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Removes every case item but the first, each confirmed in the message box the page asks with.</summary>
     private static async Task RemoveAllCaseItemsButTheFirstAsync(IPage page)
     {
         var rows = page.GetByTestId("case-items").GetByTestId("agenda-item");
         for (var count = await rows.CountAsync(); count > 1; count--)
         {
             await rows.Last.GetByTestId("remove-item").ClickAsync();
+            await page.Locator(".mud-message-box").GetByRole(AriaRole.Button, new() { Name = "Fjern", Exact = true }).ClickAsync();
             await Expect(rows).ToHaveCountAsync(count - 1);
         }
     }

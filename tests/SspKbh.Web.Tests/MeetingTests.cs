@@ -58,6 +58,27 @@ public abstract class MeetingTests(AppFixture fixture)
         return int.Parse(created.Result.CreatedId!, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The meeting's concurrency stamp, as the meeting page shows it and hands it to the service with a command.</summary>
+    private static async Task<string> StampAsync(SspAppFactory app, int meetingId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.ConcurrencyStamp).SingleAsync();
+    }
+
+    /// <summary>
+    /// A command of the (interactive) meeting page, through the service its button calls, as the signed-in user with the
+    /// stamp the page shows; the page itself is tested in <see cref="MeetingPageComponentTests"/>.
+    /// </summary>
+    private static async Task<MeetingResult> CommandAsync<TService>(SspAppFactory app, string email, int meetingId, Func<TService, string, System.Security.Claims.ClaimsPrincipal, Task<MeetingResult>> command)
+        where TService : notnull
+    {
+        var stamp = await StampAsync(app, meetingId);
+        return await app.AsUserAsync<TService, MeetingResult>(email, (s, u) => command(s, stamp, u));
+    }
+
+    private static void AssertSaved(MeetingResult result) =>
+        Assert.True(result.Succeeded, $"expected the change to be saved ({result.Outcome}): {string.Join("; ", result.Result.FieldErrors.SelectMany(f => f.Value).Concat(result.Result.GeneralErrors))}");
+
     private async Task<Meeting> MeetingAsync(int id)
     {
         await using var db = App.CreateDbContext();
@@ -71,8 +92,9 @@ public abstract class MeetingTests(AppFixture fixture)
         var caseId = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == personName)).Select(c => c.Id).SingleAsync();
         if (!await db.AgendaItems.AnyAsync(i => i.MeetingId == meetingId && i.CaseId == caseId))
         {
-            var page = await browser.GetAsync($"/moeder/{meetingId}");
-            Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "add-case", [new("CaseItem.CaseId", caseId.ToString(CultureInfo.InvariantCulture))])).Status);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/moeder/{meetingId}")).Status);
+            AssertSaved(await CommandAsync<AgendaService>(App, Secretary, meetingId, (s, stamp, u) =>
+                s.AddCaseItemAsync(meetingId, new CaseItemInput { CaseId = caseId, ConcurrencyStamp = stamp }, u, CancellationToken.None)));
         }
 
         return await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.CaseId == caseId).Select(i => i.Id).SingleAsync();
@@ -119,8 +141,7 @@ public abstract class MeetingTests(AppFixture fixture)
         using var member = app.CreateBrowser();
         await member.SignInAsync(Member);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/moeder/{id}")).Status);
-        var published = await browser.SubmitAsync(page, "publish");
-        Assert.Equal(HttpStatusCode.Redirect, published.Status);
+        AssertSaved(await CommandAsync<AgendaService>(app, Secretary, id, (s, stamp, u) => s.PublishAsync(id, stamp, u, CancellationToken.None)));
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/moeder/{id}")).Status);
         Assert.Contains($"/moeder/{id}", (await member.GetAsync("/moeder")).Document.QuerySelectorAll("[data-testid='upcoming-meetings'] a").Select(a => a.GetAttribute("href")));
     }
@@ -168,24 +189,43 @@ public abstract class MeetingTests(AppFixture fixture)
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Secretary);
         var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today.AddDays(10));
-        var page = await browser.GetAsync($"/moeder/{id}");
-        await browser.SubmitAsync(page, "add-general", [new("GeneralItem.Title", "Årsplan: sommeraktiviteter")]);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/moeder/{id}")).Status);
+        AssertSaved(await CommandAsync<AgendaService>(App, Secretary, id, (s, stamp, u) =>
+            s.AddGeneralItemAsync(id, new GeneralItemInput { Title = "Årsplan: sommeraktiviteter", ConcurrencyStamp = stamp }, u, CancellationToken.None)));
         var meeting = await MeetingAsync(id);
         var added = meeting.Part(AgendaPart.General).Last();
         Assert.Equal("Årsplan: sommeraktiviteter", added.Title);
 
-        page = await browser.GetAsync($"/moeder/{id}");
-        await browser.SubmitAsync(page, "general-items", [new("op", $"up:{added.Id}")]);
+        var shown = await StampAsync(App, id);
+        AssertSaved(await App.AsUserAsync<AgendaService, MeetingResult>(Secretary, (s, u) => s.MoveItemAsync(id, added.Id, -1, shown, u, CancellationToken.None)));
         Assert.Equal(added.Id, (await MeetingAsync(id)).Part(AgendaPart.General).ElementAt(2).Id);
 
-        // The same (now stale) page posted again: refused, nothing moves.
-        var stale = await browser.SubmitAsync(page, "general-items", [new("op", $"remove:{added.Id}")]);
-        Assert.Equal(Texts.Concurrency_Conflict, stale.TestIdText("meeting-error"));
+        // The same (now stale) view sends a command again: refused, nothing moves.
+        var stale = await App.AsUserAsync<AgendaService, MeetingResult>(Secretary, (s, u) => s.RemoveItemAsync(id, added.Id, shown, u, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found, stale.Outcome);
+        Assert.Equal([Texts.Concurrency_Conflict], stale.Result.GeneralErrors);
         Assert.Contains((await MeetingAsync(id)).Items, i => i.Id == added.Id);
 
-        page = await browser.GetAsync($"/moeder/{id}");
-        await browser.SubmitAsync(page, "general-items", [new("op", $"remove:{added.Id}")]);
+        // Dropped at the top of its part (dragging): it is number 1 and the others follow without gaps.
+        AssertSaved(await CommandAsync<AgendaService>(App, Secretary, id, (s, stamp, u) => s.MoveItemToAsync(id, added.Id, 1, stamp, u, CancellationToken.None)));
+        var general = (await MeetingAsync(id)).Part(AgendaPart.General).ToList();
+        Assert.Equal(added.Id, general[0].Id);
+        Assert.Equal(Enumerable.Range(1, general.Count), general.Select(i => i.Position));
+
+        // A title no form would send (empty, too long) is refused at the field, and nothing is added.
+        var count = (await MeetingAsync(id)).Items.Count;
+        var empty = await CommandAsync<AgendaService>(App, Secretary, id, (s, stamp, u) => s.AddGeneralItemAsync(id, new GeneralItemInput { Title = "", ConcurrencyStamp = stamp }, u, CancellationToken.None));
+        Assert.Equal([Texts.Meeting_Validation_TitleRequired], empty.Result.FieldErrors[nameof(GeneralItemInput.Title)]);
+        var tooLong = await CommandAsync<AgendaService>(App, Secretary, id, (s, stamp, u) =>
+            s.AddGeneralItemAsync(id, new GeneralItemInput { Title = new string('x', AgendaItem.TitleMaxLength + 1), ConcurrencyStamp = stamp }, u, CancellationToken.None));
+        Assert.Equal([Texts.Validation_TooLong], tooLong.Result.FieldErrors[nameof(GeneralItemInput.Title)]);
+        var noCase = await CommandAsync<AgendaService>(App, Secretary, id, (s, stamp, u) => s.AddCaseItemAsync(id, new CaseItemInput { ConcurrencyStamp = stamp }, u, CancellationToken.None));
+        Assert.Equal([Texts.Meeting_Validation_CaseRequired], noCase.Result.FieldErrors[nameof(CaseItemInput.CaseId)]);
+        Assert.Equal(count, (await MeetingAsync(id)).Items.Count);
+
+        AssertSaved(await CommandAsync<AgendaService>(App, Secretary, id, (s, stamp, u) => s.RemoveItemAsync(id, added.Id, stamp, u, CancellationToken.None)));
         Assert.DoesNotContain((await MeetingAsync(id)).Items, i => i.Id == added.Id);
+        Assert.Equal(Enumerable.Range(1, general.Count - 1), (await MeetingAsync(id)).Part(AgendaPart.General).Select(i => i.Position));
     }
 
     [Fact]
@@ -261,14 +301,22 @@ public abstract class MeetingTests(AppFixture fixture)
         var invited = await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId }, u, CancellationToken.None));
         Assert.True(invited.Result.Succeeded, string.Join("; ", invited.Result.GeneralErrors.Concat(invited.Result.FieldErrors.SelectMany(f => f.Value))));
         var page = await browser.GetAsync($"/moeder/{id}");
-        var early = await browser.SubmitAsync(page, "approve");
-        Assert.Equal(RoleNames.Error("MinutesMissingDecisions"), early.TestIdText("meeting-error"));
-        // The refusal names every case item without a decision and links to its minutes.
+        // The refusal names every case item without a decision and links to its minutes (the page's button, in a circuit).
         var undecided = (await MeetingAsync(id)).Part(AgendaPart.Cases).Where(i => i.CaseId is not null && i.Decision is null).ToList();
         Assert.NotEmpty(undecided);
-        var links = early.Document.QuerySelectorAll("[data-testid='items-missing-decision'] a");
-        Assert.Equal(undecided.Select(i => $"/moeder/{id}/punkter/{i.Id}"), links.Select(a => a.GetAttribute("href")));
-        Assert.All(links.Zip(undecided), pair => Assert.StartsWith($"Punkt {pair.Second.Position}: ", pair.First.TextContent, StringComparison.Ordinal));
+        await using (var host = await ComponentHost.ForAsync(App, Secretary))
+        {
+            host.Navigation.NavigateTo($"/moeder/{id}");
+            var cut = host.RenderPage<MeetingPage>(p => p.Add(x => x.Id, id));
+            cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='approve-minutes']")));
+            await cut.InvokeAsync(() => cut.Find("[data-testid='approve-minutes']").Click());
+            cut.WaitForAssertion(() => Assert.Equal(RoleNames.Error("MinutesMissingDecisions"), Page.Normalize(cut.Find("[data-testid='meeting-error']").TextContent)));
+            var links = cut.FindAll("[data-testid='items-missing-decision'] a");
+            Assert.Equal(undecided.Select(i => $"/moeder/{id}/punkter/{i.Id}"), links.Select(a => a.GetAttribute("href")));
+            Assert.All(links.Zip(undecided), pair => Assert.StartsWith($"Punkt {pair.Second.Position}: ", pair.First.TextContent, StringComparison.Ordinal));
+        }
+
+        Assert.Null((await MeetingAsync(id)).MinutesApprovedAtUtc);
 
         foreach (var item in (await MeetingAsync(id)).Part(AgendaPart.Cases))
         {
@@ -280,7 +328,7 @@ public abstract class MeetingTests(AppFixture fixture)
         page = await browser.GetAsync($"/moeder/{id}");
         var firstItem = (await MeetingAsync(id)).Part(AgendaPart.Cases).First().Id;
         var before = await browser.GetAsync($"/moeder/{id}/punkter/{firstItem}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "approve")).Status);
+        AssertSaved(await CommandAsync<MinutesService>(App, Secretary, id, (s, stamp, u) => s.ApproveAsync(id, stamp, u, CancellationToken.None)));
 
         page = await browser.GetAsync($"/moeder/{id}");
         Assert.Equal(Texts.Meeting_State_Approved, page.TestIdText("meeting-state"));
@@ -298,7 +346,9 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.DoesNotContain(Texts.Meeting_HandOverHeading, guestView.Text, StringComparison.Ordinal);
         Assert.Empty(guestView.Document.QuerySelectorAll("[data-testid='hand-over']"));
 
-        await browser.SubmitAsync(page, "addendum", [new("Addendum.Text", "Rettelse: mødet sluttede kl. 11.")]);
+        var emptyAddendum = await App.AsUserAsync<MinutesService, MeetingResult>(Secretary, (s, u) => s.AddAddendumAsync(id, new TextInput { Text = " " }, u, CancellationToken.None));
+        Assert.Equal([Texts.Meeting_Validation_TextRequired], emptyAddendum.Result.FieldErrors[nameof(TextInput.Text)]);
+        AssertSaved(await App.AsUserAsync<MinutesService, MeetingResult>(Secretary, (s, u) => s.AddAddendumAsync(id, new TextInput { Text = "Rettelse: mødet sluttede kl. 11." }, u, CancellationToken.None)));
         Assert.Contains("Rettelse: mødet sluttede kl. 11.", (await browser.GetAsync($"/moeder/{id}")).TestIdText("addenda"), StringComparison.Ordinal);
         Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.MinutesApproved && e.SubjectId == id.ToString(CultureInfo.InvariantCulture));
     }
@@ -347,8 +397,10 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.Null(meeting.TestIdText("case-items"));
         Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync($"/moeder/{meetingId}/punkter/{(await MeetingAsync(meetingId)).Items.First().Id}")).Status);
 
-        var handed = await guest.SubmitAsync(meeting, "concern", [new("Concern.Text", "En gruppe drenge hænger ud ved legepladsen om aftenen.")]);
-        Assert.Equal(HttpStatusCode.Redirect, handed.Status);
+        var emptyConcern = await App.AsUserAsync<AttendanceService, MeetingResult>(NonAuthority, (s, u) => s.HandOverConcernAsync(meetingId, new TextInput { Text = "" }, u, CancellationToken.None));
+        Assert.Equal([Texts.Meeting_Validation_TextRequired], emptyConcern.Result.FieldErrors[nameof(TextInput.Text)]);
+        AssertSaved(await App.AsUserAsync<AttendanceService, MeetingResult>(NonAuthority, (s, u) =>
+            s.HandOverConcernAsync(meetingId, new TextInput { Text = "En gruppe drenge hænger ud ved legepladsen om aftenen." }, u, CancellationToken.None)));
         using var secretary = App.CreateBrowser();
         await secretary.SignInAsync(Secretary);
         var withConcern = await secretary.GetAsync($"/moeder/{meetingId}");
@@ -403,8 +455,12 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.DoesNotContain(Texts.Meeting_ConcernRegistered, guestPrint.Text, StringComparison.Ordinal);
 
         // A member cannot hand over a concern for the guest, and the guest cannot change the agenda.
-        var agenda = await guest.PostFormAsync($"/moeder/{meetingId}", HtmlForms.Collect(meeting.Form("general-items")).Append(new("op", $"remove:{(await MeetingAsync(meetingId)).Items.First().Id}")));
-        Assert.Equal(HttpStatusCode.Forbidden, agenda.Status);
+        var firstItem = (await MeetingAsync(meetingId)).Items.First().Id;
+        var agenda = await CommandAsync<AgendaService>(App, NonAuthority, meetingId, (s, stamp, u) => s.RemoveItemAsync(meetingId, firstItem, stamp, u, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Forbidden, agenda.Outcome);
+        Assert.Contains((await MeetingAsync(meetingId)).Items, i => i.Id == firstItem);
+        var forMember = await App.AsUserAsync<AttendanceService, MeetingResult>(Member, (s, u) => s.HandOverConcernAsync(meetingId, new TextInput { Text = "Fra et medlem." }, u, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Forbidden, forMember.Outcome);
     }
 
     [Fact]
@@ -462,7 +518,8 @@ public abstract class MeetingTests(AppFixture fixture)
         {
             if (!await db.AgendaItems.AnyAsync(i => i.MeetingId == meeting && i.CaseId == oliver))
             {
-                Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(await browser.GetAsync($"/moeder/{meeting}"), "add-case", [new("CaseItem.CaseId", oliver.ToString(CultureInfo.InvariantCulture))])).Status);
+                AssertSaved(await CommandAsync<AgendaService>(app, Secretary, meeting, (s, stamp, u) =>
+                    s.AddCaseItemAsync(meeting, new CaseItemInput { CaseId = oliver, ConcurrencyStamp = stamp }, u, CancellationToken.None)));
             }
 
             item = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == oliver).Select(i => i.Id).SingleAsync();
@@ -506,6 +563,87 @@ public abstract class MeetingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Minutes_and_the_case_change_they_decide_are_saved_together_or_not_at_all_with_their_audit_entries_after_the_commit()
+    {
+        // An app of its own: a case is closed behind the meeting's back, and the audit trail is counted.
+        await using var app = await SspAppFactory.StartAsync(App.Provider);
+        using var browser = app.CreateBrowser();
+        await browser.SignInAsync(Leader);
+        var (meeting, yusufItem, yusufCase, _) = await LeaderMeetingOnYusufAsync(app, browser, Today);
+        string? goalBefore, stampBefore;
+        int malikItem, malikCase;
+        await using (var db = app.CreateDbContext())
+        {
+            // Yusuf's case is closed after the agenda was made: the ledergruppe's goals would save, "take it up again" is refused.
+            var yusuf = await db.Cases.SingleAsync(c => c.Id == yusufCase);
+            Assert.Null(yusuf.ChangeStatus(CaseStatus.Closed, "Flyttet fra kommunen", CloseReason.ConcernResolved, "test", app.Clock.GetUtcNow().UtcDateTime, Today));
+            await db.SaveChangesAsync();
+            (goalBefore, stampBefore) = (yusuf.OverallGoal, yusuf.ConcurrencyStamp);
+            malikCase = await db.Cases.Where(c => db.YoungPersons.Any(p => p.Id == c.YoungPersonId && p.FullName == "Malik Ahmed")).Select(c => c.Id).SingleAsync();
+            malikItem = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == malikCase).Select(i => i.Id).SingleAsync();
+        }
+
+        var notifier = app.Services.GetRequiredService<MeetingChangeNotifier>();
+        var signals = 0;
+        using var listening = notifier.Subscribe(meeting, () => { Interlocked.Increment(ref signals); return Task.CompletedTask; });
+        var auditBefore = (await app.AuditEntriesAsync()).Count;
+        var refused = await app.AsUserAsync<MinutesService, MeetingResult>(Leader, async (s, u) =>
+        {
+            await using var db = app.CreateDbContext();
+            var stamp = await db.AgendaItems.Where(i => i.Id == yusufItem).Select(i => i.ConcurrencyStamp).SingleAsync();
+            return await s.SaveAsync(meeting, yusufItem, new MinutesInput
+            {
+                Decision = MeetingDecision.TakeUpAgain, Summary = "Ledergruppen følger sagen.", OverallGoal = "Et mål der ikke må gemmes alene.", ConcurrencyStamp = stamp,
+            }, u, CancellationToken.None);
+        });
+        Assert.Equal(LookupOutcome.Found, refused.Outcome);
+        Assert.Equal([CaseTexts.Error("CaseIsClosed")], refused.Result.FieldErrors[nameof(MinutesInput.Decision)]);
+        await using (var db = app.CreateDbContext())
+        {
+            // Neither the goals (saved first, inside the transaction) nor the minutes are there.
+            var yusuf = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == yusufCase);
+            Assert.Equal((goalBefore, stampBefore), (yusuf.OverallGoal, yusuf.ConcurrencyStamp));
+            var item = await db.AgendaItems.AsNoTracking().SingleAsync(i => i.Id == yusufItem);
+            Assert.Null(item.Decision);
+            Assert.Null(item.Summary);
+            Assert.Null(item.DecisionAppliedAtUtc);
+        }
+
+        Assert.DoesNotContain((await app.AuditEntriesAsync()).Skip(auditBefore), e => e.Outcome != AuditOutcomes.Denied);
+        await Task.Delay(200);
+        Assert.Equal(0, signals);
+
+        // Malik's case: the goals, the flag and the minutes are saved together, each with its audit entry, and the open pages hear of it once.
+        var saved = await app.AsUserAsync<MinutesService, MeetingResult>(Leader, async (s, u) =>
+        {
+            await using var db = app.CreateDbContext();
+            var stamp = await db.AgendaItems.Where(i => i.Id == malikItem).Select(i => i.ConcurrencyStamp).SingleAsync();
+            return await s.SaveAsync(meeting, malikItem, new MinutesInput
+            {
+                Decision = MeetingDecision.TakeUpAgain, Summary = "Malik følges til næste møde.", OverallGoal = "Malik gennemfører 9. klasse.", ConcurrencyStamp = stamp,
+            }, u, CancellationToken.None);
+        });
+        AssertSaved(saved);
+        await using (var db = app.CreateDbContext())
+        {
+            var malik = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == malikCase);
+            Assert.Equal("Malik gennemfører 9. klasse.", malik.OverallGoal);
+            Assert.True(malik.FlaggedForLeaderGroup);
+            var item = await db.AgendaItems.AsNoTracking().SingleAsync(i => i.Id == malikItem);
+            Assert.Equal((MeetingDecision.TakeUpAgain, "Malik følges til næste møde."), (item.Decision!.Value, item.Summary));
+        }
+
+        var written = (await app.AuditEntriesAsync()).Skip(auditBefore).ToList();
+        var caseId = malikCase.ToString(CultureInfo.InvariantCulture);
+        Assert.Contains(written, e => e.Action == AuditActions.CaseUpdate && e.SubjectId == caseId && e.Details == "goals");
+        Assert.Contains(written, e => e.Action == AuditActions.CaseUpdate && e.SubjectId == caseId && e.Details == "leader-group=flagged");
+        Assert.Contains(written, e => e.Action == AuditActions.MinutesUpdated && e.SubjectId == meeting.ToString(CultureInfo.InvariantCulture)
+            && e.Details == $"minutes decision={MeetingDecision.TakeUpAgain} item={malikItem}");
+        await Task.Delay(200);
+        Assert.Equal(1, signals);
+    }
+
+    [Fact]
     public async Task Approved_minutes_keep_the_group_name_they_were_held_under_after_the_group_is_renamed()
     {
         await using var app = await SspAppFactory.StartAsync(App.Provider);
@@ -524,7 +662,7 @@ public abstract class MeetingTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain))])).Status);
         }
 
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(await browser.GetAsync($"/moeder/{meeting}"), "approve")).Status);
+        AssertSaved(await CommandAsync<MinutesService>(app, Leader, meeting, (s, stamp, u) => s.ApproveAsync(meeting, stamp, u, CancellationToken.None)));
         const string NewName = "SSP-ledergruppe Amager Øst og Vest";
         await using (var db = app.CreateDbContext())
         {
@@ -788,6 +926,57 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.Contains(extract.Document.QuerySelectorAll("[data-testid='extract-meeting']"), s => s.TextContent.Contains("Status fra skolen om Malik.", StringComparison.Ordinal));
         Assert.DoesNotContain($"/moeder/{id}/udskriv", extract.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/moeder/{id}/udskriv")).Status);
+    }
+
+    [Fact]
+    public async Task Attendance_is_saved_per_person_a_stale_click_is_refused_and_guests_are_added_with_their_status_from_the_account()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(Secretary);
+        var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today.AddDays(12), place: "Fremmødet");
+        var attendees = (await MeetingAsync(id)).Attendees.OrderBy(a => a.Id).ToList();
+        Assert.True(attendees.Count >= 2);
+
+        // One click, one person: only that person's status changes.
+        var shown = await StampAsync(App, id);
+        AssertSaved(await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.SetAttendanceAsync(id, attendees[0].Id, AttendanceStatus.Apologies, shown, u, CancellationToken.None)));
+        var after = (await MeetingAsync(id)).Attendees.ToDictionary(a => a.Id, a => a.Status);
+        Assert.Equal(AttendanceStatus.Apologies, after[attendees[0].Id]);
+        Assert.All(attendees.Skip(1), a => Assert.Equal(a.Status, after[a.Id]));
+
+        // A click on the view shown before that save is stale: refused, nothing changes.
+        var stale = await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.SetAttendanceAsync(id, attendees[1].Id, AttendanceStatus.Absent, shown, u, CancellationToken.None));
+        Assert.Equal([Texts.Concurrency_Conflict], stale.Result.GeneralErrors);
+        Assert.Equal(attendees[1].Status, (await MeetingAsync(id)).Attendees.Single(a => a.Id == attendees[1].Id).Status);
+
+        // An attendee of no such meeting or a status that does not exist: refused, nothing saved, no 500.
+        var unknown = await CommandAsync<AttendanceService>(App, Secretary, id, (s, stamp, u) => s.SetAttendanceAsync(id, int.MaxValue, AttendanceStatus.Present, stamp, u, CancellationToken.None));
+        Assert.False(unknown.Succeeded);
+        var badStatus = await CommandAsync<AttendanceService>(App, Secretary, id, (s, stamp, u) => s.SetAttendanceAsync(id, attendees[1].Id, (AttendanceStatus)99, stamp, u, CancellationToken.None));
+        Assert.False(badStatus.Succeeded);
+        Assert.Equal(attendees[1].Status, (await MeetingAsync(id)).Attendees.Single(a => a.Id == attendees[1].Id).Status);
+
+        // Only the secretary records attendance (once published, a member is refused, and it is audited).
+        AssertSaved(await CommandAsync<AgendaService>(App, Secretary, id, (s, stamp, u) => s.PublishAsync(id, stamp, u, CancellationToken.None)));
+        var member = await CommandAsync<AttendanceService>(App, Member, id, (s, stamp, u) => s.SetAttendanceAsync(id, attendees[1].Id, AttendanceStatus.Absent, stamp, u, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Forbidden, member.Outcome);
+        Assert.Contains(await App.AuditEntriesAsync(), e => e.Action == AuditActions.MeetingUpdated && e.Outcome == AuditOutcomes.Denied && e.SubjectId == id.ToString(CultureInfo.InvariantCulture));
+
+        // A guest without an account needs a name, a party and an authority status; with an account, the status is the account's.
+        var missing = await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput(), u, CancellationToken.None));
+        Assert.Equal([Texts.Meeting_Validation_GuestNameRequired], missing.Result.FieldErrors[nameof(GuestInput.Name)]);
+        Assert.Equal([Texts.Validation_PartyRequired], missing.Result.FieldErrors[nameof(GuestInput.PartyId)]);
+        Assert.Equal([Texts.Meeting_Validation_GuestAuthorityRequired], missing.Result.FieldErrors[nameof(GuestInput.IsAuthorityPerson)]);
+        Assert.Equal(attendees.Count, (await MeetingAsync(id)).Attendees.Count);
+        var guestId = await App.UserIdAsync(NonAuthority);
+        AssertSaved(await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId, IsAuthorityPerson = true }, u, CancellationToken.None)));
+        var guest = (await MeetingAsync(id)).Attendees.Single(a => a.UserId == guestId);
+        Assert.True(guest.IsGuest);
+        Assert.False(guest.IsAuthorityPerson);
+        var again = await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId }, u, CancellationToken.None));
+        Assert.Equal([Texts.Meeting_Validation_GuestAlreadyThere], again.Result.FieldErrors[nameof(GuestInput.UserId)]);
+        var offered = await App.AsUserAsync<AttendanceService, List<GuestAccount>>(Secretary, (s, _) => s.GuestAccountsAsync(id, CancellationToken.None));
+        Assert.DoesNotContain(offered, a => a.Id == guestId);
     }
 
     [Fact]

@@ -203,6 +203,31 @@ public sealed class Meeting
         return null;
     }
 
+    /// <summary>
+    /// Moves an item to a position (1..n) within its part, as the secretary drops it when dragging; renumbers the part.
+    /// A position outside the part puts the item first or last.
+    /// </summary>
+    public string? MoveTo(int itemId, int position)
+    {
+        if (CheckAgendaChange() is { } error)
+        {
+            return error;
+        }
+
+        var item = Items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return "AgendaItemNotFound";
+        }
+
+        var ordered = Part(item.Part).ToList();
+        ordered.Remove(item);
+        ordered.Insert(Math.Clamp(position - 1, 0, ordered.Count), item);
+        Renumber(ordered);
+        Touch();
+        return null;
+    }
+
     /// <summary>Numbers the items 1..n in the order given, so the agenda and the minutes never show gaps.</summary>
     private static void Renumber(List<AgendaItem> ordered)
     {

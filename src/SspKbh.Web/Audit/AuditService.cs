@@ -48,6 +48,37 @@ public sealed class AuditService(
     /// <summary>The longest subject id the trail stores (the column's length).</summary>
     public const int SubjectIdMaxLength = 100;
 
+    /// <summary>Entries kept back while a caller's business transaction is open (<see cref="HoldUntilCommit"/>); null when writing at once.</summary>
+    private List<AuditRecord>? held;
+
+    /// <summary>
+    /// From now on this scope's entries are kept back instead of written, until <see cref="ReleaseAsync"/>. For a save
+    /// that spans services in one database transaction: the chain's writer has a connection of its own, and on SQLite
+    /// it could not write while the transaction holds the write lock (it would wait until the busy timeout). So the
+    /// entries are written after the commit, and only those of a change that was committed (ADR 0036).
+    /// </summary>
+    public void HoldUntilCommit()
+    {
+        if (held is not null)
+        {
+            throw new InvalidOperationException("Audit entries are already held for a transaction in this scope.");
+        }
+
+        held = [];
+    }
+
+    /// <summary>
+    /// Writes the entries held since <see cref="HoldUntilCommit"/>. After a rollback (<paramref name="committed"/> false)
+    /// only refusals are written: they happened, the rolled-back changes did not.
+    /// </summary>
+    public Task ReleaseAsync(bool committed, CancellationToken cancellationToken = default)
+    {
+        var entries = held ?? [];
+        held = null;
+        var written = committed ? entries : entries.Where(e => e.Outcome == AuditOutcomes.Denied).ToList();
+        return written.Count == 0 ? Task.CompletedTask : WriteEntriesAsync(written, cancellationToken);
+    }
+
     public Task WriteAsync(AuditEvent e, CancellationToken cancellationToken = default) => WriteEntriesAsync([Entry(e)], cancellationToken);
 
     /// <summary>
@@ -100,8 +131,16 @@ public sealed class AuditService(
     /// which commits concurrent requests in one batch): a view that needs several entries is recorded whole or not at
     /// all. Returns when they are committed.
     /// </summary>
-    private Task WriteEntriesAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken) =>
-        writer.AppendAsync(entries, cancellationToken);
+    private Task WriteEntriesAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
+    {
+        if (held is not null)
+        {
+            held.AddRange(entries);
+            return Task.CompletedTask;
+        }
+
+        return writer.AppendAsync(entries, cancellationToken);
+    }
 
     private static string? Truncate(string? value, int max) =>
         value is null || value.Length <= max ? value : value[..max];

@@ -37,8 +37,8 @@ public sealed class AgendaService(SspDbContext db, MeetingAccess meetings)
         meetings.ChangeAsync(meetingId, stamp, user, "agenda-proposal", async (meeting, group) =>
             meeting.CheckAgendaProposal(meetings.Today) ?? await AddProposalsAsync(meeting, group, cancellationToken), cancellationToken);
 
-    public Task<MeetingResult> AddGeneralItemAsync(int meetingId, GeneralItemInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        meetings.ChangeAsync(meetingId, input.ConcurrencyStamp, user, "agenda-general-item", (meeting, _) =>
+    public async Task<MeetingResult> AddGeneralItemAsync(int meetingId, GeneralItemInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ServiceResult.Refusing(new GeneralItemInputValidator(), input) is { } invalid ? new MeetingResult(LookupOutcome.Found, invalid) : await meetings.ChangeAsync(meetingId, input.ConcurrencyStamp, user, "agenda-general-item", (meeting, _) =>
         {
             var error = meeting.CheckAgendaChange();
             if (error is null)
@@ -49,8 +49,8 @@ public sealed class AgendaService(SspDbContext db, MeetingAccess meetings)
             return Task.FromResult(error);
         }, cancellationToken);
 
-    public Task<MeetingResult> AddCaseItemAsync(int meetingId, CaseItemInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        meetings.ChangeAsync(meetingId, input.ConcurrencyStamp, user, $"agenda-case-item={input.CaseId}", async (meeting, group) =>
+    public async Task<MeetingResult> AddCaseItemAsync(int meetingId, CaseItemInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ServiceResult.Refusing(new CaseItemInputValidator(), input) is { } invalid ? new MeetingResult(LookupOutcome.Found, invalid) : await meetings.ChangeAsync(meetingId, input.ConcurrencyStamp, user, $"agenda-case-item={input.CaseId}", async (meeting, group) =>
         {
             if (meeting.CheckAgendaChange() is { } error)
             {
@@ -74,6 +74,10 @@ public sealed class AgendaService(SspDbContext db, MeetingAccess meetings)
 
     public Task<MeetingResult> MoveItemAsync(int meetingId, int itemId, int direction, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         meetings.ChangeAsync(meetingId, stamp, user, $"agenda-move={itemId}", (meeting, _) => Task.FromResult(meeting.Move(itemId, direction)), cancellationToken);
+
+    /// <summary>Moves an item to a position within its part (1..n), where the secretary dropped it.</summary>
+    public Task<MeetingResult> MoveItemToAsync(int meetingId, int itemId, int position, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        meetings.ChangeAsync(meetingId, stamp, user, $"agenda-move={itemId} to={position}", (meeting, _) => Task.FromResult(meeting.MoveTo(itemId, position)), cancellationToken);
 
     public Task<MeetingResult> RemoveItemAsync(int meetingId, int itemId, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         meetings.ChangeAsync(meetingId, stamp, user, $"agenda-remove={itemId}", (meeting, _) => Task.FromResult(meeting.Remove(itemId)), cancellationToken);

@@ -41,8 +41,17 @@ public sealed class AttendanceService(SspDbContext db, MeetingAccess meetings, A
             return Task.FromResult<string?>(null);
         }, cancellationToken);
 
+    /// <summary>One person's attendance, saved with one click on the meeting page.</summary>
+    public Task<MeetingResult> SetAttendanceAsync(int meetingId, int attendeeId, AttendanceStatus status, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SaveAttendanceAsync(meetingId, new Dictionary<int, AttendanceStatus> { [attendeeId] = status }, stamp, user, cancellationToken);
+
     public async Task<MeetingResult> AddGuestAsync(int meetingId, GuestInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (ServiceResult.Refusing(new GuestInputValidator(), input) is { } invalid)
+        {
+            return new MeetingResult(LookupOutcome.Found, invalid);
+        }
+
         var (outcome, meeting, _, viewer) = await meetings.LoadAsync(meetingId, user, tracked: true, cancellationToken);
         if (meeting is null || viewer != MeetingViewer.Secretary)
         {
@@ -89,13 +98,13 @@ public sealed class AttendanceService(SspDbContext db, MeetingAccess meetings, A
     }
 
     /// <summary>Users who may be invited as guests with their account (active users not already attending).</summary>
-    public async Task<List<(string Id, string Name, string Party, bool Authority)>> GuestAccountsAsync(int meetingId, CancellationToken cancellationToken)
+    public async Task<List<GuestAccount>> GuestAccountsAsync(int meetingId, CancellationToken cancellationToken)
     {
         var attending = db.MeetingAttendees.Where(a => a.MeetingId == meetingId && a.UserId != null).Select(a => a.UserId);
         return (await db.Users.AsNoTracking().Where(u => u.IsActive && !attending.Contains(u.Id))
                 .Join(db.Parties, u => u.PartyId, p => p.Id, (u, p) => new { u.Id, u.FullName, p.Code, u.IsAuthorityPerson })
                 .OrderBy(u => u.FullName).Take(500).ToListAsync(cancellationToken))
-            .Select(u => (u.Id, u.FullName, u.Code, u.IsAuthorityPerson)).ToList();
+            .Select(u => new GuestAccount(u.Id, u.FullName, u.Code, u.IsAuthorityPerson)).ToList();
     }
 
     /// <summary>
@@ -104,6 +113,11 @@ public sealed class AttendanceService(SspDbContext db, MeetingAccess meetings, A
     /// </summary>
     public async Task<MeetingResult> HandOverConcernAsync(int meetingId, TextInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (ServiceResult.Refusing(new TextInputValidator(HandedOverConcern.TextMaxLength), input) is { } invalid)
+        {
+            return new MeetingResult(LookupOutcome.Found, invalid);
+        }
+
         var (outcome, meeting, _, viewer) = await meetings.LoadAsync(meetingId, user, tracked: false, cancellationToken);
         if (meeting is null || viewer != MeetingViewer.GeneralPartOnly)
         {

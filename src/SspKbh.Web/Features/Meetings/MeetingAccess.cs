@@ -121,6 +121,9 @@ public sealed class MeetingAccess(SspDbContext db, AuditService audit, TimeProvi
         return new MeetingResult(LookupOutcome.Found, result);
     }
 
+    /// <summary>Tells the meeting's open pages about a change committed by a caller's own transaction (or by another service).</summary>
+    internal void Published(int meetingId) => notifier.Publish(meetingId);
+
     internal async Task<MeetingResult> RefuseAsync(LookupOutcome outcome, string subjectType, int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (outcome == LookupOutcome.Forbidden)

@@ -63,6 +63,17 @@ public sealed record GroupMeetings(int GroupId, string GroupName, GroupKind Kind
 /// <summary>The group's meetings page as read while prerendering, carried into the circuit.</summary>
 public sealed record GroupMeetingsState(LookupOutcome Outcome, GroupMeetings? View);
 
+/// <summary>A user who may be invited to a meeting as a guest with their account.</summary>
+public sealed record GuestAccount(string Id, string Name, string Party, bool Authority);
+
+/// <summary>
+/// The meeting page as read while prerendering (carried into the circuit) or reloaded after a change: the meeting as the
+/// user may see it and, for its secretary while the minutes are open, the choices of the agenda and guest forms.
+/// </summary>
+public sealed record MeetingPageState(
+    LookupOutcome Outcome, MeetingView? View, IReadOnlyList<CaseOption> CaseOptions,
+    IReadOnlyList<SspKbh.Web.Features.Admin.Organisation.PartyItem> Parties, IReadOnlyList<GuestAccount> GuestAccounts);
+
 public sealed record CaseOption(int Id, string CaseNumber, string PersonName, CaseLevel Level);
 
 public sealed record MeetingResult(LookupOutcome Outcome, ServiceResult Result)

@@ -17,10 +17,11 @@ namespace SspKbh.Web.Features.Meetings;
 /// Writes the minutes of one agenda item. A decision about a case is carried out on the case once,
 /// through the same rules and service as a change made on the case itself (level, status, SSP+
 /// handover, leader group, goals), and is then fixed in the minutes. Tasks become actions on the case.
-/// Approval locks the minutes; corrections after that are addenda.
+/// Approval locks the minutes; corrections after that are addenda. The minutes and the case change they decide are
+/// saved in one transaction, with their audit entries written after the commit (ADR 0036).
 /// </summary>
 public sealed class MinutesService(
-    SspDbContext db, MeetingAccess meetings, MeetingService meetingViews, CaseWorkService work, Conversations.ConversationService conversations, TimeProvider clock)
+    SspDbContext db, MeetingAccess meetings, MeetingService meetingViews, CaseWorkService work, Conversations.ConversationService conversations, AuditService audit, TimeProvider clock)
 {
     /// <summary>The meeting and group of an agenda item, for its minutes page; null when the user may not write them.</summary>
     public async Task<(LookupOutcome Outcome, MeetingView? Meeting, AgendaItemView? Item)> GetItemAsync(int meetingId, int itemId, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -46,7 +47,47 @@ public sealed class MinutesService(
         return (LookupOutcome.Found, view, item);
     }
 
+    /// <summary>
+    /// Saves the minutes of one item and carries out the decision on the case, all or nothing: one database transaction
+    /// spans the case change (through <see cref="CaseWorkService"/>), a conversation offered, and the minutes. The audit
+    /// entries are held until the commit and written after it; a rollback writes only the refusals. The meeting's open
+    /// pages hear of it after the commit.
+    /// </summary>
     public async Task<MeetingResult> SaveAsync(int meetingId, int itemId, MinutesInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        MeetingResult result;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            audit.HoldUntilCommit();
+            var committed = false;
+            try
+            {
+                result = await SaveInTransactionAsync(meetingId, itemId, input, user, cancellationToken);
+                if (result.Succeeded)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    committed = true;
+                }
+                else
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                await audit.ReleaseAsync(committed, cancellationToken);
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            meetings.Published(meetingId);
+        }
+
+        return result;
+    }
+
+    private async Task<MeetingResult> SaveInTransactionAsync(int meetingId, int itemId, MinutesInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (outcome, meeting, item, group) = await LoadItemForMinutesAsync(meetingId, itemId, user, cancellationToken);
         if (meeting is null || item is null || group is null)
@@ -58,6 +99,12 @@ public sealed class MinutesService(
         if (!Concurrency.Matches(db, item, input.ConcurrencyStamp))
         {
             return new MeetingResult(LookupOutcome.Found, result.General(Texts.Concurrency_Conflict));
+        }
+
+        // The form's rules, run here too: the interactive page only shows them earlier.
+        if (ServiceResult.Refusing(new MinutesInputValidator(caseItem: item.CaseId is not null && item.DecisionAppliedAtUtc is null), input) is { } invalid)
+        {
+            return new MeetingResult(LookupOutcome.Found, invalid);
         }
 
         if (meeting.CheckMinutesChange(meetings.Today) is { } error)
@@ -133,6 +180,12 @@ public sealed class MinutesService(
         }
 
         var added = await work.AddActionAsync(caseId, input, user, cancellationToken, agendaItemId: itemId);
+        if (added.Succeeded)
+        {
+            // The task is on the case, and in the item's minutes: the meeting's open pages show it.
+            meetings.Published(meetingId);
+        }
+
         return new MeetingResult(added.Outcome, added.Result);
     }
 
@@ -142,6 +195,11 @@ public sealed class MinutesService(
 
     public async Task<MeetingResult> AddAddendumAsync(int meetingId, TextInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (ServiceResult.Refusing(new TextInputValidator(MinutesAddendum.TextMaxLength), input) is { } invalid)
+        {
+            return new MeetingResult(LookupOutcome.Found, invalid);
+        }
+
         var (outcome, meeting, _, viewer) = await meetings.LoadAsync(meetingId, user, tracked: true, cancellationToken);
         if (meeting is null || viewer != MeetingViewer.Secretary)
         {

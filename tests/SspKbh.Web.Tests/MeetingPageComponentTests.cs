@@ -1,0 +1,283 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using SspKbh.Domain.Meetings;
+using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Features.Meetings;
+using SspKbh.Web.Infrastructure;
+using SspKbh.Web.Resources;
+using SspKbh.Web.Tests.Infrastructure;
+
+namespace SspKbh.Web.Tests;
+
+/// <summary>
+/// The interactive meeting page (<see cref="MeetingPage"/>) in bUnit over the real app and a real database: the agenda
+/// (add, move, drop, remove with a confirmation), attendance with one click per person, a stale click refused with a
+/// way to reload, a guest's concern with its message beside the field, and the live reload when someone else saves.
+/// The rules and authorization behind each command are tested on the services in <see cref="MeetingTests"/>.
+/// </summary>
+public abstract class MeetingPageComponentTests(AppFixture fixture)
+{
+    private SspAppFactory App => fixture.App;
+
+    private const string Secretary = "sekretaer@sspkbh.dk";
+    private const string Member = "myndighed@sspkbh.dk";
+    private const string NonAuthority = "ikke-myndighed@sspkbh.dk";
+    private static readonly TimeSpan Wait = CasePageSteps.Patience;
+
+    private static IRenderedComponent<MeetingPage> Open(ComponentHost host, int meetingId)
+    {
+        host.Navigation.NavigateTo($"/moeder/{meetingId}");
+        var page = host.RenderPage<MeetingPage>(p => p.Add(x => x.Id, meetingId));
+        page.WaitForAssertion(() => Assert.NotNull(page.Instance.State), Wait);
+        return page;
+    }
+
+    /// <summary>A new draft meeting of the koordinationsgruppe (in <paramref name="days"/> days), made through the service as the group page does.</summary>
+    private async Task<int> NewMeetingAsync(int days, string place)
+    {
+        await using var db = App.CreateDbContext();
+        var groupId = await db.Groups.Where(g => g.Name == "Koordinationsgruppe Amager Øst").Select(g => g.Id).SingleAsync();
+        var created = await App.AsUserAsync<MeetingService, MeetingResult>(Secretary, (s, u) =>
+            s.CreateAsync(groupId, new MeetingInput { Date = DanishTime.Today(App.Clock).AddDays(days), StartTime = new TimeOnly(14, 0), Place = place }, u, CancellationToken.None));
+        Assert.True(created.Succeeded);
+        return int.Parse(created.Result.CreatedId!, CultureInfo.InvariantCulture);
+    }
+
+    private async Task<Meeting> MeetingAsync(int id)
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Meetings.AsNoTracking().Include(m => m.Items).Include(m => m.Attendees).SingleAsync(m => m.Id == id);
+    }
+
+    private async Task<string> StampAsync(int id) => (await MeetingAsync(id)).ConcurrencyStamp;
+
+    // A saved command's snackbar is awaited, not just read: the page's own change signal can reload and show the change
+    // a moment before the command's reload ends and the snackbar is added.
+    private static List<string> Titles(IRenderedComponent<MeetingPage> page) =>
+        page.FindAll("[data-testid='general-items'] [data-testid='item-title']").Select(e => e.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task The_secretary_adds_moves_and_removes_agenda_items_and_each_save_says_what_was_saved()
+    {
+        var id = await NewMeetingAsync(20, "Dagsordensmødet");
+        // The proposal may have taken every case of the group: one is taken off again, so the search offers it.
+        var proposed = (await MeetingAsync(id)).Part(AgendaPart.Cases).FirstOrDefault();
+        if (proposed is not null)
+        {
+            var stamp = await StampAsync(id);
+            Assert.True((await App.AsUserAsync<AgendaService, MeetingResult>(Secretary, (s, u) => s.RemoveItemAsync(id, proposed.Id, stamp, u, CancellationToken.None))).Succeeded);
+        }
+
+        await using var host = await ComponentHost.ForAsync(App, Secretary);
+        var page = Open(host, id);
+
+        // An empty title: the message stands beside the field, nothing is added, the circuit lives on.
+        var before = (await MeetingAsync(id)).Items.Count;
+        await page.ClickAsync("add-general");
+        page.WaitForAssertion(() => Assert.Equal(Texts.Meeting_Validation_TitleRequired, page.Find("#general-title-error").TextContent.Trim()), Wait);
+        Assert.Equal(before, (await MeetingAsync(id)).Items.Count);
+        Assert.Empty(page.FindAll("[data-testid='circuit-error']"));
+        Assert.Equal("200", page.Find("#general-title").GetAttribute("maxlength"));
+
+        page.Find("#general-title").Input("Årsplan: sommeraktiviteter");
+        await page.ClickAsync("add-general");
+        page.WaitForAssertion(() => Assert.Equal("Årsplan: sommeraktiviteter", Titles(page).Last()), Wait);
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_GeneralAddedSaved), Wait);
+        page.WaitForAssertion(() => Assert.Equal("", page.Find("#general-title").GetAttribute("value") ?? ""), Wait);
+
+        // Moved up with the keyboard's way (the button names the item it moves): one place, positions renumbered.
+        var count = Titles(page).Count;
+        var added = (await MeetingAsync(id)).Part(AgendaPart.General).Last();
+        var up = page.FindAll("[data-testid='general-items'] [data-testid='agenda-item']")[^1].QuerySelector("[data-testid='move-up']")!;
+        Assert.Equal(string.Format(Texts.Culture, Texts.Meeting_MoveUp, $"{count} (Årsplan: sommeraktiviteter)"), up.GetAttribute("aria-label"));
+        await page.InvokeAsync(() => up.Click());
+        page.WaitForAssertion(() => Assert.Equal("Årsplan: sommeraktiviteter", Titles(page)[count - 2]), Wait);
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_MovedSaved, $"{count} (Årsplan: sommeraktiviteter)", count - 1)), Wait);
+        Assert.Equal(Enumerable.Range(1, count).Select(i => i.ToString(CultureInfo.InvariantCulture)),
+            page.FindAll("[data-testid='general-items'] [data-testid='item-position']").Select(e => e.TextContent.Trim()));
+
+        // Dropped at the top (what dragging does): first, and the rest follow.
+        var drop = page.FindComponent<MudBlazor.MudDropContainer<AgendaItemView>>();
+        var item = page.Instance.State!.View!.GeneralItems.Single(i => i.Id == added.Id);
+        await page.InvokeAsync(() => drop.Instance.ItemDropped.InvokeAsync(new MudBlazor.MudItemDropInfo<AgendaItemView>(item, "general-items", 0)));
+        page.WaitForAssertion(() => Assert.Equal("Årsplan: sommeraktiviteter", Titles(page)[0]), Wait);
+        Assert.Equal(1, (await MeetingAsync(id)).Items.Single(i => i.Id == added.Id).Position);
+
+        // Removing asks first; keeping it changes nothing, confirming takes it off.
+        var remove = page.FindAll("[data-testid='general-items'] [data-testid='agenda-item']")[0].QuerySelector("[data-testid='remove-item']")!;
+        await page.InvokeAsync(() => remove.Click());
+        await host.Dialogs.AnswerAsync(Texts.Meeting_RemoveKeep);
+        Assert.Contains((await MeetingAsync(id)).Items, i => i.Id == added.Id);
+        remove = page.FindAll("[data-testid='general-items'] [data-testid='agenda-item']")[0].QuerySelector("[data-testid='remove-item']")!;
+        await page.InvokeAsync(() => remove.Click());
+        await host.Dialogs.AnswerAsync(Texts.Meeting_Remove);
+        page.WaitForAssertion(() => Assert.DoesNotContain("Årsplan: sommeraktiviteter", Titles(page)), Wait);
+        Assert.DoesNotContain((await MeetingAsync(id)).Items, i => i.Id == added.Id);
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_RemovedSaved, "1 (Årsplan: sommeraktiviteter)")), Wait);
+
+        // A case from the group, chosen in the search field.
+        var option = page.Instance.State!.CaseOptions[0];
+        var pick = page.FindComponent<MudBlazor.MudAutocomplete<CaseOption>>();
+        await page.InvokeAsync(() => pick.Instance.ValueChanged.InvokeAsync(option));
+        await page.ClickAsync("add-case");
+        page.WaitForAssertion(() => Assert.Contains(option.CaseNumber, page.TestIdText("case-items"), StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_CaseAddedSaved), Wait);
+        Assert.Contains((await MeetingAsync(id)).Items, i => i.CaseId == option.Id);
+    }
+
+    [Fact]
+    public async Task Attendance_is_one_click_per_person_and_a_click_on_an_old_view_is_refused_with_a_way_to_reload()
+    {
+        var id = await NewMeetingAsync(21, "Fremmødemødet");
+        await using var host = await ComponentHost.ForAsync(App, Secretary);
+        var page = Open(host, id);
+        var first = page.Instance.State!.View!.Attendees[0];
+
+        var apologies = page.FindAll($"[data-testid='attendee-row'][data-attendee='{first.Id}'] [data-testid='attendance-choice']")
+            .Single(b => b.GetAttribute("data-status") == nameof(AttendanceStatus.Apologies));
+        Assert.Equal("false", apologies.GetAttribute("aria-pressed"));
+        await page.InvokeAsync(() => apologies.Click());
+        page.WaitForAssertion(() => Assert.Equal("true", page.FindAll($"[data-testid='attendee-row'][data-attendee='{first.Id}'] [data-testid='attendance-choice']")
+            .Single(b => b.GetAttribute("data-status") == nameof(AttendanceStatus.Apologies)).GetAttribute("aria-pressed")), Wait);
+        Assert.Equal(AttendanceStatus.Apologies, (await MeetingAsync(id)).Attendees.Single(a => a.Id == first.Id).Status);
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_AttendanceSaved, first.Name, MeetingTexts.Attendance(AttendanceStatus.Apologies))), Wait);
+
+        // Someone else saves in between (a page on another instance, which sends no signal here): this page's next click is stale.
+        var stamp = await StampAsync(id);
+        await using (var db = App.CreateDbContext())
+        {
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == id);
+            meeting.Touch();
+            await db.SaveChangesAsync();
+        }
+
+        var present = page.FindAll($"[data-testid='attendee-row'][data-attendee='{first.Id}'] [data-testid='attendance-choice']")
+            .Single(b => b.GetAttribute("data-status") == nameof(AttendanceStatus.Present));
+        await page.InvokeAsync(() => present.Click());
+        page.WaitForAssertion(() => Assert.Contains(Texts.Concurrency_Conflict, page.TestIdText("meeting-error"), StringComparison.Ordinal), Wait);
+        Assert.Equal(AttendanceStatus.Apologies, (await MeetingAsync(id)).Attendees.Single(a => a.Id == first.Id).Status);
+        Assert.NotEqual(stamp, await StampAsync(id));
+        await page.ClickAsync("reload-latest");
+        var newest = await StampAsync(id);
+        page.WaitForAssertion(() => Assert.Equal(newest, page.Instance.State!.View!.ConcurrencyStamp), Wait);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='meeting-error']")), Wait);
+        present = page.FindAll($"[data-testid='attendee-row'][data-attendee='{first.Id}'] [data-testid='attendance-choice']")
+            .Single(b => b.GetAttribute("data-status") == nameof(AttendanceStatus.Present));
+        await page.InvokeAsync(() => present.Click());
+        var presentSaved = string.Format(Texts.Culture, Texts.Meeting_AttendanceSaved, first.Name, MeetingTexts.Attendance(AttendanceStatus.Present));
+        page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == presentSaved), Wait);
+        Assert.Equal(AttendanceStatus.Present, (await MeetingAsync(id)).Attendees.Single(a => a.Id == first.Id).Status);
+
+        // A guest without an account: the form says what is missing beside each field.
+        await page.ClickAsync("add-guest");
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(Texts.Meeting_Validation_GuestNameRequired, page.Find("#guest-name-error").TextContent.Trim());
+            Assert.Equal(Texts.Validation_PartyRequired, page.Find("#guest-party-error").TextContent.Trim());
+            Assert.Equal(Texts.Meeting_Validation_GuestAuthorityRequired, page.Find("#guest-authority-error").TextContent.Trim());
+        }, Wait);
+        Assert.Contains(Texts.Meeting_Validation_GuestNameRequired, page.TestIdText("error-summary"), StringComparison.Ordinal);
+        Assert.Equal(page.Instance.State!.View!.Attendees.Count, (await MeetingAsync(id)).Attendees.Count);
+    }
+
+    [Fact]
+    public async Task A_guest_without_authority_status_sees_the_general_part_only_and_hands_over_a_concern_that_reaches_an_open_members_page_at_once()
+    {
+        await using var db = App.CreateDbContext();
+        var meetingId = await db.Meetings.Where(m => m.AgendaPublishedAtUtc != null && m.MinutesApprovedAtUtc == null && m.Attendees.Any(a => a.IsGuest && !a.IsAuthorityPerson))
+            .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+        var names = await db.YoungPersons.Select(p => p.FullName).ToListAsync();
+        var caseNumbers = await db.Cases.Select(c => c.CaseNumber).ToListAsync();
+        const string concern = "Nogle unge samles ved cykelkælderen sent om aftenen.";
+
+        await using var secretaryHost = await ComponentHost.ForAsync(App, Secretary);
+        var secretaryPage = Open(secretaryHost, meetingId);
+        await using var guestHost = await ComponentHost.ForAsync(App, NonAuthority);
+        var guestPage = Open(guestHost, meetingId);
+
+        Assert.NotEmpty(guestPage.FindAll("[data-testid='case-part-closed']"));
+        Assert.Empty(guestPage.FindAll("[data-testid='case-items']"));
+        Assert.Empty(guestPage.FindAll("[data-testid='add-general'], [data-testid='attendance-choice'], [data-testid='approve-minutes']"));
+        Assert.DoesNotContain(names, n => guestPage.Markup.Contains(n, StringComparison.Ordinal));
+        Assert.DoesNotContain(caseNumbers, n => guestPage.Markup.Contains(n, StringComparison.Ordinal));
+
+        await guestPage.ClickAsync("hand-over");
+        guestPage.WaitForAssertion(() => Assert.Equal(Texts.Meeting_Validation_TextRequired, guestPage.Find("#concern-text-error").TextContent.Trim()), Wait);
+        Assert.Equal("4000", guestPage.Find("#concern-text").GetAttribute("maxlength"));
+
+        guestPage.Find("#concern-text").Input(concern);
+        await guestPage.ClickAsync("hand-over");
+        guestPage.WaitForAssertion(() => Assert.Contains(guestPage.FindAll("[data-testid='my-concern']"), c => c.TextContent.Trim() == concern), Wait);
+        guestPage.WaitForAssertion(() => Assert.Contains(guestHost.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_ConcernSaved), Wait);
+
+        // The secretary's open page shows it without a reload (MeetingChangeNotifier).
+        secretaryPage.WaitForAssertion(() => Assert.Contains(concern, secretaryPage.TestIdText("concerns"), StringComparison.Ordinal), Wait);
+
+        // The secretary puts one more case on the meeting: both open pages reload, the guest's with the general part only
+        // (the count of case items grows, no name or case number appears).
+        var caseItems = (await MeetingAsync(meetingId)).Part(AgendaPart.Cases).Count();
+        var option = secretaryPage.Instance.State!.CaseOptions[0];
+        var stamp = await StampAsync(meetingId);
+        var added = await App.AsUserAsync<AgendaService, MeetingResult>(Secretary, (s, u) =>
+            s.AddCaseItemAsync(meetingId, new CaseItemInput { CaseId = option.Id, ConcurrencyStamp = stamp }, u, CancellationToken.None));
+        Assert.True(added.Succeeded);
+        secretaryPage.WaitForAssertion(() => Assert.Contains(option.PersonName, secretaryPage.TestIdText("case-items"), StringComparison.Ordinal), Wait);
+        guestPage.WaitForAssertion(() => Assert.Contains(string.Format(Texts.Culture, Texts.Meeting_CasePartClosed, caseItems + 1), guestPage.TestIdText("case-part-closed"), StringComparison.Ordinal), Wait);
+        Assert.DoesNotContain(names, n => guestPage.Markup.Contains(n, StringComparison.Ordinal));
+        Assert.DoesNotContain(caseNumbers, n => guestPage.Markup.Contains(n, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_change_by_someone_else_appears_on_an_open_page_and_what_is_typed_there_stays()
+    {
+        var id = await NewMeetingAsync(22, "Livemødet");
+        await using var host = await ComponentHost.ForAsync(App, Secretary);
+        var page = Open(host, id);
+        page.Find("#general-title").Input("Halvt skrevet punkt");
+        Assert.True(App.Services.GetService(typeof(MeetingChangeNotifier)) is MeetingChangeNotifier notifier && notifier.ListenerCount(id) == 1);
+
+        // Another secretary's tab adds an item.
+        var stamp = await StampAsync(id);
+        var added = await App.AsUserAsync<AgendaService, MeetingResult>(Secretary, (s, u) =>
+            s.AddGeneralItemAsync(id, new GeneralItemInput { Title = "Fra en anden fane", ConcurrencyStamp = stamp }, u, CancellationToken.None));
+        Assert.True(added.Succeeded);
+        page.WaitForAssertion(() => Assert.Contains("Fra en anden fane", Titles(page)), Wait);
+        Assert.Equal("Halvt skrevet punkt", page.Find("#general-title").GetAttribute("value"));
+
+        // What was typed is saved on top of the newest version (adding overwrites nothing).
+        await page.ClickAsync("add-general");
+        page.WaitForAssertion(() => Assert.Contains("Halvt skrevet punkt", Titles(page)), Wait);
+        Assert.Equal(["Fra en anden fane", "Halvt skrevet punkt"], (await MeetingAsync(id)).Part(AgendaPart.General).TakeLast(2).Select(i => i.Title));
+
+        // A page that is closed stops listening.
+        await page.InvokeAsync(() => page.Instance.Dispose());
+        Assert.Equal(0, ((MeetingChangeNotifier)App.Services.GetService(typeof(MeetingChangeNotifier))!).ListenerCount(id));
+    }
+
+    [Fact]
+    public async Task A_member_reads_the_meeting_without_the_secretarys_tools_and_a_draft_is_refused()
+    {
+        var id = await NewMeetingAsync(23, "Medlemsmødet");
+        await using (var host = await ComponentHost.ForAsync(App, Member))
+        {
+            var page = Open(host, id);
+            Assert.Equal(LookupOutcome.Forbidden, page.Instance.State!.Outcome);
+            Assert.Equal(Texts.Forbidden_Title, page.TestIdText("status-heading").Trim());
+        }
+
+        var stamp = await StampAsync(id);
+        Assert.True((await App.AsUserAsync<AgendaService, MeetingResult>(Secretary, (s, u) => s.PublishAsync(id, stamp, u, CancellationToken.None))).Succeeded);
+        await using (var host = await ComponentHost.ForAsync(App, Member))
+        {
+            var page = Open(host, id);
+            Assert.NotEmpty(page.FindAll("[data-testid='case-items'] [data-testid='agenda-item'], [data-testid='case-items-none']"));
+            Assert.Empty(page.FindAll("[data-testid='add-general'], [data-testid='attendance-choice'], [data-testid='remove-item'], [data-testid='move-up'], [data-testid='publish-agenda'], [data-testid='approve-minutes']"));
+            Assert.NotEmpty(page.FindAll("[data-testid='attendance']"));
+        }
+    }
+}
+
+public sealed class MeetingPageComponentTestsSqlite(SqliteApp fixture) : MeetingPageComponentTests(fixture), IClassFixture<SqliteApp>;
+
+public sealed class MeetingPageComponentTestsPostgres(PostgresApp fixture) : MeetingPageComponentTests(fixture), IClassFixture<PostgresApp>;
