@@ -33,6 +33,7 @@ public static class InteractiveRoutes
         "/sager/ny",
         "/sager/{Id:int}",
         "/samtaler/{Id:int}/foer",
+        "/samtaler/{Id:int}/under",
         "/statistik",
         "/moeder",
         "/moeder/grupper/{GroupId:int}",
