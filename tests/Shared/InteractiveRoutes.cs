@@ -34,6 +34,7 @@ public static class InteractiveRoutes
         "/sager/{Id:int}",
         "/samtaler/{Id:int}/foer",
         "/samtaler/{Id:int}/under",
+        "/samtaler/{Id:int}/efter",
         "/statistik",
         "/moeder",
         "/moeder/grupper/{GroupId:int}",

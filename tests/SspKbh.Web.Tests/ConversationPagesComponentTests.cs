@@ -25,8 +25,6 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
 
     private DateOnly Today => DanishTime.Today(App.Clock);
 
-    private static string Danish(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-
     private async Task<ConcernConversation> RecordAsync(int id)
     {
         await using var db = App.CreateDbContext();
@@ -38,6 +36,20 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
         var page = host.RenderPage<ConversationDuringPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.NotNull(page.Instance.State), CasePageSteps.Patience);
         return page;
+    }
+
+    private static IRenderedComponent<ConversationAfterPage> OpenAfter(ComponentHost host, int id)
+    {
+        var page = host.RenderPage<ConversationAfterPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Instance.State), CasePageSteps.Patience);
+        return page;
+    }
+
+    /// <summary>Picks a day in the date field with this input id (what choosing it in the calendar ends in; typing is tested in Chromium).</summary>
+    private static async Task PickDayAsync(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string inputId, DateOnly day)
+    {
+        var picker = page.FindComponents<ConversationDateField>().Single(f => f.Instance.InputId == inputId).FindComponent<MudBlazor.MudDatePicker>();
+        await page.InvokeAsync(() => picker.Instance.DateChanged.InvokeAsync(day.ToDateTime(TimeOnly.MinValue)));
     }
 
     private static string FieldText<T>(IRenderedComponent<T> page, string id)
@@ -104,8 +116,8 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
 
         // Filled in: saved, listed, and the line says who follows it up.
         page.Find("#agreement-responsible-name").Input("Mor");
-        await page.InvokeAsync(() => page.Find("#agreement-due-on").Change(Danish(Today.AddDays(10))));
-        await page.InvokeAsync(() => page.Find("#agreement-follow-up-on").Change(Danish(Today.AddDays(12))));
+        await PickDayAsync(page, "agreement-due-on", Today.AddDays(10));
+        await PickDayAsync(page, "agreement-follow-up-on", Today.AddDays(12));
         await page.ClickAsync("save-agreement");
         var said = string.Format(CultureInfo.GetCultureInfo("da-DK"), Texts.ConversationDuring_AgreementSaved, "Jonas Krag");
         page.WaitForAssertion(() => Assert.Equal(said, page.TestIdText("agreement-saved").Trim()), CasePageSteps.Patience);
@@ -156,12 +168,73 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
             Assert.Equal("Alle præsenterede sig.", page.TestIdText("phase-1-note-text").Trim());
             Assert.Empty(page.FindAll("[data-testid='save-phases'], [data-testid='save-agreement']"));
             Assert.All(page.FindAll("[data-testid='checklist-item'] input[type='checkbox']"), box => Assert.True(box.HasAttribute("disabled")));
+            var after = OpenAfter(host, id);
+            Assert.NotEmpty(after.FindAll("[data-testid='after-facts']"));
+            Assert.Empty(after.FindAll("[data-testid='save-after'], [data-testid='save-outcomes']"));
         }
 
         await using var outsider = await ComponentHost.ForAsync(App, "ikke-myndighed@sspkbh.dk");
-        var refused = OpenDuring(outsider, id);
-        Assert.Equal(Texts.Forbidden_Title, refused.TestIdText("status-heading").Trim());
-        Assert.DoesNotContain("Freja", refused.Markup, StringComparison.Ordinal);
+        foreach (var refused in new Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent>[] { OpenDuring(outsider, id), OpenAfter(outsider, id) })
+        {
+            Assert.Equal(Texts.Forbidden_Title, refused.TestIdText("status-heading").Trim());
+            Assert.DoesNotContain("Freja", refused.Markup, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_debrief_refuses_a_day_ahead_at_the_field_and_says_what_was_saved()
+    {
+        var id = await App.NewFrejaConversationAsync(Responsible);
+        await using var host = await ComponentHost.ForAsync(App, Responsible);
+        var page = OpenAfter(host, id);
+        Assert.Equal(Texts.ConversationAfter_NoAgreements, page.TestIdText("no-agreements").Trim());
+        Assert.NotEmpty(page.FindAll("[data-testid='checklist-after']"));
+
+        page.Find("#after-debrief").Input("God stemning.");
+        await PickDayAsync(page, "after-network-on", Today.AddDays(1));
+        await page.ClickAsync("save-after");
+        page.WaitForAssertion(() => Assert.Contains(Texts.Error_ConversationDateInFuture, page.Find("#after-network-on-error").TextContent, StringComparison.Ordinal), CasePageSteps.Patience);
+        Assert.Empty(page.FindAll("[data-testid='after-saved']"));
+        Assert.Null((await RecordAsync(id)).DebriefNote);
+
+        await PickDayAsync(page, "after-network-on", Today);
+        page.Find("#after-network-note").Input("Klubben er orienteret.");
+        await page.ClickAsync("save-after");
+        page.WaitForAssertion(() => Assert.Equal(Texts.ConversationAfter_Saved, page.TestIdText("after-saved").Trim()), CasePageSteps.Patience);
+        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.ConversationAfter_Saved);
+        var r = await RecordAsync(id);
+        Assert.Equal(("God stemning.", (DateOnly?)Today, "Klubben er orienteret."), (r.DebriefNote, r.NetworkInformedOn, r.NetworkInformedNote));
+    }
+
+    [Fact]
+    public async Task An_outcome_recorded_on_the_after_page_finishes_the_follow_up_and_shows_in_the_table()
+    {
+        var id = await App.NewFrejaConversationAsync(Responsible);
+        var jonas = await App.UserIdAsync(Member);
+        var stamp = (await RecordAsync(id)).ConcurrencyStamp;
+        var added = await App.AsAsync<ConversationFollowUpService, ConversationResult>(Responsible, (followUps, user) => followUps.AddAgreementAsync(id, new AgreementInput
+        {
+            What = "Freja møder i skole hver dag", ResponsibleKind = AgreementResponsible.YoungPerson, ResponsibleName = "Freja Nielsen",
+            FollowUpOn = Today.AddDays(7), FollowUpUserId = jonas, ConcurrencyStamp = stamp,
+        }, user, CancellationToken.None));
+        Assert.True(added.Succeeded);
+        var agreement = Assert.Single((await RecordAsync(id)).Agreements);
+
+        await using var host = await ComponentHost.ForAsync(App, Responsible);
+        var page = OpenAfter(host, id);
+        Assert.Equal("Freja møder i skole hver dag", page.Find("[data-testid='outcome-agreement'] > legend").TextContent.Trim());
+        Assert.Contains("Jonas Krag", page.TestIdText("outcome-agreement"), StringComparison.Ordinal);
+
+        await host.PickAsync(page, $"outcome-{agreement.Id}", ConversationTexts.Outcome(AgreementOutcome.Kept));
+        page.Find($"#outcome-note-{agreement.Id}").Input("Intet fravær i to uger.");
+        await page.ClickAsync("save-outcomes");
+        page.WaitForAssertion(() => Assert.Equal(Texts.ConversationAfter_OutcomesSaved, page.TestIdText("outcomes-saved").Trim()), CasePageSteps.Patience);
+        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.ConversationAfter_OutcomesSaved);
+        page.WaitForAssertion(() => Assert.Contains(Texts.AgreementOutcome_Kept, page.TestIdText("agreement-outcome"), StringComparison.Ordinal), CasePageSteps.Patience);
+        var saved = Assert.Single((await RecordAsync(id)).Agreements);
+        Assert.Equal((AgreementOutcome.Kept, "Intet fravær i to uger."), (saved.Outcome, saved.OutcomeNote));
+        await using var db = App.CreateDbContext();
+        Assert.Equal(SspKbh.Domain.Cases.ActionStatus.Done, await db.CaseActions.Where(a => a.ConversationAgreementId == agreement.Id).Select(a => a.Status).SingleAsync());
     }
 }
 
