@@ -45,11 +45,10 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
         return page;
     }
 
-    /// <summary>Picks a day in the date field with this input id (what choosing it in the calendar ends in; typing is tested in Chromium).</summary>
-    private static async Task PickDayAsync(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string inputId, DateOnly day)
+    /// <summary>Types a day into the editable date field with this input id, as a person does (dd.MM.yyyy).</summary>
+    private static async Task TypeDayAsync(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string inputId, DateOnly day)
     {
-        var picker = page.FindComponents<ConversationDateField>().Single(f => f.Instance.InputId == inputId).FindComponent<MudBlazor.MudDatePicker>();
-        await page.InvokeAsync(() => picker.Instance.DateChanged.InvokeAsync(day.ToDateTime(TimeOnly.MinValue)));
+        await page.InvokeAsync(() => page.Find($"#{inputId}").Change(day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)));
     }
 
     private static string FieldText<T>(IRenderedComponent<T> page, string id)
@@ -116,8 +115,8 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
 
         // Filled in: saved, listed, and the line says who follows it up.
         page.Find("#agreement-responsible-name").Input("Mor");
-        await PickDayAsync(page, "agreement-due-on", Today.AddDays(10));
-        await PickDayAsync(page, "agreement-follow-up-on", Today.AddDays(12));
+        await TypeDayAsync(page, "agreement-due-on", Today.AddDays(10));
+        await TypeDayAsync(page, "agreement-follow-up-on", Today.AddDays(12));
         await page.ClickAsync("save-agreement");
         var said = string.Format(CultureInfo.GetCultureInfo("da-DK"), Texts.ConversationDuring_AgreementSaved, "Jonas Krag");
         page.WaitForAssertion(() => Assert.Equal(said, page.TestIdText("agreement-saved").Trim()), CasePageSteps.Patience);
@@ -191,13 +190,13 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
         Assert.NotEmpty(page.FindAll("[data-testid='checklist-after']"));
 
         page.Find("#after-debrief").Input("God stemning.");
-        await PickDayAsync(page, "after-network-on", Today.AddDays(1));
+        await TypeDayAsync(page, "after-network-on", Today.AddDays(1));
         await page.ClickAsync("save-after");
         page.WaitForAssertion(() => Assert.Contains(Texts.Error_ConversationDateInFuture, page.Find("#after-network-on-error").TextContent, StringComparison.Ordinal), CasePageSteps.Patience);
         Assert.Empty(page.FindAll("[data-testid='after-saved']"));
         Assert.Null((await RecordAsync(id)).DebriefNote);
 
-        await PickDayAsync(page, "after-network-on", Today);
+        await TypeDayAsync(page, "after-network-on", Today);
         page.Find("#after-network-note").Input("Klubben er orienteret.");
         await page.ClickAsync("save-after");
         page.WaitForAssertion(() => Assert.Equal(Texts.ConversationAfter_Saved, page.TestIdText("after-saved").Trim()), CasePageSteps.Patience);
