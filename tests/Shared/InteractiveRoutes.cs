@@ -32,6 +32,7 @@ public static class InteractiveRoutes
         "/sager",
         "/sager/ny",
         "/sager/{Id:int}",
+        "/samtaler/{Id:int}",
         "/samtaler/{Id:int}/foer",
         "/samtaler/{Id:int}/under",
         "/samtaler/{Id:int}/efter",

@@ -10,8 +10,9 @@ using SspKbh.Web.Tests.Infrastructure;
 namespace SspKbh.Web.Tests;
 
 /// <summary>
-/// The interactive "under" and "efter" pages of a concern conversation over the real services (bUnit): the phase
-/// notes and a new agreement say what was saved, bad input gets Danish messages at the fields with nothing saved,
+/// The interactive overview, "under" and "efter" pages of a concern conversation over the real services (bUnit): a
+/// step says what the record became and one that does not fit is refused in Danish; the phase notes and a new
+/// agreement say what was saved, bad input gets Danish messages at the fields with nothing saved,
 /// the agreement keeps who does what by when apart from who follows up when (issue 16 #6), a tick saves at once,
 /// a conflict offers the newest version, and an outsider gets the refusal without personal data. The rules are in
 /// ConversationFollowUpTests and ConversationChecklistTests.
@@ -51,9 +52,46 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
         await page.InvokeAsync(() => page.Find($"#{inputId}").Change(day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)));
     }
 
+    private static IRenderedComponent<ConversationPage> OpenOverview(ComponentHost host, int id)
+    {
+        var page = host.RenderPage<ConversationPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Instance.State), CasePageSteps.Patience);
+        return page;
+    }
+
     private static string FieldText<T>(IRenderedComponent<T> page, string id)
         where T : Microsoft.AspNetCore.Components.IComponent =>
         page.Find($"#{id}").TextContent.Trim() is { Length: > 0 } text ? text : page.Find($"#{id}").GetAttribute("value") ?? "";
+
+    [Fact]
+    public async Task The_overview_refuses_a_step_that_does_not_fit_takes_one_that_does_and_changes_the_responsible()
+    {
+        // Planned for two days ahead.
+        var id = await App.NewFrejaConversationAsync(Responsible, r => (r.ScheduledDate, r.StartTime) = (DanishTime.Today(App.Clock).AddDays(2), new TimeOnly(10, 0)));
+        await using var host = await ComponentHost.ForAsync(App, Responsible);
+        var page = OpenOverview(host, id);
+        Assert.Equal(Texts.ConversationStatus_Planned, page.TestIdText("conversation-status").Trim());
+
+        // Its time has not come: "held" is refused with the reason, nothing changes.
+        await page.ClickAsync("step-held");
+        page.WaitForAssertion(() => Assert.Contains(Texts.Error_ConversationNotYetHeld, page.TestIdText("error-summary"), StringComparison.Ordinal), CasePageSteps.Patience);
+        Assert.Equal(ConversationStatus.Planned, (await RecordAsync(id)).Status);
+
+        // Prepared: the page reads the record again, says what it became and offers the next steps.
+        await page.ClickAsync("step-prepared");
+        page.WaitForAssertion(() => Assert.Equal(Texts.ConversationStatus_Prepared, page.TestIdText("conversation-status").Trim()), CasePageSteps.Patience);
+        var said = string.Format(CultureInfo.GetCultureInfo("da-DK"), Texts.Conversation_StatusSaved, Texts.ConversationStatus_Prepared.ToLower(CultureInfo.GetCultureInfo("da-DK")));
+        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == said);
+        Assert.Empty(page.FindAll("[data-testid='step-prepared'], [data-testid='error-summary']"));
+        Assert.Equal(ConversationStatus.Prepared, (await RecordAsync(id)).Status);
+
+        // Another professional of the group takes over, saved after the step without being taken for stale.
+        await host.PickAsync(page, "responsible-user", "Jonas Krag");
+        await page.ClickAsync("save-responsible");
+        page.WaitForAssertion(() => Assert.Equal("Jonas Krag", page.TestIdText("responsible").Trim()), CasePageSteps.Patience);
+        Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(CultureInfo.GetCultureInfo("da-DK"), Texts.Conversation_ResponsibleSaved, "Jonas Krag"));
+        Assert.Equal(await App.UserIdAsync(Member), (await RecordAsync(id)).ResponsibleUserId);
+    }
 
     [Fact]
     public async Task The_phase_notes_say_what_was_saved_and_a_tick_saves_at_once_and_marks_the_phase_reminder()
@@ -167,13 +205,15 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
             Assert.Equal("Alle præsenterede sig.", page.TestIdText("phase-1-note-text").Trim());
             Assert.Empty(page.FindAll("[data-testid='save-phases'], [data-testid='save-agreement']"));
             Assert.All(page.FindAll("[data-testid='checklist-item'] input[type='checkbox']"), box => Assert.True(box.HasAttribute("disabled")));
+            var overview = OpenOverview(host, id);
+            Assert.Empty(overview.FindAll("[data-testid^='step-'], [data-testid='save-responsible']"));
             var after = OpenAfter(host, id);
             Assert.NotEmpty(after.FindAll("[data-testid='after-facts']"));
             Assert.Empty(after.FindAll("[data-testid='save-after'], [data-testid='save-outcomes']"));
         }
 
         await using var outsider = await ComponentHost.ForAsync(App, "ikke-myndighed@sspkbh.dk");
-        foreach (var refused in new Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent>[] { OpenDuring(outsider, id), OpenAfter(outsider, id) })
+        foreach (var refused in new Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent>[] { OpenOverview(outsider, id), OpenDuring(outsider, id), OpenAfter(outsider, id) })
         {
             Assert.Equal(Texts.Forbidden_Title, refused.TestIdText("status-heading").Trim());
             Assert.DoesNotContain("Freja", refused.Markup, StringComparison.Ordinal);
