@@ -99,6 +99,8 @@ public sealed partial class MeetingJourneyTests
 
             // The overview: prepared, then held (its time has come).
             await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Overblik" }).ClickAsync();
+            await tracked.ExpectUrlAsync(ConversationUrl(""), "the overview");
+            await tracked.WaitForCircuitAsync(); // the overview is interactive: its buttons work once the circuit is up
             await page.GetByTestId("step-prepared").ClickAsync();
             await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Forberedt");
             await page.GetByTestId("step-held").ClickAsync();
@@ -147,6 +149,7 @@ public sealed partial class MeetingJourneyTests
             await AssertPageAsync(tracked, "conversation-after");
 
             await page.GetByTestId("status-pointer").GetByRole(AriaRole.Link).First.ClickAsync();
+            await tracked.WaitForCircuitAsync();
             await page.Locator("#status-reference").FillAsync("SBSYS 2026-4711");
             await page.GetByTestId("step-journalised").ClickAsync();
             await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Journaliseret");
