@@ -120,7 +120,14 @@ public abstract class ConversationPagesComponentTests(AppFixture fixture)
         // The phase notes saved after the tick are not refused as stale, and opened again the page shows them.
         page.Find("#phase-2-note").Input("Bekymringen blev sagt ligeud.");
         await page.ClickAsync("save-phases");
-        page.WaitForAssertion(() => Assert.Equal("Bekymringen blev sagt ligeud.", RecordAsync(id).GetAwaiter().GetResult().Phase2Note), CasePageSteps.Patience);
+        // (Polled outside the renderer: a blocking database read inside WaitForAssertion deadlocks on PostgreSQL.)
+        for (var waited = 0; waited < 40 && (await RecordAsync(id)).Phase2Note is null; waited++)
+        {
+            await Task.Delay(500);
+        }
+
+        Assert.Equal("Bekymringen blev sagt ligeud.", (await RecordAsync(id)).Phase2Note);
+        Assert.Empty(page.FindAll("[data-testid='error-summary']"));
         var again = OpenDuring(host, id);
         Assert.Equal("Freja er glad for håndbold.", FieldText(again, "phase-3-note"));
     }
