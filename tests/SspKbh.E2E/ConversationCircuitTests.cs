@@ -7,9 +7,9 @@ using static Microsoft.Playwright.Assertions;
 namespace SspKbh.E2E;
 
 /// <summary>
-/// The interactive "before" page of a concern conversation in a real browser and circuit, where bUnit and the HTTP
-/// tests cannot look: the conversation read while prerendering is carried into the circuit, so opening the page reads
-/// and audits it once; a tick is one save of its own (one update entry) and reads nothing again.
+/// The interactive pages of a concern conversation in a real browser and circuit, where bUnit and the HTTP tests
+/// cannot look: the conversation read while prerendering is carried into the circuit, so opening a page reads and
+/// audits it once; a tick is one save of its own (one update entry) and reads nothing again.
 /// </summary>
 public sealed class ConversationCircuitTests(TwoFactorOptionalApp app) : IClassFixture<TwoFactorOptionalApp>
 {
@@ -38,6 +38,27 @@ public sealed class ConversationCircuitTests(TwoFactorOptionalApp app) : IClassF
         await page.WaitForTimeoutAsync(500);
         Assert.Equal(1, Count(since, "conversation.update", $"conversation={id}; checklist=Before; item=%"));
         Assert.Equal(1, Count(since, "conversation.view", viewed));
+    }
+
+    [Theory]
+    [InlineData("", "overview")]
+    [InlineData("/under", "during")]
+    [InlineData("/efter", "after")]
+    public async Task Opening_the_overview_during_or_after_page_audits_one_view(string path, string part)
+    {
+        var id = Scalar("SELECT c.Id FROM ConcernConversations c JOIN Cases k ON k.Id = c.CaseId JOIN YoungPersons p ON p.Id = k.YoungPersonId WHERE p.FullName = 'Freja Nielsen' ORDER BY c.Id LIMIT 1");
+        var since = Scalar("SELECT COALESCE(MAX(Sequence), 0) FROM AuditEntries");
+        await using var tracked = await app.NewPageAsync();
+        var page = tracked.Page;
+        await tracked.GotoAsync("/konto/log-ind");
+        await tracked.SubmitLoginAsync(CaseSteps.Secretary);
+        await tracked.ExpectUrlAsync(TrackedPage.HomeUrl(), "the home page");
+        await tracked.GotoAsync($"/samtaler/{id}{path}");
+        await tracked.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("conversation-nav")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1500); // a second read would come right after the circuit starts
+
+        Assert.Equal(1, Count(since, "conversation.view", $"conversation={id}; part={part}"));
     }
 
     private long Scalar(string sql)

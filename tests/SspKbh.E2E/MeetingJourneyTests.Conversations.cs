@@ -99,38 +99,57 @@ public sealed partial class MeetingJourneyTests
 
             // The overview: prepared, then held (its time has come).
             await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Overblik" }).ClickAsync();
+            await tracked.ExpectUrlAsync(ConversationUrl(""), "the overview");
+            await tracked.WaitForCircuitAsync(); // the overview is interactive: its buttons work once the circuit is up
             await page.GetByTestId("step-prepared").ClickAsync();
             await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Forberedt");
             await page.GetByTestId("step-held").ClickAsync();
             await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Holdt");
 
-            // During: a note for the phase that names the concern, and an agreement followed up by Jonas Krag.
+            // During (interactive): a note for the phase that names the concern, and an agreement kept by the young
+            // person by a day of its own and followed up by Jonas Krag on another (issue 16 #6).
             await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Under" }).ClickAsync();
             await tracked.ExpectUrlAsync(ConversationUrl("/under"), "the during page");
+            await tracked.WaitForCircuitAsync();
             await page.Locator("#phase-2-note").FillAsync("Vi fortalte konkret om fraværet og aftenerne ved indkøbscentret.");
             await page.GetByTestId("save-phases").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("phases-saved")).ToBeVisibleAsync();
             await page.Locator("#agreement-what").FillAsync(agreement);
-            await page.Locator("#agreement-responsible-kind").SelectOptionAsync("YoungPerson");
+            await CaseSteps.ChooseAsync(page, "agreement-responsible-kind", "Den unge");
             await page.Locator("#agreement-responsible-name").FillAsync(name);
-            await page.Locator("#agreement-follow-up-on").FillAsync(AppToday.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            await page.Locator("#agreement-follow-up-user").SelectOptionAsync(new SelectOptionValue { Label = "Jonas Krag (POL)" });
+            await CaseSteps.TypeDateAsync(page, "agreement-due-on", AppToday.AddDays(10));
+            await CaseSteps.TypeDateAsync(page, "agreement-follow-up-on", AppToday.AddDays(14));
+            await CaseSteps.ChooseAsync(page, "agreement-follow-up-user", "Jonas Krag");
+            // With the follow-up's date picker open (weeks from Monday).
+            await page.Locator(".mud-picker").Filter(new() { Has = page.Locator("#agreement-follow-up-on") }).Locator("button").First.ClickAsync();
+            await Expect(page.Locator(".mud-popover-open .mud-picker-calendar-header-day, .mud-popover-open .mud-picker-calendar-header .mud-day-name").First).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(page, "conversation-during-datepicker");
+            await Axe.AssertNoSeriousViolationsAsync(tracked, "conversation-during with the date picker open", output);
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(page.Locator(".mud-popover-open .mud-picker-calendar-header-day, .mud-popover-open .mud-picker-calendar-header .mud-day-name")).ToHaveCountAsync(0);
             await page.GetByTestId("save-agreement").ClickAsync();
+            await Expect(page.GetByTestId("agreement-saved")).ToContainTextAsync("Jonas Krag");
             await Expect(page.GetByTestId("agreements")).ToContainTextAsync(agreement);
+            await Expect(page.GetByTestId("agreement-row").Filter(new() { HasText = agreement })).ToContainTextAsync(AppToday.AddDays(10).ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("da-DK")));
+            await Expect(page.GetByTestId("agreement-row").Filter(new() { HasText = agreement })).ToContainTextAsync(AppToday.AddDays(14).ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("da-DK")));
             await AssertPageAsync(tracked, "conversation-during");
 
-            // After: the agreement was kept; the record is journalised with a reference and then closed.
+            // After (interactive): the agreement was kept; the record is journalised with a reference and then closed.
             await page.GetByTestId("conversation-nav").GetByRole(AriaRole.Link, new() { Name = "Efter" }).ClickAsync();
             await tracked.ExpectUrlAsync(ConversationUrl("/efter"), "the after page");
+            await tracked.WaitForCircuitAsync();
             await page.Locator("#after-debrief").FillAsync("Kort opsamling med skolen efter samtalen.");
             await page.GetByTestId("save-after").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
-            await page.GetByTestId("outcome-agreement").First.Locator("select").SelectOptionAsync("Kept");
+            await Expect(page.GetByTestId("after-saved")).ToBeVisibleAsync();
+            var outcomeSelect = await page.GetByTestId("outcome-agreement").First.Locator("input.mud-select-input, input[id^='outcome-']").First.GetAttributeAsync("id");
+            await CaseSteps.ChooseAsync(page, outcomeSelect!, "Overholdt");
             await page.GetByTestId("save-outcomes").ClickAsync();
+            await Expect(page.GetByTestId("outcomes-saved")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("agreements")).ToContainTextAsync("Overholdt");
             await AssertPageAsync(tracked, "conversation-after");
 
             await page.GetByTestId("status-pointer").GetByRole(AriaRole.Link).First.ClickAsync();
+            await tracked.WaitForCircuitAsync();
             await page.Locator("#status-reference").FillAsync("SBSYS 2026-4711");
             await page.GetByTestId("step-journalised").ClickAsync();
             await Expect(page.GetByTestId("conversation-status")).ToHaveTextAsync("Journaliseret");

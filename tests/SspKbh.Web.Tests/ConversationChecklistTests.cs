@@ -152,33 +152,6 @@ public abstract class ConversationChecklistTests(AppFixture fixture)
         Assert.Equal([Texts.Error_ConversationClosed], (await TickAsync(Responsible, id, before)).Result.Result.GeneralErrors);
         Assert.Empty((await RecordAsync(id)).Checklist);
     }
-
-    [Fact]
-    public async Task A_stage_posted_whole_by_a_static_page_refuses_other_items_and_a_stale_copy()
-    {
-        var id = await App.NewFrejaConversationAsync(Responsible);
-        var record = await RecordAsync(id);
-        var during = await ItemsAsync(id, ChecklistStage.During);
-        var before = (await ItemsAsync(id, ChecklistStage.Before))[0];
-        Task<ConversationResult> PostAsync(string stamp, Dictionary<int, bool> done, Dictionary<int, string?> notes) =>
-            App.AsAsync<ConversationChecklistService, ConversationResult>(Responsible, (checklist, user) =>
-                checklist.SaveChecklistAsync(id, ChecklistStage.During, new ChecklistInput { ConcurrencyStamp = stamp, Done = done, Notes = notes }, user, CancellationToken.None));
-
-        // An item of another stage is refused and nothing is saved.
-        var wrong = await PostAsync(record.ConcurrencyStamp, new() { [during[0].Id] = true, [before.Id] = true }, []);
-        Assert.Contains(Texts.Error_ChecklistItemNotInTemplate, wrong.Result.GeneralErrors);
-        Assert.DoesNotContain((await RecordAsync(id)).Checklist, c => c.IsDone);
-
-        Assert.True((await PostAsync(record.ConcurrencyStamp, new() { [during[0].Id] = true }, new() { [during[0].Id] = "Aftalt med skolen." })).Succeeded);
-        var row = Assert.Single((await RecordAsync(id)).Checklist);
-        Assert.True(row.IsDone);
-        Assert.Equal("Aftalt med skolen.", row.Note);
-
-        // The same form again (its stamp is now stale) does not overwrite the newer state.
-        var stale = await PostAsync(record.ConcurrencyStamp, [], new() { [during[0].Id] = "Gammel note" });
-        Assert.Contains(Texts.Concurrency_Conflict, stale.Result.GeneralErrors);
-        Assert.Equal("Aftalt med skolen.", Assert.Single((await RecordAsync(id)).Checklist).Note);
-    }
 }
 
 public sealed class ConversationChecklistTestsSqlite(SqliteApp fixture) : ConversationChecklistTests(fixture), IClassFixture<SqliteApp>;

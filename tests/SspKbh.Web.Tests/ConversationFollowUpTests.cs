@@ -5,6 +5,7 @@ using SspKbh.Domain.Cases;
 using SspKbh.Domain.Conversations;
 using SspKbh.Web.Audit;
 using SspKbh.Web.Features.Cases;
+using SspKbh.Web.Features.Conversations;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;
 using SspKbh.Web.Tests.Infrastructure;
@@ -12,9 +13,10 @@ using SspKbh.Web.Tests.Infrastructure;
 namespace SspKbh.Web.Tests;
 
 /// <summary>
-/// The "Under" and "Efter" pages of a concern conversation over HTTP, without JavaScript: phase notes,
-/// agreements that become follow-up case actions on the case page and on the follow-up professional's home
-/// page, outcomes that finish those actions, refused input, stale forms, and who may not see the pages.
+/// The "Under" and "Efter" parts of a concern conversation through their services, as the interactive pages call
+/// them: phase notes, agreements that become follow-up case actions on the case page and on the follow-up
+/// professional's home page, outcomes that finish those actions, refused input, stale forms; over HTTP the
+/// prerendered pages and who may not see them. The pages themselves are in ConversationPagesComponentTests.
 /// </summary>
 public abstract class ConversationFollowUpTests(AppFixture fixture)
 {
@@ -24,8 +26,6 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
     private const string Member = "myndighed@sspkbh.dk";
     private const string Leader = "leder@sspkbh.dk";
     private const string ClubWorker = "fritid@sspkbh.dk";
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -45,9 +45,25 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
         return await db.ConcernConversations.AsNoTracking().Include(c => c.Agreements).SingleAsync(c => c.Id == id);
     }
 
-    private static void AssertRedirect(Page result, string expectedPrefix) =>
-        Assert.True(result.Status == HttpStatusCode.Redirect && (TestBrowser.Location(result.Response) ?? "").StartsWith(expectedPrefix, StringComparison.Ordinal),
-            $"expected a redirect to {expectedPrefix}, got {(int)result.Status}: {result.Text[..Math.Min(600, result.Text.Length)]}");
+    private static Task<ConversationResult> AsAsync(SspAppFactory app, string email, Func<ConversationFollowUpService, System.Security.Claims.ClaimsPrincipal, Task<ConversationResult>> change) =>
+        app.AsAsync<ConversationFollowUpService, ConversationResult>(email, change);
+
+    private static void AssertSaved(ConversationResult result) =>
+        Assert.True(result.Succeeded, $"{result.Outcome}: {string.Join(" | ", AllErrors(result))}");
+
+    private static IEnumerable<string> AllErrors(ConversationResult result) => result.Result.GeneralErrors.Concat(result.Result.FieldErrors.SelectMany(f => f.Value));
+
+    private static PhaseNotesInput Phases(ConcernConversation record, Action<PhaseNotesInput> change)
+    {
+        var input = PhaseNotesInput.From(record);
+        input.ConcurrencyStamp = record.ConcurrencyStamp;
+        change(input);
+        return input;
+    }
+
+    /// <summary>What a text field shows in the prerendered page (a text area holds its text, an input its value).</summary>
+    private static string? FieldText(Page page, string id) =>
+        page.Document.GetElementById(id) is { } field ? (field.TextContent.Trim() is { Length: > 0 } text ? text : field.GetAttribute("value")) : null;
 
     [Fact]
     public async Task Phase_notes_and_an_agreement_followed_up_by_a_member_become_a_case_action_that_the_outcome_finishes()
@@ -70,9 +86,10 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
         }
 
         Assert.NotNull(page.Document.QuerySelector("[data-testid='checklist-during']"));
-        var saved = await secretary.SubmitAsync(page, "phases", [new("Phases.Phase1Note", "Alle præsenterede sig."), new("Phases.Phase3Note", "Freja er glad for håndbold.")]);
-        AssertRedirect(saved, $"/samtaler/{id}/under?gemt=1");
         var record = await RecordAsync(app, id);
+        AssertSaved(await AsAsync(app, Secretary, (followUps, user) => followUps.SavePhaseNotesAsync(id,
+            Phases(record, p => (p.Phase1Note, p.Phase3Note) = ("Alle præsenterede sig.", "Freja er glad for håndbold.")), user, CancellationToken.None)));
+        record = await RecordAsync(app, id);
         Assert.Equal("Alle præsenterede sig.", record.Phase1Note);
         Assert.Equal("Freja er glad for håndbold.", record.Phase3Note);
         Assert.Null(record.Phase2Note);
@@ -81,21 +98,23 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
 
         // An agreement followed up by Jonas Krag (POL): saved with a case action of his, due on the follow-up date.
         page = await secretary.GetAsync($"/samtaler/{id}/under");
-        Assert.Equal("Phases.Phase3Note", page.Document.GetElementById("phase-3-note")?.GetAttribute("name"));
-        Assert.Equal("Freja er glad for håndbold.", page.Document.GetElementById("phase-3-note")?.TextContent);
-        Assert.Equal("Jonas Krag", page.Document.QuerySelectorAll("#agreement-follow-up-user option").FirstOrDefault(o => o.GetAttribute("value") == jonas)?.TextContent.Split(" (")[0]);
+        Assert.Equal("Freja er glad for håndbold.", FieldText(page, "phase-3-note"));
+        Assert.NotNull(page.Document.GetElementById("agreement-follow-up-user"));
+        // The follow-up field offers Jonas Krag (the page's select lists the same candidates).
+        var state = await app.AsAsync<ConversationService, ConversationPageState>(Secretary, (conversations, user) => ConversationPageState.LoadAsync(conversations, id, "during", user));
+        Assert.Equal("Jonas Krag", state.Candidates.FirstOrDefault(c => c.UserId == jonas)?.Name);
         var followUpOn = today.AddDays(12);
-        saved = await secretary.SubmitAsync(page, "agreement",
-        [
-            new("Agreement.What", "Freja møder i skole hver dag kl. 8.00"),
-            new("Agreement.ResponsibleKind", nameof(AgreementResponsible.YoungPerson)),
-            new("Agreement.ResponsibleName", "Freja Nielsen"),
-            new("Agreement.DueOn", Iso(today.AddDays(10))),
-            new("Agreement.FollowUpHow", "Opringning til mor"),
-            new("Agreement.FollowUpOn", Iso(followUpOn)),
-            new("Agreement.FollowUpUserId", jonas),
-        ]);
-        AssertRedirect(saved, $"/samtaler/{id}/under?gemt=1");
+        AssertSaved(await AsAsync(app, Secretary, (followUps, user) => followUps.AddAgreementAsync(id, new AgreementInput
+        {
+            What = "Freja møder i skole hver dag kl. 8.00",
+            ResponsibleKind = AgreementResponsible.YoungPerson,
+            ResponsibleName = "Freja Nielsen",
+            DueOn = today.AddDays(10),
+            FollowUpHow = "Opringning til mor",
+            FollowUpOn = followUpOn,
+            FollowUpUserId = jonas,
+            ConcurrencyStamp = state.View!.Record.ConcurrencyStamp,
+        }, user, CancellationToken.None)));
         record = await RecordAsync(app, id);
         var agreement = Assert.Single(record.Agreements);
         Assert.Equal(AgreementResponsible.YoungPerson, agreement.ResponsibleKind);
@@ -152,21 +171,23 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.NotNull(page.Document.QuerySelector("[data-testid='checklist-after']"));
         Assert.NotNull(page.Document.QuerySelector($"[data-testid='status-pointer'] a[href='/samtaler/{id}#status']"));
-        var refused = await later.SubmitAsync(page, "after", [new("After.DebriefNote", "God stemning."), new("After.NetworkInformedOn", Iso(today.AddDays(1)))]);
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Equal([Texts.Error_ConversationDateInFuture], refused.FieldErrors("after-network-on"));
+        var stamp = (await RecordAsync(app, id)).ConcurrencyStamp;
+        var refused = await AsAsync(app, Member, (followUps, user) => followUps.SaveAfterAsync(id,
+            new AfterInput { DebriefNote = "God stemning.", NetworkInformedOn = today.AddDays(1), ConcurrencyStamp = stamp }, user, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found, refused.Outcome);
+        Assert.Equal([Texts.Error_ConversationDateInFuture], refused.Result.FieldErrors[nameof(AfterInput.NetworkInformedOn)]);
         Assert.Null((await RecordAsync(app, id)).DebriefNote);
-        saved = await later.SubmitAsync(page, "after",
-            [new("After.DebriefNote", "God stemning."), new("After.NetworkInformedOn", Iso(today)), new("After.NetworkInformedNote", "Klubben er orienteret.")]);
-        AssertRedirect(saved, $"/samtaler/{id}/efter?gemt=1");
+        AssertSaved(await AsAsync(app, Member, (followUps, user) => followUps.SaveAfterAsync(id,
+            new AfterInput { DebriefNote = "God stemning.", NetworkInformedOn = today, NetworkInformedNote = "Klubben er orienteret.", ConcurrencyStamp = stamp }, user, CancellationToken.None)));
         record = await RecordAsync(app, id);
         Assert.Equal(("God stemning.", (DateOnly?)today, "Klubben er orienteret."), (record.DebriefNote, record.NetworkInformedOn, record.NetworkInformedNote));
 
         // Recording the outcome finishes the follow-up action: gone from Jonas's home page.
-        page = await later.GetAsync($"/samtaler/{id}/efter");
-        Assert.Equal(Text(agreement.Id), page.Document.QuerySelector("input[name='Outcome.Rows[0].AgreementId']")?.GetAttribute("value"));
-        saved = await later.SubmitAsync(page, "outcome", [new("Outcome.Rows[0].Outcome", nameof(AgreementOutcome.Kept)), new("Outcome.Rows[0].Note", "Intet fravær i to uger.")]);
-        AssertRedirect(saved, $"/samtaler/{id}/efter?gemt=1");
+        // The outcome form has one row per agreement, this one first.
+        var outcomes = OutcomeInput.From(record);
+        Assert.Equal(agreement.Id, Assert.Single(outcomes.Rows).AgreementId);
+        (outcomes.Rows[0].Outcome, outcomes.Rows[0].Note, outcomes.ConcurrencyStamp) = (AgreementOutcome.Kept, "Intet fravær i to uger.", record.ConcurrencyStamp);
+        AssertSaved(await AsAsync(app, Member, (followUps, user) => followUps.RecordOutcomesAsync(id, outcomes, user, CancellationToken.None)));
         record = await RecordAsync(app, id);
         Assert.Equal((AgreementOutcome.Kept, "Intet fravær i to uger."), (record.Agreements[0].Outcome, record.Agreements[0].OutcomeNote));
         await using (var db = app.CreateDbContext())
@@ -175,16 +196,17 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
         }
 
         Assert.Equal((ActionStatus.Done, (DateOnly?)today), (action.Status, action.CompletedOn));
+        Assert.Equal(AgreementOutcome.Kept, OutcomeInput.From(record).Rows[0].Outcome);
         page = await later.GetAsync($"/samtaler/{id}/efter");
-        Assert.Equal(nameof(AgreementOutcome.Kept), page.Document.QuerySelector("select[name='Outcome.Rows[0].Outcome'] option[selected]")?.GetAttribute("value"));
         Assert.Contains(Texts.AgreementOutcome_Kept, page.TestIdText("agreement-outcome"), StringComparison.Ordinal);
         var home = await later.GetAsync("/");
         Assert.DoesNotContain("Freja møder i skole hver dag", home.TestIdText("home-actions") ?? "", StringComparison.Ordinal);
         Assert.Contains(await app.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationUpdated && e.Details!.Contains($"conversation={id}; outcome=", StringComparison.Ordinal));
 
         // Recorded by mistake and set back to open: the follow-up is on Jonas's list again.
-        saved = await later.SubmitAsync(page, "outcome", [new("Outcome.Rows[0].Outcome", nameof(AgreementOutcome.Open)), new("Outcome.Rows[0].Note", "")]);
-        AssertRedirect(saved, $"/samtaler/{id}/efter?gemt=1");
+        outcomes = OutcomeInput.From(record);
+        (outcomes.Rows[0].Outcome, outcomes.Rows[0].Note, outcomes.ConcurrencyStamp) = (AgreementOutcome.Open, "", record.ConcurrencyStamp);
+        AssertSaved(await AsAsync(app, Member, (followUps, user) => followUps.RecordOutcomesAsync(id, outcomes, user, CancellationToken.None)));
         await using (var db = app.CreateDbContext())
         {
             action = await db.CaseActions.AsNoTracking().SingleAsync(a => a.ConversationAgreementId == agreement.Id);
@@ -199,14 +221,13 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
             await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Closed));
         }
 
-        page = await later.GetAsync($"/samtaler/{id}/under");
-        var closed = await later.SubmitAsync(page, "agreement",
-        [
-            new("Agreement.What", "Ny aftale"), new("Agreement.ResponsibleKind", nameof(AgreementResponsible.Parent)), new("Agreement.ResponsibleName", "Mor"),
-            new("Agreement.FollowUpOn", Iso(today.AddDays(5))), new("Agreement.FollowUpUserId", jonas),
-        ]);
-        Assert.Equal(HttpStatusCode.OK, closed.Status);
-        Assert.Contains(Texts.Error_CaseIsClosed, closed.TestIdText("error-summary"), StringComparison.Ordinal);
+        stamp = (await RecordAsync(app, id)).ConcurrencyStamp;
+        var closed = await AsAsync(app, Member, (followUps, user) => followUps.AddAgreementAsync(id, new AgreementInput
+        {
+            What = "Ny aftale", ResponsibleKind = AgreementResponsible.Parent, ResponsibleName = "Mor", FollowUpOn = today.AddDays(5), FollowUpUserId = jonas, ConcurrencyStamp = stamp,
+        }, user, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found, closed.Outcome);
+        Assert.Contains(Texts.Error_CaseIsClosed, AllErrors(closed));
         Assert.Single((await RecordAsync(app, id)).Agreements);
     }
 
@@ -216,23 +237,16 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
         var (id, _) = await DemoConversationAsync(App);
         var before = (await RecordAsync(App, id)).Agreements.Count;
         var jonas = await App.UserIdAsync(Member);
-        using var browser = App.CreateBrowser();
-        await browser.SignInAsync(Secretary);
-        var page = await browser.GetAsync($"/samtaler/{id}/under");
+        var stamp = (await RecordAsync(App, id)).ConcurrencyStamp;
 
-        var refused = await browser.SubmitAsync(page, "agreement",
-        [
-            new("Agreement.What", "Forældrene ringer til klubben"),
-            new("Agreement.ResponsibleKind", nameof(AgreementResponsible.Parent)),
-            new("Agreement.ResponsibleName", ""),
-            new("Agreement.FollowUpOn", ""),
-            new("Agreement.FollowUpUserId", jonas),
-        ]);
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Equal([Texts.Error_AgreementFollowUpDateRequired], refused.FieldErrors("agreement-follow-up-on"));
-        Assert.Equal([Texts.Error_AgreementResponsibleNameRequired], refused.FieldErrors("agreement-responsible-name"));
-        Assert.Empty(refused.FieldErrors("agreement-what"));
-        Assert.Equal("Forældrene ringer til klubben", refused.Document.GetElementById("agreement-what")?.TextContent);
+        var refused = await AsAsync(App, Secretary, (followUps, user) => followUps.AddAgreementAsync(id, new AgreementInput
+        {
+            What = "Forældrene ringer til klubben", ResponsibleKind = AgreementResponsible.Parent, ResponsibleName = "", FollowUpOn = null, FollowUpUserId = jonas, ConcurrencyStamp = stamp,
+        }, user, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found, refused.Outcome);
+        Assert.Equal([Texts.Error_AgreementFollowUpDateRequired], refused.Result.FieldErrors[nameof(AgreementInput.FollowUpOn)]);
+        Assert.Equal([Texts.Error_AgreementResponsibleNameRequired], refused.Result.FieldErrors[nameof(AgreementInput.ResponsibleName)]);
+        Assert.False(refused.Result.FieldErrors.ContainsKey(nameof(AgreementInput.What)));
 
         Assert.Equal(before, (await RecordAsync(App, id)).Agreements.Count);
         await using var db = App.CreateDbContext();
@@ -243,23 +257,21 @@ public abstract class ConversationFollowUpTests(AppFixture fixture)
     public async Task A_stale_phase_form_is_refused_and_the_newer_notes_are_kept()
     {
         var (id, _) = await DemoConversationAsync(App);
-        using var browser = App.CreateBrowser();
-        await browser.SignInAsync(Secretary);
-        var first = await browser.GetAsync($"/samtaler/{id}/under");
-        var second = await browser.GetAsync($"/samtaler/{id}/under");
+        // Two pages opened on the same version.
+        var opened = await RecordAsync(App, id);
 
-        AssertRedirect(await browser.SubmitAsync(first, "phases", [new("Phases.Phase2Note", "Bekymringen blev sagt ligeud.")]), $"/samtaler/{id}/under?gemt=1");
-        var stale = await browser.SubmitAsync(second, "phases", [new("Phases.Phase2Note", "Overskriver")]);
-        Assert.Equal(HttpStatusCode.OK, stale.Status);
-        Assert.Contains(Texts.Concurrency_Conflict, stale.TestIdText("error-summary"), StringComparison.Ordinal);
+        AssertSaved(await AsAsync(App, Secretary, (followUps, user) => followUps.SavePhaseNotesAsync(id, Phases(opened, p => p.Phase2Note = "Bekymringen blev sagt ligeud."), user, CancellationToken.None)));
+        var stale = await AsAsync(App, Secretary, (followUps, user) => followUps.SavePhaseNotesAsync(id, Phases(opened, p => p.Phase2Note = "Overskriver"), user, CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found, stale.Outcome);
+        Assert.Contains(Texts.Concurrency_Conflict, AllErrors(stale));
         Assert.Equal("Bekymringen blev sagt ligeud.", (await RecordAsync(App, id)).Phase2Note);
 
         // The "Efter" page's forms carry the stamp too.
-        var after = await browser.GetAsync($"/samtaler/{id}/efter");
-        AssertRedirect(await browser.SubmitAsync(second, "phases", [new("Phases.Phase2Note", "Bekymringen blev sagt ligeud."), new("Phases.ConcurrencyStamp", (await RecordAsync(App, id)).ConcurrencyStamp)]),
-            $"/samtaler/{id}/under?gemt=1");
-        var staleAfter = await browser.SubmitAsync(after, "after", [new("After.DebriefNote", "For sent")]);
-        Assert.Contains(Texts.Concurrency_Conflict, staleAfter.TestIdText("error-summary"), StringComparison.Ordinal);
+        var afterOpened = await RecordAsync(App, id);
+        AssertSaved(await AsAsync(App, Secretary, (followUps, user) => followUps.SavePhaseNotesAsync(id, Phases(afterOpened, p => p.Phase2Note = "Bekymringen blev sagt ligeud. Igen."), user, CancellationToken.None)));
+        var staleAfter = await AsAsync(App, Secretary, (followUps, user) => followUps.SaveAfterAsync(id,
+            new AfterInput { DebriefNote = "For sent", ConcurrencyStamp = afterOpened.ConcurrencyStamp }, user, CancellationToken.None));
+        Assert.Contains(Texts.Concurrency_Conflict, AllErrors(staleAfter));
         Assert.Null((await RecordAsync(App, id)).DebriefNote);
     }
 

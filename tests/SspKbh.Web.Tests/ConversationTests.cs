@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Conversations;
 using SspKbh.Domain.Meetings;
 using SspKbh.Web.Audit;
+using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Features.Conversations;
 using SspKbh.Web.Features.Meetings;
 using SspKbh.Web.Infrastructure;
@@ -118,13 +119,25 @@ public abstract class ConversationTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, offer.Status);
         var id = IdFrom(await browser.SubmitAsync(offer, "new-conversation"), "/samtaler/");
 
+        // The overview's step buttons call the service (as the interactive page does), with the stamp the page read.
+        async Task<ConversationResult> StepAsync(ConversationStep step, string? reference = null)
+        {
+            var stamp = (await RecordAsync(app, id)).ConcurrencyStamp;
+            return await app.AsAsync<ConversationService, ConversationResult>(Secretary, (conversations, user) =>
+                conversations.ChangeStatusAsync(id, new StatusChangeInput { Step = step, Reference = reference, ConcurrencyStamp = stamp }, user, CancellationToken.None));
+        }
+
+        static IEnumerable<string> Errors(ConversationResult result) => result.Result.GeneralErrors.Concat(result.Result.FieldErrors.SelectMany(f => f.Value));
+
         // Held before a time is set, journalised before it is held: refused, nothing changes.
         var page = await browser.GetAsync($"/samtaler/{id}");
-        var held = await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Held))]);
-        Assert.Equal(HttpStatusCode.OK, held.Status);
-        Assert.Contains(Texts.Error_ConversationTimeNotSet, held.TestIdText("error-summary"), StringComparison.Ordinal);
-        var journalised = await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Journalised)), new("Status.Reference", "DOK-1")]);
-        Assert.Contains(Texts.Error_ConversationNotHeld, journalised.TestIdText("error-summary"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotNull(page.Document.QuerySelector("[data-testid='step-held']"));
+        var held = await StepAsync(ConversationStep.Held);
+        Assert.Equal(LookupOutcome.Found, held.Outcome);
+        Assert.Contains(Texts.Error_ConversationTimeNotSet, Errors(held));
+        var journalised = await StepAsync(ConversationStep.Journalised, "DOK-1");
+        Assert.Contains(Texts.Error_ConversationNotHeld, Errors(journalised));
         Assert.Equal(ConversationStatus.Planned, (await RecordAsync(app, id)).Status);
 
         // A time two days ahead (set directly: the planning form is the "Før" page's), then prepared.
@@ -136,35 +149,32 @@ public abstract class ConversationTests(AppFixture fixture)
             await db.SaveChangesAsync();
         }
 
-        page = await browser.GetAsync($"/samtaler/{id}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Prepared))])).Status);
-        page = await browser.GetAsync($"/samtaler/{id}");
-        held = await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Held))]);
-        Assert.Contains(Texts.Error_ConversationNotYetHeld, held.TestIdText("error-summary"), StringComparison.Ordinal);
+        Assert.True((await StepAsync(ConversationStep.Prepared)).Succeeded);
+        held = await StepAsync(ConversationStep.Held);
+        Assert.Contains(Texts.Error_ConversationNotYetHeld, Errors(held));
         Assert.Equal(ConversationStatus.Prepared, (await RecordAsync(app, id)).Status);
 
         // Three days later it can be marked held; it is then waiting to be journalised on the dashboard.
         app.Clock.Advance(TimeSpan.FromDays(3));
         await browser.SignInAsync(Secretary);
-        page = await browser.GetAsync($"/samtaler/{id}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Held))])).Status);
+        Assert.True((await StepAsync(ConversationStep.Held)).Succeeded);
         Assert.Equal(DanishTime.Today(app.Clock).AddDays(-1), (await RecordAsync(app, id)).HeldOn);
         Assert.Contains((await browser.GetAsync("/samtaler")).Document.QuerySelectorAll("[data-testid='unjournalised-conversations'] [data-testid='conversation-row']"),
             r => r.GetAttribute("data-id") == id.ToString(CultureInfo.InvariantCulture));
 
         // Journalised needs a reference (next to the field); then the record is closed to changes.
-        page = await browser.GetAsync($"/samtaler/{id}");
-        var noReference = await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Journalised))]);
-        Assert.Equal([Texts.Error_JournalReferenceRequired], noReference.FieldErrors("status-reference"));
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "status", [new("Status.Step", nameof(ConversationStep.Journalised)), new("Status.Reference", "SBSYS 2026-123")])).Status);
+        var noReference = await StepAsync(ConversationStep.Journalised);
+        Assert.Equal([Texts.Error_JournalReferenceRequired], noReference.Result.FieldErrors[nameof(StatusChangeInput.Reference)]);
+        Assert.True((await StepAsync(ConversationStep.Journalised, "SBSYS 2026-123")).Succeeded);
         var record = await RecordAsync(app, id);
         Assert.Equal(ConversationStatus.Journalised, record.Status);
         Assert.Equal("SBSYS 2026-123", record.JournalReference);
         page = await browser.GetAsync($"/samtaler/{id}");
         Assert.Empty(page.Document.QuerySelectorAll("[data-testid^='step-']"));
-        var closed = await browser.PostFormAsync($"/samtaler/{id}", [new("_handler", "responsible"), new("Responsible.ResponsibleUserId", record.ResponsibleUserId),
-            new("Responsible.ConcurrencyStamp", record.ConcurrencyStamp), new("__RequestVerificationToken", page.Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value") ?? "")]);
-        Assert.NotEqual(HttpStatusCode.Redirect, closed.Status);
+        Assert.Empty(page.Document.QuerySelectorAll("[data-testid='save-responsible']"));
+        var closed = await app.AsAsync<ConversationService, ConversationResult>(Secretary, (conversations, user) =>
+            conversations.ChangeResponsibleAsync(id, new CreateConversationInput { ResponsibleUserId = record.ResponsibleUserId, ConcurrencyStamp = record.ConcurrencyStamp }, user, CancellationToken.None));
+        Assert.False(closed.Succeeded);
         Assert.Contains(await app.AuditEntriesAsync(), e => e.Action == AuditActions.ConversationUpdated && e.Details != null && e.Details.Contains("status=Journalised", StringComparison.Ordinal));
     }
 

@@ -20,8 +20,7 @@ public sealed class ChecklistNoteInput
 /// <summary>
 /// A conversation's checklist (before, during, after). On the interactive pages each tick and each note is its
 /// own small save (<see cref="TickAsync"/>, <see cref="SaveNoteAsync"/>) that touches only its item's row, so it
-/// cannot overwrite nor be overwritten by a form of the record (issue 16 #5). The static pages still post a
-/// stage's checklist whole (<see cref="SaveChecklistAsync"/>), guarded by the record's stamp.
+/// cannot overwrite nor be overwritten by a form of the record (issue 16 #5).
 /// </summary>
 public sealed class ConversationChecklistService(ConversationService conversations)
 {
@@ -73,33 +72,6 @@ public sealed class ConversationChecklistService(ConversationService conversatio
         }, cancellationToken);
         return (result, row);
     }
-
-    /// <summary>Ticks and notes of one stage's checklist items (only items of the record's own version), posted whole by a static page.</summary>
-    public Task<ConversationResult> SaveChecklistAsync(int id, ChecklistStage stage, ChecklistInput input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        conversations.ChangeAsync(id, input.ConcurrencyStamp, user, $"checklist={stage}", async (record, _) =>
-        {
-            var template = await conversations.TemplateAsync(record.ChecklistTemplateId, cancellationToken);
-            var errors = new List<(string, string)>();
-            foreach (var item in template.ItemsIn(stage))
-            {
-                var error = input.Ticked.Contains(item.Id) ? record.Tick(template, item.Id, user.UserId()!, conversations.Now) : record.Untick(template, item.Id);
-                error ??= record.SetChecklistNote(template, item.Id, input.Notes.GetValueOrDefault(item.Id));
-                if (error is not null)
-                {
-                    errors.Add(($"Notes[{item.Id}]", error));
-                }
-            }
-
-            // Ids posted that are not items of this stage of the record's version are refused, not ignored.
-            if (input.Done.Keys.Concat(input.Notes.Keys).Any(i => template.ItemsIn(stage).All(t => t.Id != i)))
-            {
-                errors.Add(("", "ChecklistItemNotInTemplate"));
-            }
-
-            // The whole stage was posted with the record's stamp: a second page posting its older copy is refused.
-            record.Touch();
-            return errors;
-        }, cancellationToken);
 
     private static ChecklistRowState RowOf(ConcernConversation record, int templateItemId) =>
         record.Checklist.FirstOrDefault(c => c.TemplateItemId == templateItemId) is { } row

@@ -44,15 +44,3 @@ public sealed class StatusChangeInput
 
     public string? ConcurrencyStamp { get; set; }
 }
-
-/// <summary>One stage's checklist: the items ticked (by template item id) and a note per item.</summary>
-public sealed class ChecklistInput
-{
-    public Dictionary<int, bool> Done { get; set => field = value ?? []; } = [];
-
-    public Dictionary<int, string?> Notes { get; set => field = value ?? []; } = [];
-
-    public string? ConcurrencyStamp { get; set; }
-
-    public IReadOnlySet<int> Ticked => Done.Where(d => d.Value).Select(d => d.Key).ToHashSet();
-}

@@ -31,6 +31,20 @@ public sealed record ConversationView(
     public string PartyCode(int? id) => id is { } i ? PartyCodes.GetValueOrDefault(i, "") : "";
 
     public string UserName(string? id) => id is null ? "" : UserNames.GetValueOrDefault(id, "");
+
+    /// <summary>The view after a tick or note saved on its own: the record's row and the progress follow it.</summary>
+    public ConversationView WithChecklistRow(ChecklistRowState row)
+    {
+        var saved = Record.Checklist.FirstOrDefault(c => c.TemplateItemId == row.TemplateItemId);
+        if (saved is null)
+        {
+            saved = new ConversationChecklistItem { ConversationId = Record.Id, TemplateItemId = row.TemplateItemId };
+            Record.Checklist.Add(saved);
+        }
+
+        (saved.DoneAtUtc, saved.DoneByUserId, saved.Note) = (row.DoneAtUtc, row.DoneByUserId, row.Note);
+        return this with { Progress = Record.Progress(Template) };
+    }
 }
 
 /// <summary>A conversation on the dashboard.</summary>
