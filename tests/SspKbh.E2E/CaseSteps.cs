@@ -156,8 +156,8 @@ public static partial class CaseSteps
         return CaseIdFromUrl(page.Url);
     }
 
-    /// <summary>Types part of a known young person's name into the search and picks him; the form shows who was chosen, with the birth date.</summary>
-    public static async Task ChooseKnownPersonAsync(IPage page, string typed, string shownAs)
+    /// <summary>Types into the registration's search for a known young person, key by key as a person types.</summary>
+    public static async Task TypeInPersonSearchAsync(IPage page, string typed)
     {
         await page.Locator("#person-search").ClickAsync();
         await Expect(page.Locator("#person-search")).ToBeFocusedAsync();
@@ -170,6 +170,13 @@ public static partial class CaseSteps
             await page.Locator("#person-search").FillAsync(typed);
         }
 
+        await Expect(page.Locator("#person-search")).ToHaveValueAsync(typed);
+    }
+
+    /// <summary>Types part of a known young person's name into the search and picks him; the form shows who was chosen, with the birth date.</summary>
+    public static async Task ChooseKnownPersonAsync(IPage page, string typed, string shownAs)
+    {
+        await TypeInPersonSearchAsync(page, typed);
         var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = shownAs }).First;
         await option.ClickAsync();
         await Expect(page.GetByTestId("chosen-person")).ToContainTextAsync(shownAs.Replace(", ", ", født ", StringComparison.Ordinal));

@@ -16,15 +16,10 @@ public sealed class ConversationCircuitTests(TwoFactorOptionalApp app) : IClassF
     [Fact]
     public async Task Opening_the_before_page_audits_one_view_and_a_tick_is_one_update()
     {
-        var id = Scalar("SELECT c.Id FROM ConcernConversations c JOIN Cases k ON k.Id = c.CaseId JOIN YoungPersons p ON p.Id = k.YoungPersonId WHERE p.FullName = 'Freja Nielsen' ORDER BY c.Id LIMIT 1");
-        var since = Scalar("SELECT COALESCE(MAX(Sequence), 0) FROM AuditEntries");
-        await using var tracked = await app.NewPageAsync();
+        var id = FrejasConversation();
+        var since = LastSequence();
+        await using var tracked = await OpenAsSecretaryAsync($"/samtaler/{id}/foer");
         var page = tracked.Page;
-        await tracked.GotoAsync("/konto/log-ind");
-        await tracked.SubmitLoginAsync(CaseSteps.Secretary);
-        await tracked.ExpectUrlAsync(TrackedPage.HomeUrl(), "the home page");
-        await tracked.GotoAsync($"/samtaler/{id}/foer");
-        await tracked.WaitForCircuitAsync();
         await Expect(page.GetByTestId("planning-form")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(1500); // a second read would come right after the circuit starts
 
@@ -46,19 +41,32 @@ public sealed class ConversationCircuitTests(TwoFactorOptionalApp app) : IClassF
     [InlineData("/efter", "after")]
     public async Task Opening_the_overview_during_or_after_page_audits_one_view(string path, string part)
     {
-        var id = Scalar("SELECT c.Id FROM ConcernConversations c JOIN Cases k ON k.Id = c.CaseId JOIN YoungPersons p ON p.Id = k.YoungPersonId WHERE p.FullName = 'Freja Nielsen' ORDER BY c.Id LIMIT 1");
-        var since = Scalar("SELECT COALESCE(MAX(Sequence), 0) FROM AuditEntries");
-        await using var tracked = await app.NewPageAsync();
+        var id = FrejasConversation();
+        var since = LastSequence();
+        await using var tracked = await OpenAsSecretaryAsync($"/samtaler/{id}{path}");
         var page = tracked.Page;
-        await tracked.GotoAsync("/konto/log-ind");
-        await tracked.SubmitLoginAsync(CaseSteps.Secretary);
-        await tracked.ExpectUrlAsync(TrackedPage.HomeUrl(), "the home page");
-        await tracked.GotoAsync($"/samtaler/{id}{path}");
-        await tracked.WaitForCircuitAsync();
         await Expect(page.GetByTestId("conversation-nav")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(1500); // a second read would come right after the circuit starts
 
         Assert.Equal(1, Count(since, "conversation.view", $"conversation={id}; part={part}"));
+    }
+
+    /// <summary>The demo conversation about Freja Nielsen (the first one, if the journeys added more).</summary>
+    private long FrejasConversation() =>
+        Scalar("SELECT c.Id FROM ConcernConversations c JOIN Cases k ON k.Id = c.CaseId JOIN YoungPersons p ON p.Id = k.YoungPersonId WHERE p.FullName = 'Freja Nielsen' ORDER BY c.Id LIMIT 1");
+
+    private long LastSequence() => Scalar("SELECT COALESCE(MAX(Sequence), 0) FROM AuditEntries");
+
+    /// <summary>Signs the secretary in and opens <paramref name="path"/> in a new tab, waiting for its circuit.</summary>
+    private async Task<TrackedPage> OpenAsSecretaryAsync(string path)
+    {
+        var tracked = await app.NewPageAsync();
+        await tracked.GotoAsync("/konto/log-ind");
+        await tracked.SubmitLoginAsync(CaseSteps.Secretary);
+        await tracked.ExpectUrlAsync(TrackedPage.HomeUrl(), "the home page");
+        await tracked.GotoAsync(path);
+        await tracked.WaitForCircuitAsync();
+        return tracked;
     }
 
     private long Scalar(string sql)

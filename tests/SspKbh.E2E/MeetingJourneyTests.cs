@@ -442,6 +442,8 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
 
                 await page.GetByTestId("case-items").GetByTestId("write-minutes").First.ClickAsync();
                 await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page");
+                // The address changes before the minutes page has replaced the meeting page: wait for the form itself.
+                await Expect(page.GetByTestId("save-minutes")).ToBeVisibleAsync();
                 await tracked.AssertLooksStyledAsync();
                 await Browser.ScreenshotAsync(page, "meeting-minutes");
                 await Axe.AssertNoSeriousViolationsAsync(tracked, "minutes page", output);

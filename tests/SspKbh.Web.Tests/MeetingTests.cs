@@ -35,9 +35,11 @@ public abstract class MeetingTests(AppFixture fixture)
 
     private DateOnly Today => DanishTime.Today(App.Clock);
 
-    private async Task<int> GroupIdAsync(string name)
+    private Task<int> GroupIdAsync(string name) => GroupIdAsync(App, name);
+
+    private static async Task<int> GroupIdAsync(SspAppFactory app, string name)
     {
-        await using var db = App.CreateDbContext();
+        await using var db = app.CreateDbContext();
         return await db.Groups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
     }
 
@@ -107,11 +109,7 @@ public abstract class MeetingTests(AppFixture fixture)
         await using var app = await SspAppFactory.StartAsync(App.Provider);
         using var browser = app.CreateBrowser();
         await browser.SignInAsync(Secretary);
-        int groupId;
-        await using (var db = app.CreateDbContext())
-        {
-            groupId = await db.Groups.Where(g => g.Name == CoordinationGroup).Select(g => g.Id).SingleAsync();
-        }
+        var groupId = await GroupIdAsync(app, CoordinationGroup);
 
         // Before the demo meeting (in three days), so every case of the group is new to it.
         var id = await CreateMeetingAsync(app, browser, Secretary, groupId, Today.AddDays(1));
@@ -985,11 +983,7 @@ public abstract class MeetingTests(AppFixture fixture)
         await using var app = await SspAppFactory.StartAsync(App.Provider);
         using var browser = app.CreateBrowser();
         await browser.SignInAsync(Secretary);
-        int groupId;
-        await using (var db = app.CreateDbContext())
-        {
-            groupId = await db.Groups.Where(g => g.Name == CoordinationGroup).Select(g => g.Id).SingleAsync();
-        }
+        var groupId = await GroupIdAsync(app, CoordinationGroup);
 
         var id = await CreateMeetingAsync(app, browser, Secretary, groupId, Today.AddDays(1));
         var notifier = app.Services.GetRequiredService<MeetingChangeNotifier>();
