@@ -117,6 +117,37 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Going_back_to_the_shown_view_while_another_is_still_loading_shows_what_the_address_says()
+    {
+        var prefix = await SeedAsync("Tilbage", count: 3); // levels 1, 2, 1
+        var q = Uri.EscapeDataString(prefix);
+        await using var host = await ComponentHost.ForAsync(App, Police);
+        var cut = host.RenderAt<CaseList>($"/sager?niveau=WorryingBehaviour&q={q}");
+        cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count), Wait);
+
+        void ShowsLevelOne() => cut.WaitForAssertion(() =>
+        {
+            Assert.Equal($"sager?niveau=WorryingBehaviour&q={q}", host.RelativeUri);
+            Assert.Equal(2, Names(cut).Count);
+            Assert.All(cut.FindAll("[data-testid='level-badge']"), b => Assert.Equal("Niveau 1", b.TextContent.Trim()));
+        }, Wait);
+
+        // Level 2 is asked for, and its rows are held on their way from the database; the user goes back to
+        // level 1 before they come. The page must show level 1 again, not wait for level 2 and then show it.
+        using (var hold = App.Gate.HoldNext(sql => sql.Contains("\"Level\"", StringComparison.Ordinal)))
+        {
+            host.Navigation.NavigateTo($"/sager?niveau=FirstTimeCrime&q={q}");
+            await hold.Held.WaitAsync(Wait);
+            host.Navigation.NavigateTo($"/sager?niveau=WorryingBehaviour&q={q}");
+            ShowsLevelOne();
+        }
+
+        // The level 2 rows now arrive late; they are dropped and level 1 stays.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        ShowsLevelOne();
+    }
+
+    [Fact]
     public async Task Next_and_previous_page_follow_each_other_without_gaps_or_repeats()
     {
         var prefix = await SeedAsync("Side", count: 55);

@@ -54,6 +54,9 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Holds back a query of the app's on request (see <see cref="CommandGate"/>).</summary>
+    public CommandGate Gate { get; } = new();
+
     public DbProvider Provider => Database.Provider;
 
     public IReadOnlyDictionary<string, string?> Settings => _settings;
@@ -104,7 +107,11 @@ public sealed class SspAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<SspDbContext>(options => options.AddInterceptors(Gate));
+        });
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
