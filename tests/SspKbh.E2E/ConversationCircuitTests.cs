@@ -127,27 +127,19 @@ public sealed class ConversationCircuitTests(TwoFactorOptionalApp app, ITestOutp
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private long CountPurpose(long since, string action, string purpose)
-    {
-        using var connection = new SqliteConnection($"Data Source={app.Server.DatabasePath};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM AuditEntries WHERE Sequence > $since AND Action = $action AND Purpose = $purpose";
-        command.Parameters.AddWithValue("$since", since);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$purpose", purpose);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    private long CountPurpose(long since, string action, string purpose) => CountWhere(since, action, "Purpose = $value", purpose);
 
-    private long Count(long since, string action, string details)
+    private long Count(long since, string action, string details) => CountWhere(since, action, "Details LIKE $value", details);
+
+    private long CountWhere(long since, string action, string condition, string value)
     {
         using var connection = new SqliteConnection($"Data Source={app.Server.DatabasePath};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM AuditEntries WHERE Sequence > $since AND Action = $action AND Details LIKE $details";
+        command.CommandText = $"SELECT COUNT(*) FROM AuditEntries WHERE Sequence > $since AND Action = $action AND {condition}";
         command.Parameters.AddWithValue("$since", since);
         command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$details", details);
+        command.Parameters.AddWithValue("$value", value);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }
