@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using SspKbh.Web.Security;
@@ -18,6 +19,8 @@ public static class InteractiveSetup
         services.AddScoped<CircuitContext>();
         services.AddScoped<CircuitHandler, CircuitTracker>();
         services.AddScoped<UiOperations>();
+        // Every [PersistentState] goes through this serializer, which carries a view only while it fits the circuit's start message.
+        services.AddSingleton(typeof(PersistentComponentStateSerializer<>), typeof(BoundedStateSerializer<>));
         return services;
     }
 }
