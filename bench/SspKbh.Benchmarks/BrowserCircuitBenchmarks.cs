@@ -91,14 +91,7 @@ public static class BrowserCircuitBenchmarks
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| page ({Circuits} tabs each) | heap, no tabs (MB) | heap, {Circuits} static tabs (MB) | heap, {Circuits} circuits (MB) | per static tab (KB) | per circuit (KB) | goal ≤ 1 MB |"));
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
-        foreach (var m in memory)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {m.Label} | {Mb(m.Empty):F1} | {Mb(m.Control):F1} | {Mb(m.WithCircuits):F1} | {(m.Control - m.Empty) / Circuits / 1024.0:F0} | {m.PerCircuit / 1024.0:F0} | {(m.PerCircuit <= 1024 * 1024 ? "met" : "MISSED")} |"));
-        }
+        PrintMemory(memory);
 
         if (memory[0].TypeFiles is { } typeFiles)
         {
@@ -109,6 +102,18 @@ public static class BrowserCircuitBenchmarks
     }
 
     private static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
+
+    internal static void PrintMemory(IReadOnlyList<Memory> memory)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| page ({Circuits} tabs each) | heap, no tabs (MB) | heap, {Circuits} static tabs (MB) | heap, {Circuits} circuits (MB) | per static tab (KB) | per circuit (KB) | goal ≤ 1 MB |"));
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var m in memory)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {m.Label} | {Mb(m.Empty):F1} | {Mb(m.Control):F1} | {Mb(m.WithCircuits):F1} | {(m.Control - m.Empty) / Circuits / 1024.0:F0} | {m.PerCircuit / 1024.0:F0} | {(m.PerCircuit <= 1024 * 1024 ? "met" : "MISSED")} |"));
+        }
+    }
 
     /// <summary>
     /// Rotates the six filters of CircuitBenchmarks through one open /sager tab; per filter the browser's round trip and
@@ -186,7 +191,7 @@ public static class BrowserCircuitBenchmarks
     /// the difference is the circuits'. The app holds no circuit while the baseline is taken, and exactly
     /// <see cref="Circuits"/> connected ones when the tabs of the kind are measured.
     /// </summary>
-    private static async Task<Memory> MemoryPerCircuitAsync(BrowserHost host, IBrowserContext context, PageKind kind, string label, bool gcdump)
+    internal static async Task<Memory> MemoryPerCircuitAsync(BrowserHost host, IBrowserContext context, PageKind kind, string label, bool gcdump)
     {
         foreach (var warm in new[] { PageKind.Control, kind })
         {
@@ -263,7 +268,7 @@ public static class BrowserCircuitBenchmarks
     }
 
     /// <param name="TypeFiles">With --gcdump: the heap's types with the static tabs and with the circuits.</param>
-    private sealed record Memory(string Label, long Empty, long Control, long WithCircuits, (string Control, string Circuits)? TypeFiles)
+    internal sealed record Memory(string Label, long Empty, long Control, long WithCircuits, (string Control, string Circuits)? TypeFiles)
     {
         public long PerCircuit => (WithCircuits - Control) / Circuits;
     }

@@ -17,6 +17,11 @@ internal sealed record PageKind(string Name, string Path, string Ready)
     public static PageKind CasePage(int id) => new(string.Create(CultureInfo.InvariantCulture, $"case page /sager/{id}"), string.Create(CultureInfo.InvariantCulture, $"/sager/{id}"),
         Interactive + " && document.querySelector(\"[data-testid='case-summary']\") !== null");
 
+    /// <summary>A meeting page rendered by the circuit with all its agenda rows.</summary>
+    public static PageKind Meeting(int id, int items) => new(string.Create(CultureInfo.InvariantCulture, $"meeting page /moeder/{id} ({items} agenda items)"),
+        string.Create(CultureInfo.InvariantCulture, $"/moeder/{id}"),
+        Interactive + string.Create(CultureInfo.InvariantCulture, $" && document.querySelectorAll(\"[data-testid='agenda-item']\").length === {items}"));
+
     public static PageKind Home { get; } = new("home /", "/", Interactive + " && document.querySelector(\"[data-testid='my-groups']\") !== null");
 
     /// <summary>A static page of the app (no circuit): the signed-in user's account page.</summary>
@@ -107,6 +112,13 @@ internal sealed class Chromium : IAsyncDisposable
     public static async Task<(IPage Page, double ShownAtMs)> OpenAsync(IBrowserContext context, PageKind kind)
     {
         var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Console.WriteLine($"[browser {message.Type}] {kind.Name}: {message.Text}");
+            }
+        };
         var response = await page.GotoAsync(kind.Path);
         if (response is not { Ok: true })
         {
@@ -149,8 +161,18 @@ internal sealed class Chromium : IAsyncDisposable
     /// <summary>Polls on animation frames; the result is the page's clock when the condition first held.</summary>
     private static async Task<double> WaitForAsync(IPage page, PageKind kind)
     {
-        var handle = await page.WaitForFunctionAsync($"() => ({kind.Ready}) ? performance.now() : null", null,
-            new PageWaitForFunctionOptions { Timeout = (float)Timeout.TotalMilliseconds });
-        return await handle.JsonValueAsync<double>();
+        try
+        {
+            var handle = await page.WaitForFunctionAsync($"() => ({kind.Ready}) ? performance.now() : null", null,
+                new PageWaitForFunctionOptions { Timeout = (float)Timeout.TotalMilliseconds });
+            return await handle.JsonValueAsync<double>();
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page showed instead, so a changed page or a refusal is seen at once.
+            var text = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+            text = await page.EvaluateAsync<string>("() => 'circuit=' + document.querySelector('[data-circuit]')?.getAttribute('data-circuit') + ' state-bytes=' + ((h => { const i = h.indexOf('Blazor-Server-Component-State:'); return i < 0 ? -1 : h.indexOf('-->', i) - i; })(document.documentElement.outerHTML)) + ' agenda-items=' + document.querySelectorAll(\"[data-testid='agenda-item']\").length") + " " + text;
+            throw new TimeoutException($"{kind.Name} was not shown as wanted within {Timeout.TotalSeconds} s at {page.Url}; the page said: {text[..Math.Min(text.Length, 600)]}");
+        }
     }
 }

@@ -18,6 +18,7 @@ using SspKbh.Benchmarks;
 //   --parts       the pieces of a list filter change (rows + audit, counts, a bare audit write) timed one by one
 //                 (with --home: the home page's pieces beside the case page)
 //   --audit-grid  the audit viewer's grid requests at 1,000,000 entries, per filter, against the baseline (see AuditGridBenchmarks)
+//   --meeting     with --browser: the meeting page with 30 agenda items (first render, minutes save, memory per circuit; see MeetingBenchmarks)
 //   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
@@ -29,7 +30,7 @@ var gcdump = args.Contains("--gcdump");
 var noMemory = args.Contains("--no-memory");
 var parts = args.Contains("--parts");
 var auditGrid = args.Contains("--audit-grid");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid")).ToArray();
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
 if (parts)
@@ -54,7 +55,8 @@ if (circuits || browser)
 {
     // The interactive pages (filter change, deepest page, first render, memory per circuit); not BenchmarkDotNet.
     var loadAtStart = LoadAverage();
-    var code = browser ? await BrowserCircuitBenchmarks.RunAsync(quick, gcdump, noMemory) : await CircuitBenchmarks.RunAsync(quick);
+    var code = browser && args.Contains("--meeting") ? await MeetingBenchmarks.RunAsync(quick, noMemory)
+        : browser ? await BrowserCircuitBenchmarks.RunAsync(quick, gcdump, noMemory) : await CircuitBenchmarks.RunAsync(quick);
     Console.WriteLine($"Load average (1, 5, 15 min) before: {loadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
     return code;
 }

@@ -33,6 +33,8 @@ public static class InteractiveRoutes
         "/sager",
         "/sager/ny",
         "/sager/{Id:int}",
+        "/sager/{Id:int}/samtaler/ny",
+        "/samtaler",
         "/samtaler/{Id:int}",
         "/samtaler/{Id:int}/foer",
         "/samtaler/{Id:int}/under",

@@ -280,23 +280,7 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
     private async Task<string> SeedAsync(string name, int count, string suffix = "")
     {
         var prefix = Unique(name);
-        await using var db = App.CreateDbContext();
-        var groupId = await db.Groups.Where(g => g.Name == "Koordinationsgruppe Amager Vest").Select(g => g.Id).SingleAsync();
-        var area = await db.LocalAreas.Where(a => a.Name == "Ørestad").Select(a => a.Id).SingleAsync();
-        var buf = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
-        var sof = await db.Parties.Where(p => p.Code == "SOF").Select(p => p.Id).SingleAsync();
-        for (var i = 0; i < count; i++)
-        {
-            var person = new YoungPerson { DateOfBirth = new DateOnly(2012, 1, 1), LocalAreaId = area, CreatedAtUtc = DateTime.UtcNow };
-            person.SetName($"{prefix} {i:D2}{suffix}");
-            db.YoungPersons.Add(person);
-            await db.SaveChangesAsync();
-            var level = i % 2 == 0 ? CaseLevel.WorryingBehaviour : CaseLevel.FirstTimeCrime;
-            db.Cases.Add(SspCase.Register($"C-{prefix[^8..]}-{i}", person.Id, groupId, level, CaseSource.School, buf, null,
-                DateOnly.FromDateTime(DateTime.UtcNow), "Test", level == CaseLevel.WorryingBehaviour ? buf : sof, null, null, null, "test", DateTime.UtcNow));
-        }
-
-        await db.SaveChangesAsync();
+        await App.SeedCasesAsync("Koordinationsgruppe Amager Vest", prefix, count, suffix);
         return prefix;
     }
 

@@ -414,24 +414,7 @@ public abstract class CaseTests(AppFixture fixture)
     {
         var groupId = await GroupIdAsync("Koordinationsgruppe Amager Vest");
         var prefix = Unique("Liste");
-        await using (var db = App.CreateDbContext())
-        {
-            var area = await db.LocalAreas.Where(a => a.Name == "Ørestad").Select(a => a.Id).SingleAsync();
-            var sof = await db.Parties.Where(p => p.Code == "SOF").Select(p => p.Id).SingleAsync();
-            var bufId = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
-            for (var i = 0; i < 55; i++)
-            {
-                var person = new YoungPerson { DateOfBirth = new DateOnly(2012, 1, 1), LocalAreaId = area, CreatedAtUtc = DateTime.UtcNow };
-                person.SetName($"{prefix} {i:D2}");
-                db.YoungPersons.Add(person);
-                await db.SaveChangesAsync();
-                var level = i % 2 == 0 ? CaseLevel.WorryingBehaviour : CaseLevel.FirstTimeCrime;
-                db.Cases.Add(SspCase.Register($"T-{prefix[^8..]}-{i}", person.Id, groupId, level, CaseSource.School, bufId, null,
-                    DateOnly.FromDateTime(DateTime.UtcNow), "Test", level == CaseLevel.WorryingBehaviour ? bufId : sof, null, null, null, "test", DateTime.UtcNow));
-            }
-
-            await db.SaveChangesAsync();
-        }
+        await App.SeedCasesAsync("Koordinationsgruppe Amager Vest", prefix, 55);
 
         using var browser = App.CreateBrowser();
         await browser.SignInAsync(Police); // member of Amager Vest

@@ -116,14 +116,55 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         Assert.DoesNotContain((await MeetingAsync(id)).Items, i => i.Id == added.Id);
         page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == string.Format(Texts.Culture, Texts.Meeting_RemovedSaved, "1 (Årsplan: sommeraktiviteter)")), Wait);
 
-        // A case from the group, chosen in the search field.
-        var option = page.Instance.State!.CaseOptions[0];
+        // A case from the group, found by the search field on the server and chosen there.
         var pick = page.FindComponent<MudBlazor.MudAutocomplete<CaseOption>>();
+        var offered = (await page.InvokeAsync(() => pick.Instance.SearchFunc!("", CancellationToken.None)!))!.ToList();
+        Assert.InRange(offered.Count, 1, AgendaService.CaseOptionLimit);
+        var option = offered[0];
         await page.InvokeAsync(() => pick.Instance.ValueChanged.InvokeAsync(option));
         await page.ClickAsync("add-case");
         page.WaitForAssertion(() => Assert.Contains(option.CaseNumber, page.TestIdText("case-items"), StringComparison.Ordinal), Wait);
         page.WaitForAssertion(() => Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Meeting_CaseAddedSaved), Wait);
         Assert.Contains((await MeetingAsync(id)).Items, i => i.CaseId == option.Id);
+    }
+
+    [Fact]
+    public async Task The_case_picker_searches_the_groups_open_cases_on_the_server_twenty_at_a_time_and_each_answer_is_audited()
+    {
+        // The cases come after the meeting is planned, so its proposal has not put them on the agenda.
+        var id = await NewMeetingAsync(23, "Søgemødet");
+        var prefix = $"Plukker {Guid.NewGuid().ToString("N")[..8]}";
+        await App.SeedCasesAsync("Koordinationsgruppe Amager Øst", prefix, 25);
+        await using var host = await ComponentHost.ForAsync(App, Secretary);
+        var page = Open(host, id);
+        var pick = page.FindComponent<MudBlazor.MudAutocomplete<CaseOption>>();
+        async Task<List<CaseOption>> SearchAsync(string text) =>
+            (await page.InvokeAsync(() => pick.Instance.SearchFunc!(text, CancellationToken.None)!))!.ToList();
+
+        // The page carries no list of cases into the browser; each search asks the server for at most 20.
+        var byName = await SearchAsync(prefix);
+        Assert.Equal(AgendaService.CaseOptionLimit, byName.Count);
+        Assert.All(byName, o => Assert.StartsWith(prefix, o.PersonName, StringComparison.Ordinal));
+        var one = Assert.Single(await SearchAsync(prefix + " 07"));
+        Assert.Equal(prefix + " 07", one.PersonName);
+
+        // The beginning of a case number finds it too.
+        var number = $"2099-{Random.Shared.Next(1_000_000, 9_999_999)}";
+        await using (var db = App.CreateDbContext())
+        {
+            await db.Cases.Where(c => c.Id == one.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.CaseNumber, number));
+        }
+
+        Assert.Equal(one.Id, Assert.Single(await SearchAsync(number[..9])).Id);
+
+        // Each answer is one audit entry listing exactly the cases it showed.
+        var entry = (await App.AuditEntriesAsync(a => a.Purpose == "agenda-case-picker" && a.Details!.Contains("rows=1", StringComparison.Ordinal))).Last();
+        Assert.Equal([one.Id.ToString(CultureInfo.InvariantCulture)], entry.ListedIds);
+        var shownByName = byName.Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
+        Assert.Single(await App.AuditEntriesAsync(a => a.Purpose == "agenda-case-picker"), a => a.ListedIds.SequenceEqual(shownByName));
+
+        // A member who is not the secretary is offered nothing, whatever is asked.
+        Assert.Empty(await App.AsUserAsync<AgendaService, List<CaseOption>>(Member, (s, u) => s.CaseOptionsAsync(id, prefix, u, CancellationToken.None)));
     }
 
     [Fact]
@@ -217,7 +258,7 @@ public abstract class MeetingPageComponentTests(AppFixture fixture)
         // The secretary puts one more case on the meeting: both open pages reload, the guest's with the general part only
         // (the count of case items grows, no name or case number appears).
         var caseItems = (await MeetingAsync(meetingId)).Part(AgendaPart.Cases).Count();
-        var option = secretaryPage.Instance.State!.CaseOptions[0];
+        var option = (await App.AsUserAsync<AgendaService, List<CaseOption>>(Secretary, (s, u) => s.CaseOptionsAsync(meetingId, null, u, CancellationToken.None)))[0];
         var stamp = await StampAsync(meetingId);
         var added = await App.AsUserAsync<AgendaService, MeetingResult>(Secretary, (s, u) =>
             s.AddCaseItemAsync(meetingId, new CaseItemInput { CaseId = option.Id, ConcurrencyStamp = stamp }, u, CancellationToken.None));

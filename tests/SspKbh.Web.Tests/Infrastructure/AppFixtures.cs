@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SspKbh.Domain.Access;
 using SspKbh.Domain.Audit;
+using SspKbh.Domain.Cases;
 using SspKbh.Web.Data;
 using SspKbh.Web.Demo;
 using SspKbh.Web.Features.Admin.Users;
@@ -114,6 +115,31 @@ public static class AppHelpers
     {
         await using var db = app.CreateDbContext();
         return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> open cases of the group, one young person each, named "<paramref name="prefix"/> 00" and
+    /// on (plus <paramref name="suffix"/>), levels 1, 2, 1, …, case numbers "C-{last 8 of prefix}-{i}".
+    /// </summary>
+    public static async Task SeedCasesAsync(this SspAppFactory app, string groupName, string prefix, int count, string suffix = "")
+    {
+        await using var db = app.CreateDbContext();
+        var groupId = await db.Groups.Where(g => g.Name == groupName).Select(g => g.Id).SingleAsync();
+        var area = await db.LocalAreas.Where(a => a.Name == "Ørestad").Select(a => a.Id).SingleAsync();
+        var buf = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
+        var sof = await db.Parties.Where(p => p.Code == "SOF").Select(p => p.Id).SingleAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var person = new YoungPerson { DateOfBirth = new DateOnly(2012, 1, 1), LocalAreaId = area, CreatedAtUtc = DateTime.UtcNow };
+            person.SetName($"{prefix} {i:D2}{suffix}");
+            db.YoungPersons.Add(person);
+            await db.SaveChangesAsync();
+            var level = i % 2 == 0 ? CaseLevel.WorryingBehaviour : CaseLevel.FirstTimeCrime;
+            db.Cases.Add(SspCase.Register($"C-{prefix[^8..]}-{i}", person.Id, groupId, level, CaseSource.School, buf, null,
+                DateOnly.FromDateTime(DateTime.UtcNow), "Test", level == CaseLevel.WorryingBehaviour ? buf : sof, null, null, null, "test", DateTime.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     public static async Task<List<AuditRecord>> AuditEntriesAsync(this SspAppFactory app, Func<AuditRecord, bool>? filter = null)

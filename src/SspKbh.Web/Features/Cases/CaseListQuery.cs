@@ -267,27 +267,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
 
         if (filter.Search is { } search)
         {
-            if (CprNumber.TryParse(search, out var cpr))
-            {
-                var digits = cpr.Digits;
-                cases = cases.Where(c => source.YoungPersons.Where(p => p.Cpr == digits).Select(p => p.Id).Contains(c.YoungPersonId));
-            }
-            else if (CaseNumberPattern().IsMatch(search))
-            {
-                cases = cases.Where(c => c.CaseNumber == search);
-            }
-            else
-            {
-                // Every word of the search must begin a word of the name ("ann han" finds Anna Hansen),
-                // looked up in the name-word index (docs/performance.md).
-                foreach (var word in YoungPerson.Words(search))
-                {
-                    // Joined (not IN): the database starts from the few matching people and looks their
-                    // cases up, instead of walking the group's cases and testing each.
-                    var people = NameWordsStartingWith(source, word).Select(w => w.YoungPersonId).Distinct();
-                    cases = cases.Join(people, c => c.YoungPersonId, id => id, (c, _) => c);
-                }
-            }
+            cases = Matching(cases, source, search);
         }
 
         if (filter.OverdueOnly)
@@ -319,6 +299,35 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
     }
 
     /// <summary>The cases whose young person is one of <paramref name="people"/>, in the query shape asked for.</summary>
+    /// <summary>
+    /// The cases a search finds, as the list's search box finds them: a CPR number finds its person's cases, a case
+    /// number its case, and words find the names where every word begins a word of the name ("ann han" finds Anna
+    /// Hansen), looked up in the name-word index (docs/performance.md). Also the meeting's case picker's search.
+    /// </summary>
+    internal static IQueryable<SspCase> Matching(IQueryable<SspCase> cases, SspDbContext source, string search)
+    {
+        if (CprNumber.TryParse(search, out var cpr))
+        {
+            var digits = cpr.Digits;
+            return cases.Where(c => source.YoungPersons.Where(p => p.Cpr == digits).Select(p => p.Id).Contains(c.YoungPersonId));
+        }
+
+        if (CaseNumberPattern().IsMatch(search))
+        {
+            return cases.Where(c => c.CaseNumber == search);
+        }
+
+        foreach (var word in YoungPerson.Words(search))
+        {
+            // Joined (not IN): the database starts from the few matching people and looks their
+            // cases up, instead of walking the group's cases and testing each.
+            var people = NameWordsStartingWith(source, word).Select(w => w.YoungPersonId).Distinct();
+            cases = cases.Join(people, c => c.YoungPersonId, id => id, (c, _) => c);
+        }
+
+        return cases;
+    }
+
     private static IQueryable<SspCase> WherePerson(IQueryable<SspCase> cases, IQueryable<YoungPerson> people, QueryShape shape) =>
         shape == QueryShape.Count
             ? cases.Where(c => people.Select(p => p.Id).Contains(c.YoungPersonId))

@@ -167,6 +167,11 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
             return ConversationResult.Refused(outcome);
         }
 
+        if (ServiceResult.Refusing(new CreateConversationInputValidator(), input) is { } invalid)
+        {
+            return new ConversationResult(LookupOutcome.Found, invalid);
+        }
+
         var result = new ServiceResult();
         if (c.Status == CaseStatus.Closed)
         {
@@ -389,7 +394,8 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
                 names.GetValueOrDefault(x.r.ResponsibleUserId, ""),
                 ConversationProgress.Compute(x.r.Status, items.Where(i => i.TemplateId == x.r.ChecklistTemplateId),
                     done.Where(d => d.ConversationId == x.r.Id).Select(d => d.TemplateItemId)),
-                x.r.Status is ConversationStatus.Planned or ConversationStatus.Prepared && x.r.ScheduledDate is { } d && d < today))
+                x.r.Status is ConversationStatus.Planned or ConversationStatus.Prepared && x.r.ScheduledDate is { } d && d < today,
+                x.r.Place))
             .ToList();
     }
 

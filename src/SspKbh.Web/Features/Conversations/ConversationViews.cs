@@ -50,7 +50,7 @@ public sealed record ConversationView(
 /// <summary>A conversation on the dashboard.</summary>
 public sealed record ConversationSummary(
     int Id, int CaseId, string CaseNumber, string PersonName, ConversationStatus Status, DateOnly? ScheduledDate, TimeOnly? StartTime,
-    string ResponsibleName, ConversationProgress Progress, bool HeldDue);
+    string ResponsibleName, ConversationProgress Progress, bool HeldDue, ConversationPlace? Place = null);
 
 /// <summary>An agreement whose follow-up is the user's.</summary>
 public sealed record FollowUpSummary(int ConversationId, int AgreementId, string CaseNumber, string What, string ResponsibleName, DateOnly FollowUpOn, bool Overdue);

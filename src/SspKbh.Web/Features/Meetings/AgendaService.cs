@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Meetings;
 using SspKbh.Domain.Organisation;
+using SspKbh.Web.Audit;
 using SspKbh.Web.Data;
 using SspKbh.Web.Features.Cases;
 using SspKbh.Web.Infrastructure;
@@ -14,10 +15,28 @@ namespace SspKbh.Web.Features.Meetings;
 /// (with the reasons why each is on the agenda now), general and case items added, moved and removed, and
 /// the agenda sent out to the members.
 /// </summary>
-public sealed class AgendaService(SspDbContext db, MeetingAccess meetings)
+public sealed class AgendaService(SspDbContext db, MeetingAccess meetings, AuditService audit)
 {
-    /// <summary>Open cases of the group (or, for a leader group, level 3–4 cases under it) not on the agenda yet.</summary>
-    public async Task<List<CaseOption>> CaseOptionsAsync(int meetingId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>How many cases the case picker offers at a time: the secretary types to find others.</summary>
+    public const int CaseOptionLimit = 20;
+
+    /// <summary>
+    /// True when the secretary could add a case: the group (or, for a leader group, the level 3–4 cases under it) has an
+    /// open case not on the agenda yet. Shows no personal data, so nothing is audited.
+    /// </summary>
+    public async Task<bool> HasCaseOptionsAsync(int meetingId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (_, meeting, group, viewer) = await meetings.LoadAsync(meetingId, user, tracked: false, cancellationToken);
+        return meeting is not null && viewer == MeetingViewer.Secretary && await OpenCasesNotOnAgenda(meeting, group).AnyAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The case picker's options for what the secretary typed (case number or its beginning, CPR number or the words of
+    /// a name, as the case list searches): at most <see cref="CaseOptionLimit"/>, highest level first, read on the
+    /// server each time, so a group with thousands of cases never sends them all to the browser. Each answer that shows
+    /// cases is one audit entry listing them.
+    /// </summary>
+    public async Task<List<CaseOption>> CaseOptionsAsync(int meetingId, string? search, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (_, meeting, group, viewer) = await meetings.LoadAsync(meetingId, user, tracked: false, cancellationToken);
         if (meeting is null || viewer != MeetingViewer.Secretary)
@@ -25,12 +44,31 @@ public sealed class AgendaService(SspDbContext db, MeetingAccess meetings)
             return [];
         }
 
-        var onAgenda = meeting.Items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
-        return (await GroupCases(group).Where(c => c.Status != CaseStatus.Closed && c.AnonymisedOn == null && !onAgenda.Contains(c.Id))
+        var cases = OpenCasesNotOnAgenda(meeting, group);
+        var text = search?.Trim() is { Length: > 0 } t ? t[..Math.Min(t.Length, CaseFilter.MaxSearchLength)] : null;
+        if (text is not null)
+        {
+            cases = text.All(ch => char.IsAsciiDigit(ch) || ch == '-') && !SspKbh.Domain.Cases.CprNumber.TryParse(text, out _)
+                ? cases.Where(c => c.CaseNumber.StartsWith(text))
+                : CaseListQuery.Matching(cases, db, text);
+        }
+
+        var options = (await cases
                 .Join(db.YoungPersons, c => c.YoungPersonId, p => p.Id, (c, p) => new { c.Id, c.CaseNumber, p.FullName, c.Level })
                 .OrderByDescending(c => c.Level).ThenBy(c => c.CaseNumber)
+                .Take(CaseOptionLimit)
                 .ToListAsync(cancellationToken))
             .Select(c => new CaseOption(c.Id, c.CaseNumber, c.FullName, c.Level)).ToList();
+        await audit.WriteListAsync(new AuditEvent(AuditActions.CaseList, Purpose: "agenda-case-picker", SubjectType: "meeting",
+            SubjectId: meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Details: $"search={(text is null ? "none" : "typed")}; rows={options.Count}", Actor: user), "case", options.Select(o => o.Id), cancellationToken);
+        return options;
+    }
+
+    private IQueryable<SspCase> OpenCasesNotOnAgenda(Meeting meeting, SspGroup group)
+    {
+        var onAgenda = meeting.Items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
+        return GroupCases(group).Where(c => c.Status != CaseStatus.Closed && c.AnonymisedOn == null && !onAgenda.Contains(c.Id));
     }
 
     public Task<MeetingResult> ProposeAsync(int meetingId, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken) =>

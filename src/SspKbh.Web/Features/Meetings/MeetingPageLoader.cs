@@ -5,8 +5,8 @@ namespace SspKbh.Web.Features.Meetings;
 
 /// <summary>
 /// Reads the meeting page in one DI scope: the meeting as the user may see it (audited by <see cref="MeetingService"/>)
-/// and, only for the secretary of a meeting whose minutes are open, the cases, parties and accounts the agenda and guest
-/// forms offer. Nobody else is given those lists.
+/// and, only for the secretary of a meeting whose minutes are open, whether there are cases to add (the picker searches
+/// them on the server as the secretary types), and the parties and accounts the guest form offers. Nobody else is given those lists.
 /// </summary>
 public sealed class MeetingPageLoader(MeetingService meetings, AgendaService agenda, AttendanceService attendance, OrganisationAdministration organisation)
 {
@@ -15,11 +15,11 @@ public sealed class MeetingPageLoader(MeetingService meetings, AgendaService age
         var (outcome, view) = await meetings.GetAsync(meetingId, user, cancellationToken);
         if (view is null || view.Meeting.Viewer != MeetingViewer.Secretary || view.Meeting.Locked)
         {
-            return new MeetingPageState(outcome, view, [], [], []);
+            return new MeetingPageState(outcome, view, false, [], []);
         }
 
         return new MeetingPageState(outcome, view,
-            await agenda.CaseOptionsAsync(meetingId, user, cancellationToken),
+            await agenda.HasCaseOptionsAsync(meetingId, user, cancellationToken),
             await organisation.ListPartiesAsync(activeOnly: true, cancellationToken),
             await attendance.GuestAccountsAsync(meetingId, cancellationToken));
     }

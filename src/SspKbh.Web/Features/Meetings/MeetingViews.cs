@@ -71,7 +71,7 @@ public sealed record GuestAccount(string Id, string Name, string Party, bool Aut
 /// user may see it and, for its secretary while the minutes are open, the choices of the agenda and guest forms.
 /// </summary>
 public sealed record MeetingPageState(
-    LookupOutcome Outcome, MeetingView? View, IReadOnlyList<CaseOption> CaseOptions,
+    LookupOutcome Outcome, MeetingView? View, bool HasCaseOptions,
     IReadOnlyList<SspKbh.Web.Features.Admin.Organisation.PartyItem> Parties, IReadOnlyList<GuestAccount> GuestAccounts);
 
 public sealed record CaseOption(int Id, string CaseNumber, string PersonName, CaseLevel Level);
