@@ -5,7 +5,8 @@ namespace SspKbh.Tests.Shared;
 /// (SspKbh.E2E.BoundaryBrowserTests) visits each of them as every non-authority demo user, and
 /// SspKbh.Web.Tests.InteractiveRouteListTests fails when a page becomes interactive without being listed
 /// here, so no converted page escapes the leak test. Route parameters are filled with every id of their kind (see
-/// BoundaryBrowserTests.IdsOfParameter): <c>{Id:int}</c> with every case id, every conversation id under /samtaler, every meeting id under /moeder.
+/// BoundaryBrowserTests.IdsOfParameter): <c>{Id:int}</c> with every case id, every conversation id under /samtaler, every meeting id under /moeder,
+/// and a minutes page with every agenda item of every meeting.
 /// </summary>
 public static class InteractiveRoutes
 {
@@ -43,5 +44,6 @@ public static class InteractiveRoutes
         "/moeder/grupper/{GroupId:int}",
         "/moeder/ledergrupper/{LeaderGroupId:int}",
         "/moeder/{Id:int}",
+        "/moeder/{Id:int}/punkter/{ItemId:int}",
     ];
 }

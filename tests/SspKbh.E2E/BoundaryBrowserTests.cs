@@ -148,6 +148,17 @@ public sealed class BoundaryBrowserTests(TwoFactorOptionalApp app, ITestOutputHe
                 continue;
             }
 
+            if (template == "/moeder/{Id:int}/punkter/{ItemId:int}")
+            {
+                // The minutes page: every agenda item of every meeting, the case items included.
+                foreach (var (meeting, item) in Query("SELECT MeetingId, Id FROM AgendaItems ORDER BY Id", r => (r.GetInt32(0), r.GetInt32(1))))
+                {
+                    yield return FormattableString.Invariant($"/moeder/{meeting}/punkter/{item}");
+                }
+
+                continue;
+            }
+
             var parameter = IdsOfParameter.Keys.SingleOrDefault(p => template.Contains(p, StringComparison.Ordinal));
             if (parameter is null)
             {

@@ -31,7 +31,8 @@ public sealed partial class MeetingJourneyTests
             var name = DemoNames.First(n => person.Contains(n, StringComparison.Ordinal));
             await item.GetByTestId("write-minutes").ClickAsync();
             await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page");
-            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Tilbyd en bekymringssamtale" });
+            await Expect(page.GetByTestId("save-minutes")).ToBeVisibleAsync();
+            await CaseSteps.ChooseAsync(page, "decision", "Tilbyd en bekymringssamtale");
             await page.GetByTestId("save-minutes").ClickAsync();
             await Expect(page.GetByTestId("decision-applied")).ToContainTextAsync("Tilbyd en bekymringssamtale");
             await page.GetByTestId("offered-conversation").ClickAsync();

@@ -91,22 +91,41 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             var memberKept = member.Page.GetByTestId("case-items").GetByTestId("agenda-item").First;
             await Expect(memberKept.GetByTestId("item-summary")).ToHaveCountAsync(0);
 
+            // The general items' minutes, item by item while the meeting runs: "Gem og næste" saves and opens the next item.
+            await page.GetByTestId("general-items").GetByTestId("write-minutes").First.ClickAsync();
+            await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page of the first general item");
+            await Expect(page.GetByTestId("minutes-heading")).ToContainTextAsync($"Referat af punkt 1: {generalTitle}");
+            var firstItemPath = new Uri(page.Url).AbsolutePath;
+            await page.GetByLabel("Referat", new() { Exact = true }).FillAsync("Erfaringerne fra tryghedsvandringen blev delt.");
+            await page.GetByTestId("save-and-next").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Referat af punkt 1" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("minutes-heading")).ToContainTextAsync("Referat af punkt 2:");
+            Assert.NotEqual(firstItemPath, new Uri(page.Url).AbsolutePath);
+            await Expect(page.GetByLabel("Referat", new() { Exact = true })).ToHaveValueAsync("");
+            await page.GetByTestId("previous-item").ClickAsync();
+            await Expect(page.GetByTestId("minutes-heading")).ToContainTextAsync($"Referat af punkt 1: {generalTitle}");
+            await Expect(page.GetByLabel("Referat", new() { Exact = true })).ToHaveValueAsync("Erfaringerne fra tryghedsvandringen blev delt.");
+
             // Minutes for the case: "Andet" needs a text, and nothing is saved without it.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Tilbage til mødet" }).ClickAsync();
+            await tracked.ExpectUrlAsync(CaseSteps.PathUrl($"/moeder/{meetingId}"), "the meeting page");
             await kept.GetByTestId("write-minutes").ClickAsync();
             await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page of the case item");
+            await Expect(page.GetByTestId("save-minutes")).ToBeVisibleAsync();
             var minutesPath = new Uri(page.Url).AbsolutePath;
-            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Andet" });
+            await CaseSteps.ChooseAsync(page, "decision", "Andet");
             await page.GetByTestId("save-minutes").ClickAsync();
             await Expect(page.Locator("#decisiontext-error")).ToContainTextAsync("Beskriv beslutningen.");
             await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Beskriv beslutningen.");
             await tracked.GotoAsync(minutesPath);
-            await Expect(page.Locator("#decision")).ToHaveValueAsync("");
+            await tracked.WaitForCircuitAsync();
             await Expect(page.GetByTestId("decision-applied")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#decision")).ToHaveValueAsync("");
 
-            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Fasthold niveau" });
+            await CaseSteps.ChooseAsync(page, "decision", "Fasthold niveau");
             await page.GetByLabel("Referat", new() { Exact = true }).FillAsync(summary);
             await page.GetByTestId("save-minutes").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Referat af punkt 1 (" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("decision-applied")).ToContainTextAsync("Fasthold niveau");
             await Expect(page.GetByLabel("Referat", new() { Exact = true })).ToHaveValueAsync(summary);
             await Expect(memberKept.GetByTestId("item-summary")).ToHaveTextAsync(summary);
@@ -122,10 +141,11 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
 
             var dueOn = AppToday.AddDays(7);
             await page.Locator("#task-what").FillAsync(task);
-            await CaseSteps.SelectOptionStartingWithAsync(page.Locator("#task-owneruser"), "Jonas Krag");
-            await CaseSteps.SelectOptionStartingWithAsync(page.Locator("#task-ownerparty"), "POL –");
-            await page.Locator("#task-dueon").FillAsync(dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await CaseSteps.ChooseAsync(page, "task-owneruser", "Jonas Krag");
+            await CaseSteps.ChooseAsync(page, "task-ownerparty", "POL –");
+            await CaseSteps.TypeDateAsync(page, "task-dueon", dueOn);
             await page.GetByTestId("add-task").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "er tilføjet til punkt" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("task")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("task")).ToContainTextAsync(task);
             await Expect(page.GetByTestId("task")).ToContainTextAsync(dueOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
@@ -269,14 +289,16 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
 
             // The secretary writes the case's minutes, then a general item's: the guest's page shows the general one without a reload.
             await secretary.GotoAsync(caseMinutes!);
-            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Fasthold niveau" });
+            await secretary.WaitForCircuitAsync();
+            await CaseSteps.ChooseAsync(page, "decision", "Fasthold niveau");
             await page.GetByLabel("Referat", new() { Exact = true }).FillAsync(caseSummary);
             await page.GetByTestId("save-minutes").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("decision-applied")).ToBeVisibleAsync();
             await secretary.GotoAsync(generalMinutes!);
+            await secretary.WaitForCircuitAsync();
             await page.GetByLabel("Referat", new() { Exact = true }).FillAsync(generalSummary);
             await page.GetByTestId("save-minutes").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Referat af punkt" }).Last).ToBeVisibleAsync();
             await Expect(guest.Page.GetByTestId("general-items").GetByTestId("item-summary").First).ToHaveTextAsync(generalSummary);
 
             var html = await guest.Page.ContentAsync();
@@ -319,11 +341,12 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             await yusuf.GetByTestId("write-minutes").ClickAsync();
             await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page for Yusuf's case");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Yusuf Amin");
-            await page.Locator("#decision").SelectOptionAsync(new SelectOptionValue { Label = "Tag sagen op igen på næste møde" });
+            await Expect(page.GetByTestId("save-minutes")).ToBeVisibleAsync();
+            await CaseSteps.ChooseAsync(page, "decision", "Tag sagen op igen på næste møde");
             await page.GetByLabel("Overordnet mål").FillAsync(goal);
             await page.GetByLabel("Referat", new() { Exact = true }).FillAsync("Ledergruppen følger sagen til næste møde.");
             await page.GetByTestId("save-minutes").ClickAsync();
-            await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Referat af punkt" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("decision-applied")).ToContainTextAsync("Tag sagen op igen på næste møde");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Åbn sagen" }).ClickAsync();
@@ -453,6 +476,19 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 await Browser.ScreenshotAsync(page, "meeting-minutes-errors");
                 await Axe.AssertNoSeriousViolationsAsync(tracked, "minutes page with errors", output);
 
+                // A level change to level 3 takes the level 3–4 form in place (nothing is saved here: the demo cases stay as they are).
+                await CaseSteps.OpenSelectByIdAsync(page, "decision");
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "minutes page with the decision list open", output);
+                await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Ændr niveau" }).First.ClickAsync();
+                await CaseSteps.ChooseAsync(page, "newlevel", "Niveau 3");
+                await Expect(page.GetByTestId("minutes-level-form").Locator("#f-offence")).ToBeVisibleAsync();
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "minutes page with the level form in place", output);
+                await page.Locator(".mud-picker").Filter(new() { Has = page.Locator("#task-dueon") }).Locator("button").First.ClickAsync();
+                var calendar = page.Locator(".mud-popover-open .mud-picker-calendar-header-day, .mud-popover-open .mud-picker-calendar-header .mud-day-name");
+                await Expect(calendar.First).ToBeVisibleAsync();
+                await Axe.AssertNoSeriousViolationsAsync(tracked, "minutes page with the due date picker open", output);
+                await page.Keyboard.PressAsync("Escape");
+
                 await tracked.GotoAsync($"/moeder/{meetingId}/udskriv");
                 await tracked.AssertLooksStyledAsync();
                 await Axe.AssertNoSeriousViolationsAsync(tracked, "print view", output);
@@ -473,8 +509,8 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
     {
         await WithAppOutputOnFailureAsync(async () =>
         {
-            // The group page and the meeting page are interactive and need JavaScript to change anything (ADR 0017); without
-            // it they still show what they hold (prerendered), and the minutes page is a static page that works without it.
+            // The group page, the meeting page and the minutes page are interactive and need JavaScript to change anything
+            // (ADR 0017); without it they still show what they hold (prerendered), and the print view is a static page.
             int meetingId;
             await using (var planner = await app.NewPageAsync())
             {
@@ -483,6 +519,11 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 await planner.WaitForCircuitAsync();
                 await planner.Page.GetByTestId("publish-agenda").ClickAsync();
                 await Expect(planner.Page.GetByTestId("meeting-state")).ToHaveTextAsync("Dagsorden udsendt");
+                await planner.Page.GetByTestId("general-items").GetByTestId("write-minutes").First.ClickAsync();
+                await planner.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page of a general item");
+                await planner.Page.GetByLabel("Referat", new() { Exact = true }).FillAsync("Formanden bød velkommen; dagsordenen blev godkendt.");
+                await planner.Page.GetByTestId("save-minutes").ClickAsync();
+                await Expect(planner.Page.Locator(".mud-snackbar").Filter(new() { HasText = "Referat af punkt 1" })).ToBeVisibleAsync();
             }
 
             await using (var tracked = await app.NewPageAsync(javaScriptEnabled: false))
@@ -496,9 +537,7 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
 
                 await page.GetByTestId("general-items").GetByTestId("write-minutes").First.ClickAsync();
                 await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page of a general item");
-                await page.GetByLabel("Referat", new() { Exact = true }).FillAsync("Formanden bød velkommen; dagsordenen blev godkendt.");
-                await page.GetByTestId("save-minutes").ClickAsync();
-                await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+                await Expect(page.GetByLabel("Referat", new() { Exact = true })).ToHaveValueAsync("Formanden bød velkommen; dagsordenen blev godkendt.");
                 await tracked.AssertLooksStyledAsync();
 
                 await tracked.GotoAsync($"/moeder/{meetingId}/udskriv");
@@ -515,6 +554,38 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
                 await AssertNoDemoNamesAsync(page);
             }
         });
+    }
+
+    [Fact]
+    public async Task Opening_the_minutes_page_reads_and_audits_the_item_once_across_prerender_and_circuit()
+    {
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            await using var tracked = await app.NewPageAsync();
+            var page = tracked.Page;
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/moeder");
+            var meetingId = await CreateMeetingTodayAsync(tracked, AmagerOst, "Sundby Skole, mødelokale 6");
+            var minutes = await page.GetByTestId("general-items").GetByTestId("write-minutes").First.GetAttributeAsync("href");
+
+            var since = AuditScalar("SELECT COALESCE(MAX(Sequence), 0) FROM AuditEntries");
+            await tracked.GotoAsync(minutes!);
+            await tracked.WaitForCircuitAsync();
+            await Expect(page.GetByTestId("save-minutes")).ToBeVisibleAsync();
+            await page.WaitForTimeoutAsync(1500); // a second read would come right after the circuit starts
+
+            // One entry (a meeting with case items lists their case ids in it, and names the meeting in its details).
+            Assert.Equal(1, AuditScalar(FormattableString.Invariant(
+                $"SELECT COUNT(*) FROM AuditEntries WHERE Sequence > {since} AND Action = 'meeting.view' AND Purpose = 'minutes' AND (Details = 'meeting={meetingId}' OR Details LIKE 'meeting={meetingId};%')")));
+        });
+    }
+
+    private long AuditScalar(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.Server.DatabasePath};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The app's today (Copenhagen); the fixture runs the app on the real clock.</summary>

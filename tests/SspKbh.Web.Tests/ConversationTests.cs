@@ -52,6 +52,20 @@ public abstract class ConversationTests(AppFixture fixture)
         return await db.ConcernConversations.AsNoTracking().Include(c => c.Checklist).SingleAsync(c => c.Id == id);
     }
 
+    /// <summary>The minutes of one item saved as the interactive minutes page saves them, as the secretary, with the item's stamp.</summary>
+    private async Task<MeetingResult> SaveMinutesAsync(int meetingId, int itemId, MinutesInput input)
+    {
+        await using (var db = App.CreateDbContext())
+        {
+            input.ConcurrencyStamp = await db.AgendaItems.Where(i => i.Id == itemId).Select(i => i.ConcurrencyStamp).SingleAsync();
+        }
+
+        return await App.AsUserAsync<MinutesService, MeetingResult>(Secretary, (s, u) => s.SaveAsync(meetingId, itemId, input, u, CancellationToken.None));
+    }
+
+    private static void AssertMinutesSaved(MeetingResult result) =>
+        Assert.True(result.Succeeded, $"expected the minutes to be saved ({result.Outcome}): {string.Join("; ", result.Result.FieldErrors.SelectMany(f => f.Value).Concat(result.Result.GeneralErrors))}");
+
     [Fact]
     public async Task Offering_a_conversation_in_the_minutes_creates_a_planned_record_for_the_case_that_shows_on_the_case_and_the_dashboard()
     {
@@ -76,9 +90,12 @@ public abstract class ConversationTests(AppFixture fixture)
         }
 
         var itemId = await db0.AgendaItems.Where(i => i.MeetingId == meetingId && i.CaseId == caseId).Select(i => i.Id).SingleAsync();
-        var minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{itemId}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.OfferConcernConversation)),
-            new("Input.DecisionText", "Skolen og klubben tilbyder familien en samtale.")])).Status);
+        // The minutes page is interactive: its save goes through MinutesService.SaveAsync with the item's stamp (MinutesItemComponentTests).
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/moeder/{meetingId}/punkter/{itemId}")).Status);
+        AssertMinutesSaved(await SaveMinutesAsync(meetingId, itemId, new MinutesInput
+        {
+            Decision = MeetingDecision.OfferConcernConversation, DecisionText = "Skolen og klubben tilbyder familien en samtale.",
+        }));
 
         await using var db = App.CreateDbContext();
         var record = await db.ConcernConversations.AsNoTracking().SingleAsync(c => c.AgendaItemId == itemId);
@@ -89,9 +106,9 @@ public abstract class ConversationTests(AppFixture fixture)
         Assert.Equal(await db.ChecklistTemplates.MaxAsync(t => t.Version), await db.ChecklistTemplates.Where(t => t.Id == record.ChecklistTemplateId).Select(t => t.Version).SingleAsync());
 
         // Saving the minutes again does not offer a second conversation.
-        minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{itemId}");
+        var minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{itemId}");
         Assert.Equal($"/samtaler/{record.Id}", minutes.Document.QuerySelector("[data-testid='offered-conversation']")?.GetAttribute("href"));
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Summary", "Tilføjet efter mødet.")])).Status);
+        AssertMinutesSaved(await SaveMinutesAsync(meetingId, itemId, new MinutesInput { Summary = "Tilføjet efter mødet." }));
         Assert.Equal(1, await db.ConcernConversations.CountAsync(c => c.AgendaItemId == itemId));
 
         var casePage = await browser.GetAsync($"/sager/{caseId}");

@@ -31,8 +31,6 @@ public abstract class MeetingTests(AppFixture fixture)
     private const string CoordinationGroup = "Koordinationsgruppe Amager Øst";
     private const string LeaderGroup = "SSP-ledergruppe Amager";
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private DateOnly Today => DanishTime.Today(App.Clock);
 
     private Task<int> GroupIdAsync(string name) => GroupIdAsync(App, name);
@@ -80,6 +78,31 @@ public abstract class MeetingTests(AppFixture fixture)
 
     private static void AssertSaved(MeetingResult result) =>
         Assert.True(result.Succeeded, $"expected the change to be saved ({result.Outcome}): {string.Join("; ", result.Result.FieldErrors.SelectMany(f => f.Value).Concat(result.Result.GeneralErrors))}");
+
+    /// <summary>The agenda item's concurrency stamp, as the minutes page shows it and hands it to the service with a save.</summary>
+    private static async Task<string> ItemStampAsync(SspAppFactory app, int itemId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.AgendaItems.Where(i => i.Id == itemId).Select(i => i.ConcurrencyStamp).SingleAsync();
+    }
+
+    /// <summary>
+    /// The minutes of one item saved as the (interactive) minutes page saves them: through <see cref="MinutesService.SaveAsync"/>, as the
+    /// signed-in user, with the item's stamp as the page shows it (or an older one the page still showed); the page itself is tested in
+    /// <see cref="MinutesItemComponentTests"/>.
+    /// </summary>
+    private static async Task<MeetingResult> SaveMinutesAsync(SspAppFactory app, string email, int meetingId, int itemId, MinutesInput input, string? shownStamp = null)
+    {
+        input.ConcurrencyStamp = shownStamp ?? await ItemStampAsync(app, itemId);
+        return await app.AsUserAsync<MinutesService, MeetingResult>(email, (s, u) => s.SaveAsync(meetingId, itemId, input, u, CancellationToken.None));
+    }
+
+    /// <summary>A task added as the minutes page's task form adds it (<see cref="MinutesService.AddTaskAsync"/>).</summary>
+    private static Task<MeetingResult> AddTaskAsync(SspAppFactory app, string email, int meetingId, int itemId, ActionInput input) =>
+        app.AsUserAsync<MinutesService, MeetingResult>(email, (s, u) => s.AddTaskAsync(meetingId, itemId, input, u, CancellationToken.None));
+
+    /// <summary>Every message of a refused save, field and general, as the page's error summary lists them.</summary>
+    private static List<string> Messages(MeetingResult result) => [.. result.Result.FieldErrors.SelectMany(f => f.Value), .. result.Result.GeneralErrors];
 
     private async Task<Meeting> MeetingAsync(int id)
     {
@@ -235,14 +258,16 @@ public abstract class MeetingTests(AppFixture fixture)
 
         // Freja's case has no named lead: moving it to level 2 breaks the case's own rule, so nothing changes.
         var freja = await CaseItemAsync(browser, id, "Freja Nielsen");
-        var page = await browser.GetAsync($"/moeder/{id}/punkter/{freja}");
-        var missing = await browser.SubmitAsync(page, "minutes", [new("Input.Decision", nameof(MeetingDecision.ChangeLevel))]);
-        Assert.Equal([Texts.Meeting_Validation_NewLevelRequired], missing.FieldErrors("newlevel"));
-        Assert.Equal([Texts.Meeting_Validation_LevelReasonRequired], missing.FieldErrors("levelreason"));
-        var rule = await browser.SubmitAsync(page, "minutes", [new("Input.Decision", nameof(MeetingDecision.ChangeLevel)),
-            new("Input.NewLevel", nameof(CaseLevel.FirstTimeCrime)), new("Input.LevelReason", "Sigtet for tyveri.")]);
-        Assert.Equal(HttpStatusCode.OK, rule.Status);
-        Assert.Contains(Texts.Error_LeadPersonRequired, rule.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/moeder/{id}/punkter/{freja}")).Status);
+        var missing = await SaveMinutesAsync(App, Secretary, id, freja, new MinutesInput { Decision = MeetingDecision.ChangeLevel });
+        Assert.Equal([Texts.Meeting_Validation_NewLevelRequired], missing.Result.FieldErrors[nameof(MinutesInput.NewLevel)]);
+        Assert.Equal([Texts.Meeting_Validation_LevelReasonRequired], missing.Result.FieldErrors[nameof(MinutesInput.LevelReason)]);
+        var rule = await SaveMinutesAsync(App, Secretary, id, freja, new MinutesInput
+        {
+            Decision = MeetingDecision.ChangeLevel, NewLevel = CaseLevel.FirstTimeCrime, LevelReason = "Sigtet for tyveri.",
+        });
+        Assert.Equal(LookupOutcome.Found, rule.Outcome);
+        Assert.Contains(Messages(rule), m => m.Contains(Texts.Error_LeadPersonRequired, StringComparison.Ordinal));
         await using (var db = App.CreateDbContext())
         {
             Assert.Equal(CaseLevel.WorryingBehaviour, await db.Cases.Where(c => db.AgendaItems.Any(i => i.Id == freja && i.CaseId == c.Id)).Select(c => c.Level).SingleAsync());
@@ -251,10 +276,10 @@ public abstract class MeetingTests(AppFixture fixture)
 
         // Adam's case (level 2, named lead) goes down to level 1 from the minutes.
         var adam = await CaseItemAsync(browser, id, "Adam Khalil");
-        page = await browser.GetAsync($"/moeder/{id}/punkter/{adam}");
-        var saved = await browser.SubmitAsync(page, "minutes", [new("Input.Summary", "Gruppen drøftede sagen."), new("Input.Decision", nameof(MeetingDecision.ChangeLevel)),
-            new("Input.NewLevel", nameof(CaseLevel.WorryingBehaviour)), new("Input.LevelReason", "Ingen nye sigtelser i tre måneder.")]);
-        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        AssertSaved(await SaveMinutesAsync(App, Secretary, id, adam, new MinutesInput
+        {
+            Summary = "Gruppen drøftede sagen.", Decision = MeetingDecision.ChangeLevel, NewLevel = CaseLevel.WorryingBehaviour, LevelReason = "Ingen nye sigtelser i tre måneder.",
+        }));
         int caseId;
         await using (var db = App.CreateDbContext())
         {
@@ -266,24 +291,25 @@ public abstract class MeetingTests(AppFixture fixture)
             Assert.Contains(await db.CaseLevelChanges.Where(h => h.CaseId == caseId).ToListAsync(), h => h.Reason == "Ingen nye sigtelser i tre måneder.");
         }
 
-        // The decision is fixed now: the minutes page shows it and no longer offers the choice.
-        page = await browser.GetAsync($"/moeder/{id}/punkter/{adam}");
+        // The decision is fixed now: the minutes page (as prerendered) shows it and no longer offers the choice.
+        var page = await browser.GetAsync($"/moeder/{id}/punkter/{adam}");
         Assert.NotNull(page.TestIdText("decision-applied"));
         Assert.Null(page.Document.GetElementById("decision"));
 
-        // A task without owner or due date is refused next to the fields; a complete one becomes an action.
-        var refused = await browser.SubmitAsync(page, "task", [new("Task.What", "Ring til mor"), new("Task.OwnerName", ""), new("Task.DueOn", "")]);
-        Assert.Equal([Texts.Case_Validation_ActionOwnerRequired], refused.FieldErrors("task-ownername"));
-        Assert.Equal([Texts.Case_Validation_ActionDueRequired], refused.FieldErrors("task-dueon"));
+        // A task without owner or due date is refused at the fields; a complete one becomes an action.
+        var refused = await AddTaskAsync(App, Secretary, id, adam, new ActionInput { What = "Ring til mor", OwnerName = "" });
+        Assert.Equal([Texts.Case_Validation_ActionOwnerRequired], refused.Result.FieldErrors[nameof(ActionInput.OwnerName)]);
+        Assert.Equal([Texts.Case_Validation_ActionDueRequired], refused.Result.FieldErrors[nameof(ActionInput.DueOn)]);
         await using (var db = App.CreateDbContext())
         {
             Assert.False(await db.CaseActions.AnyAsync(a => a.AgendaItemId == adam));
         }
 
-        var policeId = (await App.CreateDbContext().Parties.SingleAsync(p => p.Code == "POL")).Id.ToString(CultureInfo.InvariantCulture);
-        var task = await browser.SubmitAsync(page, "task", [new("Task.What", "Hjemmebesøg hos familien"), new("Task.OwnerName", "Jonas Krag"),
-            new("Task.OwnerPartyId", policeId), new("Task.DueOn", Iso(Today.AddDays(14)))]);
-        Assert.Equal(HttpStatusCode.Redirect, task.Status);
+        var policeId = (await App.CreateDbContext().Parties.SingleAsync(p => p.Code == "POL")).Id;
+        AssertSaved(await AddTaskAsync(App, Secretary, id, adam, new ActionInput
+        {
+            What = "Hjemmebesøg hos familien", OwnerName = "Jonas Krag", OwnerPartyId = policeId, DueOn = Today.AddDays(14),
+        }));
         var casePage = await browser.GetAsync($"/sager/{caseId}");
         Assert.Contains("Hjemmebesøg hos familien", casePage.Text, StringComparison.Ordinal);
         Assert.Contains("Hjemmebesøg hos familien", (await browser.GetAsync($"/moeder/{id}")).TestIdText("case-items"), StringComparison.Ordinal);
@@ -318,21 +344,21 @@ public abstract class MeetingTests(AppFixture fixture)
 
         foreach (var item in (await MeetingAsync(id)).Part(AgendaPart.Cases))
         {
-            var minutes = await browser.GetAsync($"/moeder/{id}/punkter/{item.Id}");
-            var saved = await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.KeepLevel)), new("Input.Summary", "Status quo.")]);
-            Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+            AssertSaved(await SaveMinutesAsync(App, Secretary, id, item.Id, new MinutesInput { Decision = MeetingDecision.KeepLevel, Summary = "Status quo." }));
         }
 
         page = await browser.GetAsync($"/moeder/{id}");
         var firstItem = (await MeetingAsync(id)).Part(AgendaPart.Cases).First().Id;
-        var before = await browser.GetAsync($"/moeder/{id}/punkter/{firstItem}");
+        // The minutes page of the first item stays open while the minutes are approved.
+        var before = await ItemStampAsync(App, firstItem);
         AssertSaved(await CommandAsync<MinutesService>(App, Secretary, id, (s, stamp, u) => s.ApproveAsync(id, stamp, u, CancellationToken.None)));
 
         page = await browser.GetAsync($"/moeder/{id}");
         Assert.Equal(Texts.Meeting_State_Approved, page.TestIdText("meeting-state"));
         Assert.Empty(page.Document.QuerySelectorAll("[data-testid='write-minutes']"));
-        var locked = await browser.SubmitAsync(before, "minutes", [new("Input.Summary", "Ændret bagefter.")]);
-        Assert.Contains(Texts.Error_MinutesLocked, locked.Text, StringComparison.Ordinal);
+        var locked = await SaveMinutesAsync(App, Secretary, id, firstItem, new MinutesInput { Summary = "Ændret bagefter." }, before);
+        Assert.Equal(LookupOutcome.Found, locked.Outcome);
+        Assert.Contains(Texts.Error_MinutesLocked, Messages(locked));
         Assert.Equal("Status quo.", (await MeetingAsync(id)).Items.Single(i => i.Id == firstItem).Summary);
 
         // A guest without authority status sees that the meeting takes no more concerns, not an offer without a form (issue 16 #13).
@@ -356,18 +382,16 @@ public abstract class MeetingTests(AppFixture fixture)
     {
         using var first = App.CreateBrowser();
         await first.SignInAsync(Secretary);
-        using var second = App.CreateBrowser();
-        await second.SignInAsync(Secretary);
         var id = await CreateMeetingAsync(App, first, Secretary, await GroupIdAsync(CoordinationGroup), Today);
         var itemId = (await MeetingAsync(id)).Part(AgendaPart.General).First().Id;
-        var pageOne = await first.GetAsync($"/moeder/{id}/punkter/{itemId}");
-        var pageTwo = await second.GetAsync($"/moeder/{id}/punkter/{itemId}");
+        // Both secretaries' pages show the item as it is now.
+        var shown = await ItemStampAsync(App, itemId);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(pageOne, "minutes", [new("Input.Summary", "Den første version.")])).Status);
-        var conflict = await second.SubmitAsync(pageTwo, "minutes", [new("Input.Summary", "Den anden version.")]);
+        AssertSaved(await SaveMinutesAsync(App, Secretary, id, itemId, new MinutesInput { Summary = "Den første version." }, shown));
+        var conflict = await SaveMinutesAsync(App, Secretary, id, itemId, new MinutesInput { Summary = "Den anden version." }, shown);
 
-        Assert.Equal(HttpStatusCode.OK, conflict.Status);
-        Assert.Contains(Texts.Concurrency_Conflict, conflict.Text, StringComparison.Ordinal);
+        Assert.Equal(LookupOutcome.Found, conflict.Outcome);
+        Assert.Equal([Texts.Concurrency_Conflict], conflict.Result.GeneralErrors);
         Assert.Equal("Den første version.", (await MeetingAsync(id)).Items.Single(i => i.Id == itemId).Summary);
     }
 
@@ -474,10 +498,11 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.DoesNotContain("Freja Nielsen", items, StringComparison.Ordinal); // level 1
 
         var yusuf = await CaseItemAsync(browser, id, "Yusuf Amin");
-        var minutes = await browser.GetAsync($"/moeder/{id}/punkter/{yusuf}");
-        var saved = await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain)),
-            new("Input.OverallGoal", "Yusuf går i skole hver dag og holder sig fra kriminalitet."), new("Input.GoalSchool", "Skolen vækker ham kl. 8.30, hvis han ikke er mødt.")]);
-        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        AssertSaved(await SaveMinutesAsync(App, Leader, id, yusuf, new MinutesInput
+        {
+            Decision = MeetingDecision.TakeUpAgain,
+            OverallGoal = "Yusuf går i skole hver dag og holder sig fra kriminalitet.", GoalSchool = "Skolen vækker ham kl. 8.30, hvis han ikke er mødt.",
+        }));
         await using var db = App.CreateDbContext();
         var c = await db.Cases.SingleAsync(x => db.AgendaItems.Any(i => i.Id == yusuf && i.CaseId == x.Id));
         Assert.Equal("Yusuf går i skole hver dag og holder sig fra kriminalitet.", c.OverallGoal);
@@ -523,31 +548,28 @@ public abstract class MeetingTests(AppFixture fixture)
             item = await db.AgendaItems.Where(i => i.MeetingId == meeting && i.CaseId == oliver).Select(i => i.Id).SingleAsync();
         }
 
-        // Without the form: each missing field says so on the minutes page itself, and the case keeps its level.
-        var page = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
-        Assert.NotNull(page.Document.QuerySelector("[data-testid='minutes-level-form'] #f-offence"));
-        var decision = new List<KeyValuePair<string, string?>>
+        // Without the form: each missing field is refused at its own field of the minutes form (the page shows the form in place,
+        // MinutesItemComponentTests), not sent to the case, and the case keeps its level.
+        var lead = await app.UserIdAsync(Member);
+        MinutesInput Decision() => new()
         {
-            new("Input.Decision", nameof(MeetingDecision.ChangeLevel)), new("Input.NewLevel", nameof(CaseLevel.RepeatedSeriousCrime)),
-            new("Input.LevelReason", "To nye sigtelser for røveri."), new("Input.NewLeadUserId", await app.UserIdAsync(Member)),
+            Decision = MeetingDecision.ChangeLevel, NewLevel = CaseLevel.RepeatedSeriousCrime, LevelReason = "To nye sigtelser for røveri.", NewLeadUserId = lead,
         };
-        var refused = await browser.SubmitAsync(page, "minutes", decision);
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Equal([CaseTexts.FormFieldRequired("OffenceSituation")], refused.FieldErrors("f-offence"));
-        Assert.Equal([CaseTexts.FormFieldRequired("TriedSoFar")], refused.FieldErrors("f-tried"));
-        Assert.DoesNotContain(string.Format(Texts.Meeting_FixOnCase, "", "").Trim(), refused.Text, StringComparison.Ordinal);
+        var refused = await SaveMinutesAsync(app, Secretary, meeting, item, Decision());
+        Assert.Equal(LookupOutcome.Found, refused.Outcome);
+        Assert.Equal([CaseTexts.FormFieldRequired("OffenceSituation")], refused.Result.FieldErrors[nameof(MinutesInput.FormOffenceSituation)]);
+        Assert.Equal([CaseTexts.FormFieldRequired("TriedSoFar")], refused.Result.FieldErrors[nameof(MinutesInput.FormTriedSoFar)]);
+        Assert.DoesNotContain(Messages(refused), m => m.Contains(string.Format(Texts.Meeting_FixOnCase, "", "").Trim(), StringComparison.Ordinal));
         await using (var db = app.CreateDbContext())
         {
                 Assert.Equal(CaseLevel.WorryingBehaviour, await db.Cases.Where(c => c.Id == oliver).Select(c => c.Level).SingleAsync());
         }
 
         // With the form: the case is at level 3 with the form as written, and the decision is recorded.
-        page = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
-        var saved = await browser.SubmitAsync(page, "minutes", [.. decision,
-            new("Input.FormOffenceSituation", "To røverier af mobiltelefoner."), new("Input.FormSchool", "Stort fravær."),
-            new("Input.FormLeisure", "Ingen fritidsaktivitet."), new("Input.FormHome", "Mor ønsker hjælp."),
-            new("Input.FormNetwork", "Ældre venner i bebyggelsen."), new("Input.FormTriedSoFar", "Samtale med skolen.")]);
-        Assert.True(saved.Status == HttpStatusCode.Redirect, saved.TestIdText("error-summary") ?? saved.Text[..Math.Min(2000, saved.Text.Length)]);
+        var withForm = Decision();
+        (withForm.FormOffenceSituation, withForm.FormSchool, withForm.FormLeisure) = ("To røverier af mobiltelefoner.", "Stort fravær.", "Ingen fritidsaktivitet.");
+        (withForm.FormHome, withForm.FormNetwork, withForm.FormTriedSoFar) = ("Mor ønsker hjælp.", "Ældre venner i bebyggelsen.", "Samtale med skolen.");
+        AssertSaved(await SaveMinutesAsync(app, Secretary, meeting, item, withForm));
         await using (var db = app.CreateDbContext())
         {
             var c = await db.Cases.SingleAsync(x => x.Id == oliver);
@@ -656,8 +678,7 @@ public abstract class MeetingTests(AppFixture fixture)
 
         foreach (var item in items)
         {
-            var minutes = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
-            Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain))])).Status);
+            AssertSaved(await SaveMinutesAsync(app, Leader, meeting, item, new MinutesInput { Decision = MeetingDecision.TakeUpAgain }));
         }
 
         AssertSaved(await CommandAsync<MinutesService>(app, Leader, meeting, (s, stamp, u) => s.ApproveAsync(meeting, stamp, u, CancellationToken.None)));
@@ -698,26 +719,24 @@ public abstract class MeetingTests(AppFixture fixture)
         // The owners offered are the authority people of the case's koordinationsgruppe and of the ledergruppe, not only "not a user".
         var jonas = await app.UserIdAsync(Member);
         var outsider = await app.UserIdAsync("ssp-plus@sspkbh.dk"); // an authority member of another group
-        var page = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
-        var offered = page.Document.QuerySelectorAll("#task-owneruser option").Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList();
+        // (The page's owner select lists its state's candidates, every one: MinutesItemComponentTests.)
+        var state = await app.AsUserAsync<MinutesPageLoader, MinutesPageState>(Leader, (s, u) => s.LoadAsync(meeting, item, u, CancellationToken.None));
+        var offered = state.Candidates.Select(c => c.UserId).ToList();
         Assert.Contains(jonas, offered);
         Assert.Contains(await app.UserIdAsync(Leader), offered);
         Assert.Contains(await app.UserIdAsync(Secretary), offered);
         Assert.DoesNotContain(outsider, offered);
 
         // Someone without the case is refused next to the field, and nothing is saved.
-        var refused = await browser.SubmitAsync(page, "task", [new("Task.What", "Møde med skolens ledelse"), new("Task.OwnerUserId", outsider),
-            new("Task.OwnerPartyId", police.ToString(CultureInfo.InvariantCulture)), new("Task.DueOn", Iso(Today.AddDays(7)))]);
-        Assert.Equal([Texts.Case_Validation_ActionOwnerNoAccess], refused.FieldErrors("task-owneruser"));
+        var refused = await AddTaskAsync(app, Leader, meeting, item, new ActionInput { What = "Møde med skolens ledelse", OwnerUserId = outsider, OwnerPartyId = police, DueOn = Today.AddDays(7) });
+        Assert.Equal([Texts.Case_Validation_ActionOwnerNoAccess], refused.Result.FieldErrors[nameof(ActionInput.OwnerUserId)]);
         await using (var db = app.CreateDbContext())
         {
             Assert.False(await db.CaseActions.AnyAsync(a => a.AgendaItemId == item));
         }
 
         // Jonas Krag gets the task, and it is on his home page.
-        page = await browser.GetAsync($"/moeder/{meeting}/punkter/{item}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "task", [new("Task.What", "Møde med skolens ledelse"), new("Task.OwnerUserId", jonas),
-            new("Task.OwnerPartyId", police.ToString(CultureInfo.InvariantCulture)), new("Task.DueOn", Iso(Today.AddDays(7)))])).Status);
+        AssertSaved(await AddTaskAsync(app, Leader, meeting, item, new ActionInput { What = "Møde med skolens ledelse", OwnerUserId = jonas, OwnerPartyId = police, DueOn = Today.AddDays(7) }));
         using var member = app.CreateBrowser();
         await member.SignInAsync(Member);
         Assert.Contains("Møde med skolens ledelse", (await member.GetAsync("/")).TestIdText("home-actions"), StringComparison.Ordinal);
@@ -737,11 +756,11 @@ public abstract class MeetingTests(AppFixture fixture)
             leaderGroup = await db.Meetings.Where(m => m.Id == first).Select(m => m.GroupId).SingleAsync();
         }
 
-        var minutes = await browser.GetAsync($"/moeder/{first}/punkter/{item}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain))])).Status);
-        minutes = await browser.GetAsync($"/moeder/{first}/punkter/{item}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "task", [new("Task.What", "Skolen og politiet aftaler en fælles plan"), new("Task.OwnerName", "Jonas Krag"),
-            new("Task.OwnerPartyId", police.ToString(CultureInfo.InvariantCulture)), new("Task.DueOn", Iso(Today.AddDays(30)))])).Status);
+        AssertSaved(await SaveMinutesAsync(app, Leader, first, item, new MinutesInput { Decision = MeetingDecision.TakeUpAgain }));
+        AssertSaved(await AddTaskAsync(app, Leader, first, item, new ActionInput
+        {
+            What = "Skolen og politiet aftaler en fælles plan", OwnerName = "Jonas Krag", OwnerPartyId = police, DueOn = Today.AddDays(30),
+        }));
 
         var next = await CreateMeetingAsync(app, browser, Leader, leaderGroup, Today.AddDays(14));
         AgendaReason reasons;
@@ -783,13 +802,15 @@ public abstract class MeetingTests(AppFixture fixture)
             yusufItem = await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.CaseId == yusufCase).Select(i => i.Id).SingleAsync();
         }
 
-        var minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{yusufItem}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "minutes", [new("Input.Decision", nameof(MeetingDecision.TakeUpAgain)),
-            new("Input.DecisionText", "Status på skolegangen ved næste møde."), new("Input.OverallGoal", "Yusuf kommer i skole hver dag.")])).Status);
-        minutes = await browser.GetAsync($"/moeder/{meetingId}/punkter/{yusufItem}");
-        var policeId = (await app.CreateDbContext().Parties.SingleAsync(p => p.Code == "POL")).Id.ToString(CultureInfo.InvariantCulture);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(minutes, "task", [new("Task.What", "Hjemmebesøg sammen med SOF"), new("Task.OwnerName", "Jonas Krag"),
-            new("Task.OwnerPartyId", policeId), new("Task.DueOn", Iso(DanishTime.Today(app.Clock).AddDays(3)))])).Status);
+        AssertSaved(await SaveMinutesAsync(app, Leader, meetingId, yusufItem, new MinutesInput
+        {
+            Decision = MeetingDecision.TakeUpAgain, DecisionText = "Status på skolegangen ved næste møde.", OverallGoal = "Yusuf kommer i skole hver dag.",
+        }));
+        var policeId = (await app.CreateDbContext().Parties.SingleAsync(p => p.Code == "POL")).Id;
+        AssertSaved(await AddTaskAsync(app, Leader, meetingId, yusufItem, new ActionInput
+        {
+            What = "Hjemmebesøg sammen med SOF", OwnerName = "Jonas Krag", OwnerPartyId = policeId, DueOn = DanishTime.Today(app.Clock).AddDays(3),
+        }));
 
         app.Clock.Advance(TimeSpan.FromDays(10));
         await browser.SignInAsync(Leader); // the session did not outlive ten days
@@ -861,13 +882,12 @@ public abstract class MeetingTests(AppFixture fixture)
         await browser.SignInAsync(Secretary);
         var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today, place: "Journalmødet");
         var item = await CaseItemAsync(browser, id, "Lucas Holm");
-        var page = await browser.GetAsync($"/moeder/{id}/punkter/{item}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "minutes", [new("Input.Summary", "Fritidscentret fortæller om bedre fremmøde."),
-            new("Input.Decision", nameof(MeetingDecision.KeepLevel)), new("Input.DecisionText", "Sagen følges på næste møde.")])).Status);
-        page = await browser.GetAsync($"/moeder/{id}/punkter/{item}");
-        var buf = (await App.CreateDbContext().Parties.SingleAsync(p => p.Code == "BUF")).Id.ToString(CultureInfo.InvariantCulture);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "task", [new("Task.What", "Klasselæreren ringer til mor"), new("Task.OwnerName", "Klasselæreren"),
-            new("Task.OwnerPartyId", buf), new("Task.DueOn", Iso(Today.AddDays(7)))])).Status);
+        AssertSaved(await SaveMinutesAsync(App, Secretary, id, item, new MinutesInput
+        {
+            Summary = "Fritidscentret fortæller om bedre fremmøde.", Decision = MeetingDecision.KeepLevel, DecisionText = "Sagen følges på næste møde.",
+        }));
+        var buf = (await App.CreateDbContext().Parties.SingleAsync(p => p.Code == "BUF")).Id;
+        AssertSaved(await AddTaskAsync(App, Secretary, id, item, new ActionInput { What = "Klasselæreren ringer til mor", OwnerName = "Klasselæreren", OwnerPartyId = buf, DueOn = Today.AddDays(7) }));
         int caseId;
         await using (var db = App.CreateDbContext())
         {
@@ -901,9 +921,7 @@ public abstract class MeetingTests(AppFixture fixture)
         await browser.SignInAsync(Secretary);
         var id = await CreateMeetingAsync(App, browser, Secretary, await GroupIdAsync(CoordinationGroup), Today, place: "Udtræksmødet");
         var item = await CaseItemAsync(browser, id, "Malik Ahmed");
-        var page = await browser.GetAsync($"/moeder/{id}/punkter/{item}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(page, "minutes", [new("Input.Summary", "Status fra skolen om Malik."),
-            new("Input.Decision", nameof(MeetingDecision.KeepLevel))])).Status);
+        AssertSaved(await SaveMinutesAsync(App, Secretary, id, item, new MinutesInput { Summary = "Status fra skolen om Malik.", Decision = MeetingDecision.KeepLevel }));
         int caseId;
         await using (var db = App.CreateDbContext())
         {

@@ -22,6 +22,7 @@ public static class CasesSetup
         services.AddScoped<Meetings.LeaderBoardService>();
         services.AddScoped<Meetings.MyMeetingsLoader>();
         services.AddScoped<Meetings.MeetingPageLoader>();
+        services.AddScoped<Meetings.MinutesPageLoader>();
         services.AddScoped<Meetings.JournalExtractService>();
         services.AddScoped<Conversations.ConversationService>();
         services.AddScoped<Conversations.ConversationFollowUpService>();
