@@ -3,7 +3,7 @@
 #
 #   bash scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~E2E]
 #
-# Needs the .NET 10 SDK and Node.js/npm. As root it installs what else is missing with apt-get
+# Needs the .NET 10 SDK and Node.js/npm (npm only for axe-core in the browser tests). As root it installs what else is missing with apt-get
 # (postgresql, chromium) and starts PostgreSQL on 127.0.0.1:5432 with user/password postgres/postgres;
 # otherwise it says what to install. The last line it prints is "N passed, N failed".
 set -euo pipefail
@@ -45,7 +45,7 @@ trap on_exit EXIT
 missing_apt=()
 command -v dotnet >/dev/null && dotnet --list-sdks 2>/dev/null | grep -q '^10\.' || {
   echo "ERROR: the .NET 10 SDK is required (dotnet --list-sdks shows no 10.x). See https://dot.net." >&2; exit 1; }
-command -v npm >/dev/null || { echo "ERROR: Node.js with npm is required for the front-end packages (apt-get install nodejs npm, or Node 20+)." >&2; exit 1; }
+command -v npm >/dev/null || { echo "ERROR: Node.js with npm is required for axe-core in the browser tests (apt-get install nodejs npm, or Node 20+)." >&2; exit 1; }
 
 CHROMIUM="${SSPKBH_CHROMIUM:-/usr/bin/chromium}"
 [ -x "$CHROMIUM" ] || missing_apt+=(chromium fonts-liberation)

@@ -112,17 +112,13 @@ public sealed partial class TrackedPage : IAsyncDisposable
                 await WaitForCircuitAsync();
             }
         }
-        else if (await Page.Locator(".static-header").CountAsync() > 0)
-        {
-            // The pages that stay static (account, errors, print views): our own stylesheet, no framework.
-            Assert.Contains(seen, a => a.Type == "stylesheet" && a.Url.Contains("/css/static.", StringComparison.Ordinal) && a.Status is 200 or 304);
-            Assert.DoesNotContain(seen, a => a.Type == "stylesheet" && DkfdsCss().IsMatch(a.Url));
-        }
         else
         {
-            // Pages still static (DKFDS + htmx) until issue 13 converts them.
-            Assert.Contains(seen, a => a.Type == "stylesheet" && DkfdsCss().IsMatch(a.Url) && a.Status is 200 or 304);
-            Assert.Contains(seen, a => a.Type == "stylesheet" && a.Url.Contains("/css/site.", StringComparison.Ordinal) && a.Status is 200 or 304);
+            // The pages that stay static (account, errors, print views): our own stylesheet and header, no
+            // framework and no script.
+            Assert.True(await Page.Locator(".static-header").CountAsync() > 0, $"{Page.Url} has neither the interactive layout nor the static one.");
+            Assert.Contains(seen, a => a.Type == "stylesheet" && a.Url.Contains("/css/static.", StringComparison.Ordinal) && a.Status is 200 or 304);
+            Assert.DoesNotContain(seen, a => a.Type == "script");
         }
 
         // The stylesheet really applies to this page: both looks set IBM Plex Sans on the body, and the
@@ -179,9 +175,6 @@ public sealed partial class TrackedPage : IAsyncDisposable
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
-
-    [GeneratedRegex(@"/lib/dkfds/(.+/)?dkfds\.min\.[^/]*css$")]
-    private static partial Regex DkfdsCss();
 
     [GeneratedRegex(@"^https?://[^/]+/konto/log-ind(\?.*)?$")]
     private static partial Regex LoginUrlRegex();

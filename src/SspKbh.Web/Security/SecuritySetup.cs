@@ -108,18 +108,6 @@ public static class SecuritySetup
 
                 await validateSecurityStamp(ctx);
             };
-            o.Events.OnRedirectToLogin = ctx =>
-            {
-                if (IsHtmx(ctx.Request))
-                {
-                    ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
-                    return Task.CompletedTask;
-                }
-
-                ctx.Response.Redirect(ctx.RedirectUri);
-                return Task.CompletedTask;
-            };
             o.Events.OnRedirectToAccessDenied = async ctx =>
             {
                 // Answer 403 in place (the status page explains it in Danish) and record the attempt.
@@ -158,8 +146,6 @@ public static class SecuritySetup
 
         await next(context);
     });
-
-    private static bool IsHtmx(HttpRequest request) => request.Headers.ContainsKey("HX-Request");
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }
