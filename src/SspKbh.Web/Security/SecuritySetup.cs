@@ -108,6 +108,13 @@ public static class SecuritySetup
 
                 await validateSecurityStamp(ctx);
             };
+            // Every request that needs a sign-in is sent to the login page, the circuit's endpoints (/_blazor) too: .NET 10's
+            // default answers endpoints it takes for APIs with a bare 401 instead (the authorization matrix expects the redirect).
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToAccessDenied = async ctx =>
             {
                 // Answer 403 in place (the status page explains it in Danish) and record the attempt.
