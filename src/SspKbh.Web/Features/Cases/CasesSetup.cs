@@ -29,6 +29,7 @@ public static class CasesSetup
         services.AddScoped<Conversations.ConversationPlanningService>();
         services.AddScoped<Conversations.ConversationChecklistService>();
         services.AddScoped<Conversations.ConversationBeforeLoader>();
+        services.AddScoped<Conversations.ConversationCreateLoader>();
         services.AddScoped<Conversations.ConversationInvitations>();
         services.AddScoped<Meetings.MinutesService>();
         services.AddSingleton<Meetings.MeetingChangeNotifier>();

@@ -10,18 +10,23 @@ namespace SspKbh.Web.Features.Conversations;
 /// this goes into the circuit ([PersistentState]); a user who may not change the case gets the outcome alone.
 /// </summary>
 public sealed record ConversationCreateState(
-    LookupOutcome Outcome, int CaseId, string CaseNumber, string PersonName, IReadOnlyList<ResponsibleCandidate> Candidates, string? Preselected)
+    LookupOutcome Outcome, int CaseId, string CaseNumber, string PersonName, IReadOnlyList<ResponsibleCandidate> Candidates, string? Preselected);
+
+/// <summary>
+/// Reads the "offer a conversation" page in one DI scope: checks the user's access to change the case
+/// (<see cref="CaseWorkService.GetForEditAsync"/>, audited), then reads who may be made responsible.
+/// </summary>
+public sealed class ConversationCreateLoader(CaseWorkService work, ConversationService conversations)
 {
-    /// <summary>Checks the user's access to change the case (<see cref="CaseWorkService.GetForEditAsync"/>, audited) and reads the candidates.</summary>
-    public static async Task<ConversationCreateState> LoadAsync(CaseWorkService work, ConversationService conversations, int caseId, ClaimsPrincipal user)
+    public async Task<ConversationCreateState> LoadAsync(int caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, context) = await work.GetForEditAsync(caseId, user, CancellationToken.None);
+        var (outcome, context) = await work.GetForEditAsync(caseId, user, cancellationToken);
         if (context is null)
         {
             return new ConversationCreateState(outcome, caseId, "", "", [], null);
         }
 
-        var candidates = await conversations.ResponsibleCandidatesAsync(caseId, CancellationToken.None);
+        var candidates = await conversations.ResponsibleCandidatesAsync(caseId, cancellationToken);
         var me = user.UserId();
         return new ConversationCreateState(outcome, caseId, context.CaseNumber, context.PersonName, candidates, candidates.Any(c => c.UserId == me) ? me : null);
     }
