@@ -175,11 +175,15 @@ public static partial class CaseSteps
         await Expect(input).ToHaveValueAsync(typed);
     }
 
-    /// <summary>Types into an autocomplete that searches on the server and clicks the answer whose text starts with <paramref name="start"/>.</summary>
-    public static async Task SearchAndChooseAsync(IPage page, string inputId, string typed, string start)
+    /// <summary>
+    /// Types into an autocomplete that searches on the server and clicks the answer that shows <paramref name="shownAs"/>
+    /// (the list opens at the first click with the unfiltered answer; the typed search's answer replaces it).
+    /// </summary>
+    public static async Task SearchAndChooseAsync(IPage page, string inputId, string typed, string shownAs)
     {
         await TypeInSearchAsync(page, inputId, typed);
-        await ClickOpenOptionAsync(page, start);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = shownAs }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>Types part of a known young person's name into the search and picks him; the form shows who was chosen, with the birth date.</summary>
