@@ -163,7 +163,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(a => a.PreviousHash).HasMaxLength(64).IsRequired();
             e.Property(a => a.Hash).HasMaxLength(64).IsRequired();
             e.HasIndex(a => a.Sequence).IsUnique();
-            e.HasIndex(a => a.OccurredAtUtc);
+            // The period's first and last sequence number come from this index alone (AuditLogGrid, ADR 0039).
+            e.HasIndex(a => new { a.OccurredAtUtc, a.Sequence });
             // The audit viewer filters on one column and pages in sequence order (AuditLogGrid): each filter has an
             // index that ends in Sequence, so a page and its capped count read only that filter's entries, in order.
             e.HasIndex(a => new { a.SubjectType, a.SubjectId, a.Sequence });
@@ -172,6 +173,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(a => new { a.Party, a.Sequence });
             e.HasIndex(a => new { a.Purpose, a.Sequence });
             e.HasIndex(a => new { a.Outcome, a.Sequence });
+            e.HasIndex(a => new { a.UserId, a.Action, a.Sequence });
+            e.HasIndex(a => new { a.Party, a.Action, a.Sequence });
             e.Ignore(a => a.ListedIds);
         });
 

@@ -38,6 +38,11 @@ public sealed record AuditGridPage(IReadOnlyList<AuditRow> Rows, int Total, bool
 /// index range whatever the size of the trail. The count stops at <see cref="MaxCountedEntries"/>, and so do the
 /// pages: counting or skipping a million entries would cost what the index saves, and a filter that matches more
 /// than ten thousand entries is narrowed by period instead. Every page read is itself written to the trail.
+/// <para>
+/// A period is read as a range of sequence numbers (<see cref="PeriodAsync"/>), so it narrows every filter's index
+/// instead of needing one of its own; user + action and party + action have indexes of their own that end in the
+/// sequence number (migration AuditGridPeriodAndPairs, ADR 0039).
+/// </para>
 /// </summary>
 public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
 {
@@ -76,9 +81,10 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
         var page = Math.Clamp(request.Page, 0, lastPage);
         List<AuditRecord> entries = [];
         var matching = 0;
-        if (filter.IsValid)
+        var period = filter.IsValid ? await PeriodAsync(filter, cancellationToken) : null;
+        if (filter.IsValid && period is not { Count: 0 })
         {
-            var query = Apply(db.AuditEntries.AsNoTracking(), filter);
+            var query = Apply(db.AuditEntries.AsNoTracking(), filter, period);
             var ordered = request.OldestFirst ? query.OrderBy(a => a.Sequence) : query.OrderByDescending(a => a.Sequence);
             entries = await ordered.Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
             matching = await query.OrderBy(a => a.Sequence).Take(countLimit + 1).CountAsync(cancellationToken);
@@ -101,7 +107,35 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
         return new AuditGridPage(rows, Math.Min(matching, countLimit), matching > countLimit);
     }
 
-    private IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> query, AuditFilter filter)
+    /// <summary>
+    /// The sequence numbers of the period's entries: the first, the last and how many there are (one read of the
+    /// index on (OccurredAtUtc, Sequence), which holds both columns), or null when the filter has no period.
+    /// </summary>
+    /// <remarks>
+    /// An entry's time is taken when it is made, and the chain's writer gives it its sequence number when it is
+    /// written: entries held until a business transaction commits (AuditService.HoldUntilCommit), a batch from another
+    /// instance or a clock set back can put times out of sequence order. So the bounds are the smallest and largest
+    /// sequence number of the entries inside the period themselves (never a guess from the first entry in time
+    /// order), and no entry of the period lies outside them. When the period's entries fill the range (as many
+    /// entries as numbers in it: sequence numbers are unique), no entry outside the period lies inside it either, and
+    /// the range alone is the period; otherwise the time is checked as well (<see cref="PeriodRange.IsExact"/>).
+    /// </remarks>
+    private async Task<PeriodRange?> PeriodAsync(AuditFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.From is null && filter.To is null)
+        {
+            return null;
+        }
+
+        var range = await InPeriod(db.AuditEntries.AsNoTracking(), filter)
+            .GroupBy(a => 1)
+            .Select(g => new PeriodRange(g.Min(a => a.Sequence), g.Max(a => a.Sequence), g.Count()))
+            .FirstOrDefaultAsync(cancellationToken);
+        return range ?? new PeriodRange(0, 0, 0);
+    }
+
+    /// <summary>The entries whose time lies in the filter's period (whole Danish days).</summary>
+    private static IQueryable<AuditRecord> InPeriod(IQueryable<AuditRecord> query, AuditFilter filter)
     {
         if (filter.From is { } from)
         {
@@ -113,6 +147,28 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
         {
             var toUtc = AuditFilter.StartOfDayUtc(to.AddDays(1));
             query = query.Where(a => a.OccurredAtUtc < toUtc);
+        }
+
+        return query;
+    }
+
+    private IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> query, AuditFilter filter, PeriodRange? period)
+    {
+        if (period is { } range)
+        {
+            long first = range.First, last = range.Last;
+            query = query.Where(a => a.Sequence >= first && a.Sequence <= last);
+            if (!range.IsExact)
+            {
+                query = InPeriod(query, filter);
+            }
+        }
+        else
+        {
+            // Every entry (sequence numbers start at 1). Said as a range so that SQLite, which plans without
+            // statistics, reads a filter's own (column, Sequence) index in order rather than a longer index that
+            // starts with the same column (user + action) and sorting what it found.
+            query = query.Where(a => a.Sequence >= 1);
         }
 
         query = Matching(query, filter.UserId, a => a.UserId);
@@ -140,5 +196,14 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
 
         Expression<Func<string?>> parameter = () => value;
         return query.Where(Expression.Lambda<Func<AuditRecord, bool>>(Expression.Equal(column.Body, parameter.Body), column.Parameters));
+    }
+
+    /// <summary>
+    /// The first and last sequence number of a period's entries and their number. <see cref="IsExact"/> when they
+    /// fill the range, so that every entry in the range is in the period (sequence numbers are unique).
+    /// </summary>
+    private sealed record PeriodRange(long First, long Last, int Count)
+    {
+        public bool IsExact => Count > 0 && Last - First + 1 == Count;
     }
 }
