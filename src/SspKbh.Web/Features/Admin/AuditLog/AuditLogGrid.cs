@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Claims;
@@ -40,8 +41,9 @@ public sealed record AuditGridPage(IReadOnlyList<AuditRow> Rows, int Total, bool
 /// than ten thousand entries is narrowed by period instead. Every page read is itself written to the trail.
 /// <para>
 /// A period is read as a range of sequence numbers (<see cref="PeriodAsync"/>), so it narrows every filter's index
-/// instead of needing one of its own; user + action and party + action have indexes of their own that end in the
-/// sequence number (migration AuditGridPeriodAndPairs, ADR 0039).
+/// instead of needing one of its own, and each choice filter's index carries the other choice columns, so several
+/// filters together are checked in one index without reading the table (migration AuditGridPeriodsAndCombinations,
+/// ADR 0039).
 /// </para>
 /// </summary>
 public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
@@ -127,11 +129,19 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
             return null;
         }
 
-        var range = await InPeriod(db.AuditEntries.AsNoTracking(), filter)
-            .GroupBy(a => 1)
-            .Select(g => new PeriodRange(g.Min(a => a.Sequence), g.Max(a => a.Sequence), g.Count()))
-            .FirstOrDefaultAsync(cancellationToken);
-        return range ?? new PeriodRange(0, 0, 0);
+        // MIN, MAX and COUNT in one pass over the index; LINQ says an aggregate of a whole set only with a GROUP BY,
+        // which SQLite carries out by sorting the period's entries.
+        DateTime? fromUtc = filter.From is { } from ? AuditFilter.StartOfDayUtc(from) : null;
+        DateTime? toUtc = filter.To is { } to ? AuditFilter.StartOfDayUtc(to.AddDays(1)) : null;
+        FormattableString sql = (fromUtc, toUtc) switch
+        {
+            ({ } f, { } t) => $"""SELECT MIN("Sequence") AS "First", MAX("Sequence") AS "Last", COUNT(*) AS "Count" FROM "AuditEntries" WHERE "OccurredAtUtc" >= {f} AND "OccurredAtUtc" < {t}""",
+            ({ } f, null) => $"""SELECT MIN("Sequence") AS "First", MAX("Sequence") AS "Last", COUNT(*) AS "Count" FROM "AuditEntries" WHERE "OccurredAtUtc" >= {f}""",
+            (null, { } t) => $"""SELECT MIN("Sequence") AS "First", MAX("Sequence") AS "Last", COUNT(*) AS "Count" FROM "AuditEntries" WHERE "OccurredAtUtc" < {t}""",
+            _ => throw new UnreachableException(),
+        };
+        var row = (await db.Database.SqlQuery<PeriodRow>(sql).ToListAsync(cancellationToken)).Single();
+        return row is { First: { } first, Last: { } last } ? new PeriodRange(first, last, row.Count) : new PeriodRange(0, 0, 0);
     }
 
     /// <summary>The entries whose time lies in the filter's period (whole Danish days).</summary>
@@ -202,8 +212,18 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
     /// The first and last sequence number of a period's entries and their number. <see cref="IsExact"/> when they
     /// fill the range, so that every entry in the range is in the period (sequence numbers are unique).
     /// </summary>
-    private sealed record PeriodRange(long First, long Last, int Count)
+    private sealed record PeriodRange(long First, long Last, long Count)
     {
         public bool IsExact => Count > 0 && Last - First + 1 == Count;
+    }
+
+    /// <summary>The row the period's query reads (no entries: no first and last).</summary>
+    private sealed class PeriodRow
+    {
+        public long? First { get; init; }
+
+        public long? Last { get; init; }
+
+        public long Count { get; init; }
     }
 }
