@@ -12,9 +12,9 @@ namespace SspKbh.Web.Data.Migrations;
 /// their number) are read from the index alone; the period becomes a sequence range inside every filter's index.</item>
 /// <item>The index of each of the viewer's choice filters (user, party, action, purpose, outcome) keeps its order
 /// (the column, then Sequence) and carries the other choice columns after it, so a combination of filters is checked
-/// in the index: entries that do not match are skipped there and never read from the table. The user's index is
-/// created last: SQLite, which plans without statistics here, takes the newest of two equally good indexes, and a
-/// user's entries are the fewest of the choices (and only the user's index carries the long user id).</item>
+/// in the index: entries that do not match are skipped there and never read from the table. Of two filters, SQLite
+/// reads the index whose value has the fewest entries by its statistics (gathered after every migration), a user's
+/// before an action's; only the user's index carries the long user id.</item>
 /// </list>
 /// </summary>
 [DbContext(typeof(SspDbContext))]
@@ -24,7 +24,7 @@ public sealed class AuditGridPeriodsAndCombinations : Migration
     /// <summary>
     /// Each choice filter's index: its column and Sequence (the order of a page), then the other choice columns (the
     /// user's id, the longest, only in the user's own index: a combination with a user is read through the user's
-    /// index). In the order they are created, the user's last.
+    /// index, which has the fewest entries per value).
     /// </summary>
     internal static readonly (string Name, string[] Columns)[] ChoiceIndexes =
     [

@@ -173,13 +173,6 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
                 query = InPeriod(query, filter);
             }
         }
-        else
-        {
-            // Every entry (sequence numbers start at 1). Said as a range so that SQLite, which plans without
-            // statistics, reads a filter's own (column, Sequence) index in order rather than a longer index that
-            // starts with the same column (user + action) and sorting what it found.
-            query = query.Where(a => a.Sequence >= 1);
-        }
 
         query = Matching(query, filter.UserId, a => a.UserId);
         query = Matching(query, filter.Party, a => a.Party);
