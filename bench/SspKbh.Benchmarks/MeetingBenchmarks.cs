@@ -26,7 +26,7 @@ internal static class MeetingBenchmarks
     public const int AgendaItems = 30;
     private const int GeneralItems = 4;
 
-    public static async Task<int> RunAsync(bool quick, bool noMemory)
+    public static async Task<int> RunAsync(bool quick, bool noMemory, bool gcdump)
     {
         var iterations = quick ? 20 : 60;
         var users = await BrowserUsers.PrepareAsync(BenchDatabase.RunPath);
@@ -38,6 +38,13 @@ internal static class MeetingBenchmarks
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Meeting benchmarks: app on {host.BaseUrl} (Kestrel, in this process, environment Production), headless Chromium; {iterations} iterations; " +
             $"secretary {users.GroupMemberEmail} of group {users.Scenario.GroupId}; meeting {meetingId} with {AgendaItems} agenda items."));
+
+        if (gcdump)
+        {
+            // Only the heap per circuit, with the types that make it up (what the meeting page keeps per circuit).
+            BrowserCircuitBenchmarks.PrintMemory([await BrowserCircuitBenchmarks.MemoryPerCircuitAsync(host, secretary, page, page.Name, gcdump: true)]);
+            return 0;
+        }
 
         // 1. First interactive render: navigation start until the circuit has rendered the 30 agenda rows (browser clock),
         //    each beside the group's busiest case page opened right after it, so the ratio holds whatever the machine's load.

@@ -18,7 +18,8 @@ using SspKbh.Benchmarks;
 //   --parts       the pieces of a list filter change (rows + audit, counts, a bare audit write) timed one by one
 //                 (with --home: the home page's pieces beside the case page)
 //   --audit-grid  the audit viewer's grid requests at 1,000,000 entries, per filter, against the baseline (see AuditGridBenchmarks)
-//   --meeting     with --browser: the meeting page with 30 agenda items (first render, minutes save, memory per circuit; see MeetingBenchmarks)
+//   --meeting     with --browser: the meeting page with 30 agenda items (first render, minutes save, memory per circuit; see MeetingBenchmarks);
+//                 with --gcdump only the memory per circuit and the heap's types
 //   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
@@ -55,7 +56,7 @@ if (circuits || browser)
 {
     // The interactive pages (filter change, deepest page, first render, memory per circuit); not BenchmarkDotNet.
     var loadAtStart = LoadAverage();
-    var code = browser && args.Contains("--meeting") ? await MeetingBenchmarks.RunAsync(quick, noMemory)
+    var code = browser && args.Contains("--meeting") ? await MeetingBenchmarks.RunAsync(quick, noMemory, args.Contains("--gcdump"))
         : browser ? await BrowserCircuitBenchmarks.RunAsync(quick, gcdump, noMemory) : await CircuitBenchmarks.RunAsync(quick);
     Console.WriteLine($"Load average (1, 5, 15 min) before: {loadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
     return code;

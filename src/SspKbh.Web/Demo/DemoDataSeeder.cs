@@ -41,6 +41,10 @@ public sealed class DemoDataSeeder(SspDbContext db, UserManager<AppUser> users, 
         // Receives the cases Koordinationsgruppe Amager Øst hands over to SSP+ (ADR 0030).
         new("ssp-plus@sspkbh.dk", "Rasmus Friis", "BIF", [AppRole.AuthorityMember],
             [("SSP+ koordinationsgruppe", GroupRole.Member)]),
+        // The SSP-stabsansvarlig who facilitates every koordinationsgruppe: sees all their cases (issue 15 #6), so the
+        // all-groups path is tried by hand as the benchmarks' all-groups user tries it.
+        new("stab@sspkbh.dk", "Vibeke Østergaard", "SSP", [AppRole.AuthorityMember],
+            [.. OrganisationSeeder.CoordinationGroupNames.Select(g => (g, GroupRole.SspStaffLead))]),
     ];
 
     /// <summary>The koordinationsgruppe the demo secretary runs, with the demo meeting.</summary>

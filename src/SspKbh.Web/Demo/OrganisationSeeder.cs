@@ -28,6 +28,9 @@ public sealed class OrganisationSeeder(SspDbContext db, RoleManager<IdentityRole
         ("SSP-ledergruppe Amager", "Koordinationsgruppe Amager Vest", ["Amager Vest", "Ørestad"]),
     ];
 
+    /// <summary>The seven koordinationsgrupper, by name.</summary>
+    public static IEnumerable<string> CoordinationGroupNames => Structure.Select(s => s.Coordination);
+
     public static readonly (string Code, string Name, bool Authority)[] Parties =
     [
         ("BUF", "Børne- og Ungdomsforvaltningen", true),
