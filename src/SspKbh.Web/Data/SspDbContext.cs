@@ -363,7 +363,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => new { a.CaseId, a.Status, a.DueOn });
             e.HasIndex(a => new { a.Status, a.DueOn });
-            e.HasIndex(a => a.OwnerUserId);
+            // The home page's "my actions": a user's planned actions in due order, read until a page is full (migration CaseOverdueFrom).
+            e.HasIndex(a => new { a.OwnerUserId, a.Status, a.DueOn });
             e.HasIndex(a => a.OwnerPartyId);
             // No foreign key: SQLite cannot add one to an existing table without a rebuild. An agenda item
             // with minutes (the only kind that has tasks) is never deleted.

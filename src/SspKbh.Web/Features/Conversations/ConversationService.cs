@@ -132,13 +132,14 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
         }
 
         // One query (issue 15 #3): each count a subquery over the user's own conversations and agreements (their
-        // responsible/follow-up indexes), each conversation's case tested against the scope by its id; no list of ids.
-        var visibleCases = scope.Apply(db.Cases.AsNoTracking()).Where(c => c.AnonymisedOn == null).Select(c => c.Id);
-        var mine = db.ConcernConversations.AsNoTracking().Where(c => c.ResponsibleUserId == userId && visibleCases.Contains(c.CaseId));
+        // responsible/follow-up indexes), each one's case looked up by its id and tested against the scope. Not "case id IN
+        // (the scope's cases)": the database builds that list of every visible case id (20,000 for a big group) per count.
+        var visibleCases = scope.Apply(db.Cases.AsNoTracking()).Where(c => c.AnonymisedOn == null);
+        var mine = db.ConcernConversations.AsNoTracking().Where(c => c.ResponsibleUserId == userId && visibleCases.Any(v => v.Id == c.CaseId));
         var horizon = Today.AddDays(FollowUpHorizonDays);
         var followUps = db.ConversationAgreements.AsNoTracking()
             .Where(a => a.FollowUpUserId == userId && a.Outcome == AgreementOutcome.Open && a.FollowUpOn <= horizon
-                && db.ConcernConversations.Any(c => c.Id == a.ConversationId && visibleCases.Contains(c.CaseId) && c.Status != ConversationStatus.Cancelled));
+                && db.ConcernConversations.Any(c => c.Id == a.ConversationId && c.Status != ConversationStatus.Cancelled && visibleCases.Any(v => v.Id == c.CaseId)));
         var counts = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(_ => new
         {
             Upcoming = mine.Count(c => c.Status == ConversationStatus.Prepared && c.ScheduledDate != null),
