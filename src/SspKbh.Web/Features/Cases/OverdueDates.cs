@@ -39,8 +39,8 @@ public static class OverdueDates
     /// <summary>Notes the cases and levels whose overdue date this save may change.</summary>
     public static Pending Collect(ChangeTracker tracker)
     {
-        tracker.DetectChanges();
         var pending = new Pending();
+        // Entries() detects changes first, unless the caller switched that off (as the save would).
         foreach (var entry in tracker.Entries())
         {
             switch (entry.Entity)
