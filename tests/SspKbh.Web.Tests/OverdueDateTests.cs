@@ -90,6 +90,31 @@ public abstract class OverdueDateTests(AppFixture fixture)
         await AssertStoredDaysAsync(await AllCaseIdsAsync(), "after the administrator changed them back");
     }
 
+    [Fact]
+    public async Task Actions_added_to_one_case_at_the_same_moment_all_count_in_its_stored_day()
+    {
+        // Each save reads the case's actions after its own insert: without the case's row locked first (PostgreSQL), two
+        // saves at once could each miss the other's action and the later write would keep a day that ignores one of them.
+        var (caseId, _) = await App.NewCaseAsync("Amager Øst", CaseLevel.FirstTimeCrime);
+        int buf;
+        DateOnly levelSet;
+        await using (var db = App.CreateDbContext())
+        {
+            buf = await db.Parties.Where(p => p.Code == "BUF").Select(p => p.Id).SingleAsync();
+            levelSet = await db.Cases.Where(c => c.Id == caseId).Select(c => c.LevelSetOn).SingleAsync();
+        }
+
+        // Each action due a day before the one before it (none before the case was raised), all before anything else on the case.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => App.WorkAsync(Secretary, (w, u) => w.AddActionAsync(caseId,
+            new ActionInput { What = $"Opgave {i}", OwnerName = "Klasselæreren", OwnerPartyId = buf, DueOn = levelSet.AddDays(7 - i) }, u, None)))));
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        await AssertStoredDaysAsync([caseId], "eight actions added at once");
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(levelSet.AddDays(1), await StoredAsync(db, caseId));
+        }
+    }
+
     /// <summary>Saves a level's review days through the administrator's form; returns what they were.</summary>
     private async Task<int> SetReviewDaysAsync(CaseLevel level, int days)
     {
