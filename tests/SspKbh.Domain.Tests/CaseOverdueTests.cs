@@ -43,7 +43,7 @@ public sealed class CaseOverdueTests
     public void The_day_a_case_becomes_overdue_is_the_first_day_the_rule_says_so_and_every_later_day_too()
     {
         // Property: for random cases (levels, reviews, actions of every status, open or closed), on every day around
-        // their dates, For(...).Any is exactly From(...) <= today (ADR 0039 stores From on the case).
+        // their dates, For(...).Any is exactly From(...) <= today (ADR 0040 stores From on the case).
         var random = new Random(39);
         for (var n = 0; n < 2_000; n++)
         {

@@ -10,7 +10,7 @@ using SspKbh.Web.Tests.Infrastructure;
 namespace SspKbh.Web.Tests;
 
 /// <summary>
-/// Issue 15 #3, ADR 0039: every case stores the day from which it counts as overdue (<see cref="SspCase.OverdueFrom"/>), and
+/// Issue 15 #3, ADR 0040: every case stores the day from which it counts as overdue (<see cref="SspCase.OverdueFrom"/>), and
 /// the home page counts the overdue cases from it. The stored day must be what the one definition
 /// (<see cref="CaseOverdue.From"/>) says, computed from scratch, after every kind of change to its inputs; and the home
 /// page's count must be the number of cases the case list marks overdue (the list's marker still applies the rule to each row).

@@ -74,7 +74,7 @@ public sealed record CaseOverdue(bool ReviewOverdue, bool FirstActionOverdue, in
     /// case's status, level, level date and last review, its actions, the level's deadlines); null for a closed case,
     /// which never is. Every part of the rule is "today is past a due date", so a case that is overdue on one day stays
     /// overdue on every later day: <c>For(…, today).Any</c> is exactly <c>From(…) &lt;= today</c>. Stored on the case
-    /// (<see cref="SspCase.OverdueFrom"/>, ADR 0039) so counting overdue cases is one range of an index.
+    /// (<see cref="SspCase.OverdueFrom"/>, ADR 0040) so counting overdue cases is one range of an index.
     /// </summary>
     public static DateOnly? From(bool isOpen, DateOnly levelSetOn, DateOnly? lastReviewedOn, LevelDeadline deadline,
         IEnumerable<(ActionStatus Status, DateOnly DueOn)> actions)

@@ -86,7 +86,7 @@ public sealed class SspCase
     /// <summary>
     /// The first day on which the case counts as overdue (<see cref="CaseOverdue.From"/>) while nothing changes; null
     /// when closed. Derived, never set by hand: the database context recomputes it on every save that changes its inputs
-    /// (the case's status, level, level date or last review, an action of the case, a level's deadlines; ADR 0039).
+    /// (the case's status, level, level date or last review, an action of the case, a level's deadlines; ADR 0040).
     /// </summary>
     public DateOnly? OverdueFrom { get; set; }
 

@@ -89,7 +89,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
     public DbSet<ConversationChecklistItem> ConversationChecklistItems => Set<ConversationChecklistItem>();
 
     /// <summary>
-    /// Saves, and keeps each changed case's overdue date true in the same transaction (ADR 0039,
+    /// Saves, and keeps each changed case's overdue date true in the same transaction (ADR 0040,
     /// <see cref="Features.Cases.OverdueDates"/>). A save that changes none of the overdue rule's inputs is a plain save.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -324,7 +324,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(c => c.RaisedByPartyId);
             e.HasIndex(c => c.LeadUserId);
             e.HasIndex(c => c.ClosedOn);
-            // The home page's overdue count: a range per group, level read from the index (migration OverdueFrom, ADR 0039).
+            // The home page's overdue count: a range per group, level read from the index (migration OverdueFrom, ADR 0040).
             e.HasIndex(c => new { c.CoordinationGroupId, c.OverdueFrom, c.Level });
             e.HasOne<YoungPerson>().WithMany().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<SspGroup>().WithMany().HasForeignKey(c => c.CoordinationGroupId).OnDelete(DeleteBehavior.Restrict);

@@ -9,7 +9,7 @@ using SspKbh.Web.Features.Cases;
 namespace SspKbh.Web.Data.Migrations;
 
 /// <summary>
-/// The day from which a case counts as overdue, stored on the case and indexed with its group (issue 15 #3, ADR 0039):
+/// The day from which a case counts as overdue, stored on the case and indexed with its group (issue 15 #3, ADR 0040):
 /// the home page counts a user's overdue cases as one range of the index instead of testing every open case and its
 /// actions. Existing cases get the date from the same rule written as SQL (<see cref="OverdueDates.RecomputeSql"/>,
 /// held to the C# rule by a test); closed cases stay NULL (never overdue). The home page's "my actions" gets an index in due order.

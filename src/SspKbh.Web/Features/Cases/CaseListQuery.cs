@@ -134,7 +134,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
             return null;
         }
 
-        // One range of IX_Cases_CoordinationGroupId_OverdueFrom_Level per group (ADR 0039): costs the overdue cases, not the open ones.
+        // One range of IX_Cases_CoordinationGroupId_OverdueFrom_Level per group (ADR 0040): costs the overdue cases, not the open ones.
         var today = DanishTime.Today(clock);
         return await scope.Apply(db.Cases.AsNoTracking()).Where(c => c.OverdueFrom <= today).CountAsync(cancellationToken);
     }
@@ -271,7 +271,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
 
         if (filter.OverdueOnly)
         {
-            // The date each case became (or becomes) overdue is kept on the case (CaseOverdue.From, ADR 0039).
+            // The date each case became (or becomes) overdue is kept on the case (CaseOverdue.From, ADR 0040).
             cases = cases.Where(c => c.OverdueFrom <= today);
         }
 

@@ -7,7 +7,7 @@ using SspKbh.Web.Data;
 namespace SspKbh.Web.Features.Cases;
 
 /// <summary>
-/// Keeps <see cref="SspCase.OverdueFrom"/> equal to <see cref="CaseOverdue.From"/> (ADR 0039). <see cref="SspDbContext"/>
+/// Keeps <see cref="SspCase.OverdueFrom"/> equal to <see cref="CaseOverdue.From"/> (ADR 0040). <see cref="SspDbContext"/>
 /// calls it on every save: before the save it notes which cases had an input of the rule changed (status, level,
 /// level date or last review of a case; an action added, removed, re-dated or finished; a level's deadlines), and
 /// after the save, in the same transaction, it reads those cases and their actions again and stores the date the
