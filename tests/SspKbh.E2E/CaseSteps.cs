@@ -70,9 +70,7 @@ public static partial class CaseSteps
     public static async Task ChooseAsync(IPage page, string inputId, string start)
     {
         await OpenSelectByIdAsync(page, inputId);
-        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(start)) }).First;
-        await option.ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await ClickOpenOptionAsync(page, start);
     }
 
     /// <summary>
@@ -157,20 +155,35 @@ public static partial class CaseSteps
     }
 
     /// <summary>Types into the registration's search for a known young person, key by key as a person types.</summary>
-    public static async Task TypeInPersonSearchAsync(IPage page, string typed)
+    public static Task TypeInPersonSearchAsync(IPage page, string typed) => TypeInSearchAsync(page, "person-search", typed);
+
+    /// <summary>Types into a search field (an autocomplete) with this input id, key by key as a person types.</summary>
+    public static async Task TypeInSearchAsync(IPage page, string inputId, string typed)
     {
-        await page.Locator("#person-search").ClickAsync();
-        await Expect(page.Locator("#person-search")).ToBeFocusedAsync();
-        await page.Locator("#person-search").PressSequentiallyAsync(typed, new() { Delay = 50 });
+        var input = page.Locator($"#{inputId}");
+        await input.ClickAsync();
+        await Expect(input).ToBeFocusedAsync();
+        await input.PressSequentiallyAsync(typed, new() { Delay = 50 });
 
         // Under heavy load Blazor Server can swallow a key typed while the previous one is still on its round trip
         // (a known limit of server-side inputs, MudBlazor#1012); a person sees it and types it again.
-        if (await page.Locator("#person-search").InputValueAsync() != typed)
+        if (await input.InputValueAsync() != typed)
         {
-            await page.Locator("#person-search").FillAsync(typed);
+            await input.FillAsync(typed);
         }
 
-        await Expect(page.Locator("#person-search")).ToHaveValueAsync(typed);
+        await Expect(input).ToHaveValueAsync(typed);
+    }
+
+    /// <summary>
+    /// Types into an autocomplete that searches on the server and clicks the answer that shows <paramref name="shownAs"/>
+    /// (the list opens at the first click with the unfiltered answer; the typed search's answer replaces it).
+    /// </summary>
+    public static async Task SearchAndChooseAsync(IPage page, string inputId, string typed, string shownAs)
+    {
+        await TypeInSearchAsync(page, inputId, typed);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = shownAs }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>Types part of a known young person's name into the search and picks him; the form shows who was chosen, with the birth date.</summary>
@@ -356,7 +369,7 @@ public static partial class CaseSteps
             .ToHaveCountAsync(1, new() { Timeout = 20_000 });
     }
 
-    /// <summary>In an open MudSelect, clicks the option whose text starts with <paramref name="start"/>.</summary>
+    /// <summary>In an open MudSelect or autocomplete list, clicks the option whose text starts with <paramref name="start"/>.</summary>
     public static async Task ClickOpenOptionAsync(IPage page, string start)
     {
         var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(start)) }).First;

@@ -196,6 +196,80 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
     }
 
     [Fact]
+    public async Task Raising_a_case_to_level_3_in_the_minutes_takes_the_level_form_there_and_the_case_shows_it()
+    {
+        const string reason = "Politiet har sigtet ham for røveri sammen med to ældre unge.";
+        await WithAppOutputOnFailureAsync(async () =>
+        {
+            // A new level 1 case, so it has no level form and no named lead yet.
+            await using var tracked = await app.NewPageAsync();
+            var page = tracked.Page;
+            await CaseSteps.SignInAsync(tracked, CaseSteps.Secretary, "/sager");
+            await CaseSteps.OpenRegistrationFromListAsync(tracked);
+            var caseId = await CaseSteps.RegisterLevel1Async(tracked, new YoungPersonData(
+                "Villads Referatsen", CaseSteps.BirthDateAged14, "Sundby Skole, 8. klasse", "Lene Referatsen", "mor",
+                "Er set sammen med ældre unge ved stationen flere aftener i træk."));
+
+            // On today's agenda alone: the proposal's cases are taken off, the new case is found by its name and added.
+            await tracked.GotoAsync("/moeder");
+            var meetingId = await CreateMeetingTodayAsync(tracked, AmagerOst, "Sundby Skole, mødelokale 4");
+            var caseRows = page.GetByTestId("case-items").GetByTestId("agenda-item");
+            await RemoveAllCaseItemsButTheFirstAsync(page);
+            if (await caseRows.CountAsync() == 1)
+            {
+                await caseRows.First.GetByTestId("remove-item").ClickAsync();
+                await page.Locator(".mud-message-box").GetByRole(AriaRole.Button, new() { Name = "Fjern", Exact = true }).ClickAsync();
+                await Expect(caseRows).ToHaveCountAsync(0);
+            }
+
+            await CaseSteps.SearchAndChooseAsync(page, "case-id", "Villads Referatsen", "Villads Referatsen");
+            await page.GetByTestId("add-case").ClickAsync();
+            await Expect(caseRows).ToHaveCountAsync(1);
+            await Expect(caseRows.First.GetByTestId("item-case")).ToContainTextAsync("Villads Referatsen");
+            await page.GetByTestId("publish-agenda").ClickAsync();
+            await Expect(page.GetByTestId("meeting-state")).ToHaveTextAsync("Dagsorden udsendt");
+
+            // The decision "Ændr niveau" to 3: the level form opens on the minutes page itself.
+            await caseRows.First.GetByTestId("write-minutes").ClickAsync();
+            await tracked.ExpectUrlAsync(MinutesUrl(meetingId), "the minutes page of the case item");
+            await tracked.WaitForCircuitAsync();
+            await CaseSteps.ChooseAsync(page, "decision", "Ændr niveau");
+            await CaseSteps.ChooseAsync(page, "newlevel", "Niveau 3");
+            await Expect(page.GetByTestId("minutes-level-form")).ToBeVisibleAsync();
+            await page.Locator("#levelreason").FillAsync(reason);
+
+            // Saved without the form and without a lead: each missing answer is named beside its field, and the case is untouched.
+            await page.GetByTestId("save-minutes").ClickAsync();
+            foreach (var (id, _) in CaseSteps.LevelForm)
+            {
+                await Expect(page.Locator($"#{id}-error")).ToContainTextAsync(CaseSteps.FormFieldRequired);
+            }
+
+            await Expect(page.Locator("#newlead-error")).ToContainTextAsync(CaseSteps.LeadPersonRequired);
+            await Expect(page.GetByTestId("error-summary")).ToContainTextAsync(CaseSteps.FormFieldRequired);
+            await Expect(page.GetByTestId("decision-applied")).ToHaveCountAsync(0);
+
+            // Filled in place and saved: the decision is carried out on the case.
+            foreach (var (id, text) in CaseSteps.LevelForm)
+            {
+                await page.Locator($"#{id}").FillAsync(text);
+            }
+
+            await CaseSteps.ChooseAsync(page, "newlead", "Sofie Lund");
+            await page.GetByTestId("save-minutes").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Referat af punkt 1 (" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("decision-applied")).ToContainTextAsync("Ændr niveau");
+
+            await page.GetByTestId("open-case").ClickAsync();
+            await tracked.ExpectUrlAsync(CaseSteps.PathUrl($"/sager/{caseId}"), "the case page");
+            await Expect(page.GetByTestId("case-summary").GetByTestId("level-badge")).ToHaveTextAsync("Niveau 3");
+            await Expect(page.GetByTestId("case-lead")).ToContainTextAsync("Sofie Lund");
+            await Expect(page.GetByTestId("level-form")).ToContainTextAsync(CaseSteps.LevelForm[0].Text);
+            await Expect(page.GetByTestId("level-form")).ToContainTextAsync(CaseSteps.LevelForm[5].Text);
+        });
+    }
+
+    [Fact]
     public async Task Guest_without_authority_sees_only_the_general_part_and_hands_over_a_concern_the_secretary_sees()
     {
         const string concern = "Jeg har set nogle unge sælge noget bag vaskeriet i opgang 4 flere aftener i træk.";
@@ -251,7 +325,7 @@ public sealed partial class MeetingJourneyTests(MeetingsApp app, ITestOutputHelp
             var page = secretary.Page;
             await CaseSteps.SignInAsync(secretary, CaseSteps.Secretary, "/moeder");
             var meetingId = await CreateMeetingTodayAsync(secretary, AmagerOst, "Sundby Skole, mødelokale 5");
-            await CaseSteps.ChooseAsync(page, "guest-user", "Ali Hassan");
+            await CaseSteps.SearchAndChooseAsync(page, "guest-user", "Ali", "Ali Hassan");
             await page.GetByTestId("add-guest").ClickAsync();
             await Expect(page.GetByTestId("attendees")).ToContainTextAsync("Ali Hassan");
             await page.GetByTestId("publish-agenda").ClickAsync();

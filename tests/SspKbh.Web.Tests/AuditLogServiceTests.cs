@@ -85,6 +85,112 @@ public abstract class AuditLogServiceTests(AppFixture fixture)
         Assert.Contains(viewEntries, a => a.SubjectType == "case" && a.SubjectId == saraCase);
     }
 
+    /// <summary>
+    /// Writes one entry per item through the chain's writer, in this order, with the clock saying the item's time (as
+    /// the app would if the entry were made then); returns their sequence numbers.
+    /// </summary>
+    private Task<List<long>> WriteAtAsync(params (DateTime AtUtc, string Action, string Email)[] entries) =>
+        App.WithScopeAsync(async services =>
+        {
+            var clock = new SetClock();
+            var audit = ActivatorUtilities.CreateInstance<AuditService>(services, (TimeProvider)clock);
+            var before = (await App.AuditEntriesAsync()).Select(a => a.Sequence).DefaultIfEmpty(0).Max();
+            foreach (var (at, action, email) in entries)
+            {
+                clock.Now = at;
+                await audit.WriteAsync(new AuditEvent(action, Purpose: AuditPurposes.CoordinationGroup, Actor: await AppHelpers.PrincipalAsync(services, email)));
+            }
+
+            var sequences = (await App.AuditEntriesAsync(a => a.Sequence > before)).OrderBy(a => a.Sequence).ToList();
+            Assert.Equal(entries.Select(e => e.AtUtc), sequences.Select(a => a.OccurredAtUtc));
+            return sequences.Select(a => a.Sequence).ToList();
+        });
+
+    [Fact]
+    public async Task A_period_shows_exactly_its_entries_at_its_edges_also_when_times_are_out_of_sequence_order()
+    {
+        // A day in winter (UTC+1), written in time order: the entries exactly at the start and just before the end are
+        // in, those just before the start and exactly at the end are not. (No other test writes entries in 2003.)
+        var march = new DateOnly(2003, 3, 14);
+        DateTime start = AuditFilter.StartOfDayUtc(march), end = AuditFilter.StartOfDayUtc(march.AddDays(1));
+        var ordered = await WriteAtAsync(
+            (start.AddMilliseconds(-1), AuditActions.CaseView, Police), (start, AuditActions.CaseView, Police),
+            (start.AddHours(1), AuditActions.CaseView, Police), (end.AddMilliseconds(-1), AuditActions.CaseView, Police),
+            (end, AuditActions.CaseView, Police));
+        var day = await PageAsync("?fra=14-03-2003&til=14-03-2003");
+        Assert.Equal([ordered[3], ordered[2], ordered[1]], day.Rows.Select(r => r.Sequence));
+        Assert.Equal((3, false), (day.Total, day.TotalCapped));
+        Assert.Equal([start, start.AddHours(1), end.AddMilliseconds(-1)], day.Rows.Select(r => r.OccurredAtUtc).Order());
+        Assert.Equal([ordered[0]], (await PageAsync("?til=13-03-2003")).Rows.Select(r => r.Sequence));
+        Assert.Equal([ordered[4]], (await PageAsync("?fra=15-03-2003&til=15-03-2003")).Rows.Select(r => r.Sequence));
+
+        // A day in summer (UTC+2) whose entries were not written in time order (an entry held until its transaction
+        // committed is written after later ones): the first and the last written are inside, entries outside the
+        // day lie between them, and the entry exactly at the start is not the first of the day's entries written.
+        var june = new DateOnly(2003, 6, 20);
+        (start, end) = (AuditFilter.StartOfDayUtc(june), AuditFilter.StartOfDayUtc(june.AddDays(1)));
+        Assert.Equal(TimeSpan.FromHours(22), start.TimeOfDay);
+        var mixed = await WriteAtAsync(
+            (start.AddHours(3), AuditActions.CaseView, Police), (end, AuditActions.CaseView, Police),
+            (start, AuditActions.CaseView, Police), (start.AddMilliseconds(-1), AuditActions.CaseView, Police),
+            (end.AddMilliseconds(-1), AuditActions.CaseView, Police), (start.AddDays(-1), AuditActions.CaseView, Police),
+            (start.AddHours(2), AuditActions.CaseView, Police));
+        var summer = await PageAsync("?fra=20-06-2003&til=20-06-2003");
+        Assert.Equal([mixed[6], mixed[4], mixed[2], mixed[0]], summer.Rows.Select(r => r.Sequence));
+        Assert.Equal((4, false), (summer.Total, summer.TotalCapped));
+        var oldest = await PageAsync("?fra=20-06-2003&til=20-06-2003", oldestFirst: true, pageSize: 25);
+        Assert.Equal([mixed[0], mixed[2], mixed[4], mixed[6]], oldest.Rows.Select(r => r.Sequence));
+        var outside = await PageAsync("?fra=19-06-2003&til=21-06-2003");
+        Assert.Equal(7, outside.Total);
+        Assert.Equal([mixed[3], mixed[5]], (await PageAsync("?fra=19-06-2003&til=19-06-2003")).Rows.Select(r => r.Sequence).Order());
+        Assert.Equal([mixed[1]], (await PageAsync("?fra=21-06-2003&til=21-06-2003")).Rows.Select(r => r.Sequence));
+
+        // A period without entries reads nothing more, and is still audited.
+        var empty = await PageAsync("?fra=01-01-2002&til=31-12-2002");
+        Assert.Equal((0, false), (empty.Total, empty.TotalCapped));
+        Assert.Empty(empty.Rows);
+        Assert.Contains(await App.AuditEntriesAsync(a => a.Action == AuditActions.AuditView),
+            a => a.Details!.StartsWith("from=2002-01-01; to=2002-12-31; page=1;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_period_with_an_action_and_a_user_shows_exactly_the_matching_entries_and_counts_them()
+    {
+        var one = await App.CreateUserAsync([AppRole.AuthorityMember]);
+        var other = await App.CreateUserAsync([AppRole.AuthorityMember], party: "POL");
+        var day = new DateOnly(2004, 2, 10);
+        DateTime start = AuditFilter.StartOfDayUtc(day), end = AuditFilter.StartOfDayUtc(day.AddDays(1));
+        var written = await WriteAtAsync(
+            (start.AddHours(1), AuditActions.CaseView, one.Email),
+            (start.AddHours(2), AuditActions.CaseList, one.Email),
+            (start.AddHours(3), AuditActions.CaseView, other.Email),
+            (start.AddMilliseconds(-1), AuditActions.CaseView, one.Email),
+            (end, AuditActions.CaseView, one.Email),
+            (end.AddMilliseconds(-1), AuditActions.CaseView, one.Email),
+            (start, AuditActions.CaseView, one.Email),
+            (start.AddHours(5), AuditActions.CaseView, other.Email));
+
+        var matching = await PageAsync($"?fra=10-02-2004&til=10-02-2004&handling={AuditActions.CaseView}&bruger={one.Id}");
+        Assert.Equal([written[6], written[5], written[0]], matching.Rows.Select(r => r.Sequence));
+        Assert.Equal((3, false), (matching.Total, matching.TotalCapped));
+        Assert.All(matching.Rows, r => Assert.Equal((AuditActions.CaseView, one.Id), (r.Action, r.UserId)));
+        var capped = await PageAsync($"?fra=10-02-2004&til=10-02-2004&handling={AuditActions.CaseView}&bruger={one.Id}", countLimit: 2);
+        Assert.Equal((2, true), (capped.Total, capped.TotalCapped));
+
+        // Each filter alone and in pairs, against the same entries.
+        var byAction = await PageAsync($"?fra=10-02-2004&til=10-02-2004&handling={AuditActions.CaseView}");
+        Assert.Equal([written[0], written[2], written[5], written[6], written[7]], byAction.Rows.Select(r => r.Sequence).Order());
+        Assert.Equal(5, byAction.Total);
+        var byUser = await PageAsync($"?fra=10-02-2004&til=10-02-2004&bruger={one.Id}");
+        Assert.Equal([written[0], written[1], written[5], written[6]], byUser.Rows.Select(r => r.Sequence).Order());
+        var userAndAction = await PageAsync($"?handling={AuditActions.CaseView}&bruger={one.Id}", oldestFirst: true);
+        Assert.Equal([written[0], written[3], written[4], written[5], written[6]], userAndAction.Rows.Select(r => r.Sequence));
+        Assert.Equal(5, userAndAction.Total);
+        var partyAndAction = await PageAsync($"?fra=10-02-2004&til=10-02-2004&part=POL&handling={AuditActions.CaseView}");
+        Assert.Equal([written[7], written[2]], partyAndAction.Rows.Select(r => r.Sequence));
+        Assert.Equal([written[1]], (await PageAsync($"?part=BUF&handling={AuditActions.CaseList}&bruger={one.Id}")).Rows.Select(r => r.Sequence));
+    }
+
     [Fact]
     public async Task Pages_are_cut_in_the_database_newest_or_oldest_first_and_the_count_stops_at_ten_thousand()
     {
@@ -275,3 +381,11 @@ public abstract class AuditLogServiceTests(AppFixture fixture)
 public sealed class AuditLogServiceTestsSqlite(SqliteApp fixture) : AuditLogServiceTests(fixture), IClassFixture<SqliteApp>;
 
 public sealed class AuditLogServiceTestsPostgres(PostgresApp fixture) : AuditLogServiceTests(fixture), IClassFixture<PostgresApp>;
+
+/// <summary>A clock that says what it is told.</summary>
+internal sealed class SetClock : TimeProvider
+{
+    public DateTime Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(Now, DateTimeKind.Utc));
+}

@@ -991,7 +991,7 @@ public abstract class MeetingTests(AppFixture fixture)
         Assert.False(guest.IsAuthorityPerson);
         var again = await App.AsUserAsync<AttendanceService, MeetingResult>(Secretary, (s, u) => s.AddGuestAsync(id, new GuestInput { UserId = guestId }, u, CancellationToken.None));
         Assert.Equal([Texts.Meeting_Validation_GuestAlreadyThere], again.Result.FieldErrors[nameof(GuestInput.UserId)]);
-        var offered = await App.AsUserAsync<AttendanceService, List<GuestAccount>>(Secretary, (s, _) => s.GuestAccountsAsync(id, CancellationToken.None));
+        var offered = await App.AsUserAsync<AttendanceService, List<GuestAccount>>(Secretary, (s, u) => s.GuestAccountsAsync(id, NonAuthority, u, CancellationToken.None));
         Assert.DoesNotContain(offered, a => a.Id == guestId);
     }
 

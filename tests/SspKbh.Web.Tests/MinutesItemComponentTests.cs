@@ -165,11 +165,14 @@ public abstract class MinutesItemComponentTests(AppFixture fixture)
         await using var host = await ComponentHost.ForAsync(App, Secretary);
         var page = Open(host, meeting, item);
 
-        // Another secretary saves the same item first.
-        var stamp = (await ItemAsync(item)).ConcurrencyStamp;
-        var other = await App.AsUserAsync<MinutesService, MeetingResult>(Secretary, (s, u) =>
-            s.SaveAsync(meeting, item, new MinutesInput { Summary = "Den anden sekretærs referat.", ConcurrencyStamp = stamp }, u, CancellationToken.None));
-        Assert.True(other.Succeeded);
+        // Another secretary saves the same item first, on another app instance: no signal reaches this page.
+        await using (var db = App.CreateDbContext())
+        {
+            var saved = await db.AgendaItems.SingleAsync(i => i.Id == item);
+            saved.Summary = "Den anden sekretærs referat.";
+            saved.Touch();
+            await db.SaveChangesAsync();
+        }
 
         page.Find("#summary").Input("Mit referat.");
         await page.ClickAsync("save-minutes");
@@ -185,6 +188,45 @@ public abstract class MinutesItemComponentTests(AppFixture fixture)
         await page.ClickAsync("save-minutes");
         Saw(host, page, string.Format(Texts.Culture, Texts.Meeting_MinutesItemSaved, AgendaTable.Label(page.Instance.State!.Item!)));
         Assert.Equal("Den anden sekretærs referat. Tilføjet: mødet sluttede kl. 15.", (await ItemAsync(item)).Summary);
+    }
+
+    [Fact]
+    public async Task A_save_by_someone_else_shows_at_once_and_text_being_typed_is_kept_with_a_warning_instead_of_replaced()
+    {
+        var meeting = await NewMeetingAsync("Livereferatet");
+        var item = (await GeneralItemsAsync(meeting))[0].Id;
+        await using var host = await ComponentHost.ForAsync(App, Secretary);
+        var page = Open(host, meeting, item);
+
+        async Task OtherSavesAsync(string summary)
+        {
+            var stamp = (await ItemAsync(item)).ConcurrencyStamp;
+            var other = await App.AsUserAsync<MinutesService, MeetingResult>(Secretary, (s, u) =>
+                s.SaveAsync(meeting, item, new MinutesInput { Summary = summary, ConcurrencyStamp = stamp }, u, CancellationToken.None));
+            Assert.True(other.Succeeded);
+        }
+
+        // Nothing typed here: the other secretary's minutes appear in the field, and the page says why.
+        await OtherSavesAsync("Skrevet af den anden sekretær.");
+        page.WaitForAssertion(() => Assert.Equal("Skrevet af den anden sekretær.", ValueOf(page, "summary")), Wait);
+        Assert.Equal(Texts.Meeting_ItemUpdatedLive, page.TestIdText("item-updated"));
+        Assert.False(page.Instance.Dirty);
+
+        // Typing here, then another save: what is typed stays, and the page warns at once that a save would be refused.
+        page.Find("#summary").Input("Mit eget udkast.");
+        await OtherSavesAsync("Rettet igen af den anden sekretær.");
+        page.WaitForAssertion(() => Assert.StartsWith(Texts.Meeting_ItemChangedWhileTyping, page.TestIdText("item-changed-while-typing"), StringComparison.Ordinal), Wait);
+        Assert.Equal("Mit eget udkast.", ValueOf(page, "summary"));
+        Assert.True(page.Instance.Dirty);
+        await page.ClickAsync("save-minutes");
+        page.WaitForAssertion(() => Assert.Contains(Texts.Concurrency_Conflict, page.TestIdText("error-summary"), StringComparison.Ordinal), Wait);
+        Assert.Equal("Rettet igen af den anden sekretær.", (await ItemAsync(item)).Summary);
+
+        // The newest version on request; the warning goes.
+        await page.ClickAsync("reload-changed");
+        page.WaitForAssertion(() => Assert.Equal("Rettet igen af den anden sekretær.", ValueOf(page, "summary")), Wait);
+        Assert.Empty(page.FindAll("[data-testid='item-changed-while-typing']"));
+        Assert.False(page.Instance.Dirty);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace SspKbh.Web.Data;
 /// map of the database that every pooled connection shares. Without it each connection copies pages into its own
 /// 2 MB cache, and a query that lands on a connection whose cache holds other pages reads them in again with a
 /// system call each (docs/performance.md, session 9). Applied once per physical connection: a pooled one keeps it.
+/// Also on the connection: SQLite's own <c>upper()</c> knows only ASCII, so "Søren" became "SøREN" and a search for
+/// "søren" (made "SØREN" in C#) found nothing; <c>upper()</c> is replaced by .NET's invariant upper case, the same rule
+/// PostgreSQL and the C# side of every search use.
 /// </summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
@@ -28,12 +31,20 @@ public sealed class SqliteTuning : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        if (connection is not SqliteConnection { Handle: { } handle } || !Tuned.TryAdd(handle, Tuned))
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite)
         {
             return;
         }
 
-        using var command = connection.CreateCommand();
+        // On every open: Microsoft.Data.Sqlite removes a connection object's functions when it goes back to the pool,
+        // and what it leaves behind answers upper(x) with "wrong number of arguments" on the next open.
+        sqlite.CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
+        if (!Tuned.TryAdd(handle, Tuned))
+        {
+            return;
+        }
+
+        using var command = sqlite.CreateCommand();
         command.CommandText = $"PRAGMA mmap_size={MmapBytes};";
         command.ExecuteNonQuery();
     }

@@ -196,15 +196,17 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(a => a.PreviousHash).HasMaxLength(64).IsRequired();
             e.Property(a => a.Hash).HasMaxLength(64).IsRequired();
             e.HasIndex(a => a.Sequence).IsUnique();
-            e.HasIndex(a => a.OccurredAtUtc);
-            // The audit viewer filters on one column and pages in sequence order (AuditLogGrid): each filter has an
-            // index that ends in Sequence, so a page and its capped count read only that filter's entries, in order.
+            // The period's first and last sequence number come from this index alone (AuditLogGrid, ADR 0039).
+            e.HasIndex(a => new { a.OccurredAtUtc, a.Sequence });
+            // The audit viewer pages in sequence order (AuditLogGrid): the subject has an index that ends in Sequence, and
+            // each choice filter's index (column, Sequence) carries the other choice columns (the user id only its own), so
+            // a page and its capped count of one filter or several read one index in order (AuditGridPeriodsAndCombinations, ADR 0039).
             e.HasIndex(a => new { a.SubjectType, a.SubjectId, a.Sequence });
-            e.HasIndex(a => new { a.UserId, a.Sequence });
-            e.HasIndex(a => new { a.Action, a.Sequence });
-            e.HasIndex(a => new { a.Party, a.Sequence });
-            e.HasIndex(a => new { a.Purpose, a.Sequence });
-            e.HasIndex(a => new { a.Outcome, a.Sequence });
+            e.HasIndex(a => new { a.UserId, a.Sequence, a.Action, a.Party, a.Purpose, a.Outcome, a.SubjectType }).HasDatabaseName("IX_AuditEntries_UserId_Sequence_Choices");
+            e.HasIndex(a => new { a.Action, a.Sequence, a.Party, a.Purpose, a.Outcome, a.SubjectType }).HasDatabaseName("IX_AuditEntries_Action_Sequence_Choices");
+            e.HasIndex(a => new { a.Party, a.Sequence, a.Action, a.Purpose, a.Outcome, a.SubjectType }).HasDatabaseName("IX_AuditEntries_Party_Sequence_Choices");
+            e.HasIndex(a => new { a.Purpose, a.Sequence, a.Action, a.Party, a.Outcome, a.SubjectType }).HasDatabaseName("IX_AuditEntries_Purpose_Sequence_Choices");
+            e.HasIndex(a => new { a.Outcome, a.Sequence, a.Action, a.Party, a.Purpose, a.SubjectType }).HasDatabaseName("IX_AuditEntries_Outcome_Sequence_Choices");
             e.Ignore(a => a.ListedIds);
         });
 

@@ -97,13 +97,28 @@ public sealed class AttendanceService(SspDbContext db, MeetingAccess meetings, A
         return await meetings.SaveAsync(result, AuditActions.MeetingUpdated, "meeting", meetingId, "guest-add", user, cancellationToken);
     }
 
-    /// <summary>Users who may be invited as guests with their account (active users not already attending).</summary>
-    public async Task<List<GuestAccount>> GuestAccountsAsync(int meetingId, CancellationToken cancellationToken)
+    /// <summary>At most this many accounts answer one search of the guest picker.</summary>
+    public const int GuestAccountLimit = 20;
+
+    /// <summary>
+    /// The guest picker's accounts for what the secretary typed (part of the name or of the e-mail address, as the
+    /// administration's user list searches): active users not already at the meeting, at most <see cref="GuestAccountLimit"/>, read on the server
+    /// each time so the page never carries the whole user list. Only the meeting's secretary while the minutes are open
+    /// is answered; anyone else gets nothing.
+    /// </summary>
+    public async Task<List<GuestAccount>> GuestAccountsAsync(int meetingId, string? search, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var (_, meeting, _, viewer) = await meetings.LoadAsync(meetingId, user, tracked: false, cancellationToken);
+        if (meeting is null || viewer != MeetingViewer.Secretary || meeting.IsLocked)
+        {
+            return [];
+        }
+
         var attending = db.MeetingAttendees.Where(a => a.MeetingId == meetingId && a.UserId != null).Select(a => a.UserId);
-        return (await db.Users.AsNoTracking().Where(u => u.IsActive && !attending.Contains(u.Id))
+        var accounts = UserSearch.Matching(db.Users.AsNoTracking().Where(u => u.IsActive && !attending.Contains(u.Id)), search);
+        return (await accounts
                 .Join(db.Parties, u => u.PartyId, p => p.Id, (u, p) => new { u.Id, u.FullName, p.Code, u.IsAuthorityPerson })
-                .OrderBy(u => u.FullName).Take(500).ToListAsync(cancellationToken))
+                .OrderBy(u => u.FullName).Take(GuestAccountLimit).ToListAsync(cancellationToken))
             .Select(u => new GuestAccount(u.Id, u.FullName, u.Code, u.IsAuthorityPerson)).ToList();
     }
 

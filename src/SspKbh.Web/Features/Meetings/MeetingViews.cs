@@ -68,11 +68,12 @@ public sealed record GuestAccount(string Id, string Name, string Party, bool Aut
 
 /// <summary>
 /// The meeting page as read while prerendering (carried into the circuit) or reloaded after a change: the meeting as the
-/// user may see it and, for its secretary while the minutes are open, the choices of the agenda and guest forms.
+/// user may see it and, for its secretary while the minutes are open, whether the case picker has anything to offer and
+/// the parties of the guest form. The pickers' cases and accounts are searched on the server as the secretary types.
 /// </summary>
 public sealed record MeetingPageState(
     LookupOutcome Outcome, MeetingView? View, bool HasCaseOptions,
-    IReadOnlyList<SspKbh.Web.Features.Admin.Organisation.PartyItem> Parties, IReadOnlyList<GuestAccount> GuestAccounts);
+    IReadOnlyList<SspKbh.Web.Features.Admin.Organisation.PartyItem> Parties);
 
 public sealed record CaseOption(int Id, string CaseNumber, string PersonName, CaseLevel Level);
 

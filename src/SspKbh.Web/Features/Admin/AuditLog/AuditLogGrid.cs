@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Claims;
@@ -38,6 +39,12 @@ public sealed record AuditGridPage(IReadOnlyList<AuditRow> Rows, int Total, bool
 /// index range whatever the size of the trail. The count stops at <see cref="MaxCountedEntries"/>, and so do the
 /// pages: counting or skipping a million entries would cost what the index saves, and a filter that matches more
 /// than ten thousand entries is narrowed by period instead. Every page read is itself written to the trail.
+/// <para>
+/// A period is read as a range of sequence numbers (<see cref="PeriodAsync"/>), so it narrows every filter's index
+/// instead of needing one of its own, and each choice filter's index carries the other choice columns, so several
+/// filters together are checked in one index without reading the table (migration AuditGridPeriodsAndCombinations,
+/// ADR 0039).
+/// </para>
 /// </summary>
 public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
 {
@@ -76,9 +83,10 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
         var page = Math.Clamp(request.Page, 0, lastPage);
         List<AuditRecord> entries = [];
         var matching = 0;
-        if (filter.IsValid)
+        var period = filter.IsValid ? await PeriodAsync(filter, cancellationToken) : null;
+        if (filter.IsValid && period is not { Count: 0 })
         {
-            var query = Apply(db.AuditEntries.AsNoTracking(), filter);
+            var query = Apply(db.AuditEntries.AsNoTracking(), filter, period);
             var ordered = request.OldestFirst ? query.OrderBy(a => a.Sequence) : query.OrderByDescending(a => a.Sequence);
             entries = await ordered.Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
             matching = await query.OrderBy(a => a.Sequence).Take(countLimit + 1).CountAsync(cancellationToken);
@@ -101,7 +109,43 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
         return new AuditGridPage(rows, Math.Min(matching, countLimit), matching > countLimit);
     }
 
-    private IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> query, AuditFilter filter)
+    /// <summary>
+    /// The sequence numbers of the period's entries: the first, the last and how many there are (one read of the
+    /// index on (OccurredAtUtc, Sequence), which holds both columns), or null when the filter has no period.
+    /// </summary>
+    /// <remarks>
+    /// An entry's time is taken when it is made, and the chain's writer gives it its sequence number when it is
+    /// written: entries held until a business transaction commits (AuditService.HoldUntilCommit), a batch from another
+    /// instance or a clock set back can put times out of sequence order. So the bounds are the smallest and largest
+    /// sequence number of the entries inside the period themselves (never a guess from the first entry in time
+    /// order), and no entry of the period lies outside them. When the period's entries fill the range (as many
+    /// entries as numbers in it: sequence numbers are unique), no entry outside the period lies inside it either, and
+    /// the range alone is the period; otherwise the time is checked as well (<see cref="PeriodRange.IsExact"/>).
+    /// </remarks>
+    private async Task<PeriodRange?> PeriodAsync(AuditFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.From is null && filter.To is null)
+        {
+            return null;
+        }
+
+        // MIN, MAX and COUNT in one pass over the index; LINQ says an aggregate of a whole set only with a GROUP BY,
+        // which SQLite carries out by sorting the period's entries.
+        DateTime? fromUtc = filter.From is { } from ? AuditFilter.StartOfDayUtc(from) : null;
+        DateTime? toUtc = filter.To is { } to ? AuditFilter.StartOfDayUtc(to.AddDays(1)) : null;
+        FormattableString sql = (fromUtc, toUtc) switch
+        {
+            ({ } f, { } t) => $"""SELECT MIN("Sequence") AS "First", MAX("Sequence") AS "Last", COUNT(*) AS "Count" FROM "AuditEntries" WHERE "OccurredAtUtc" >= {f} AND "OccurredAtUtc" < {t}""",
+            ({ } f, null) => $"""SELECT MIN("Sequence") AS "First", MAX("Sequence") AS "Last", COUNT(*) AS "Count" FROM "AuditEntries" WHERE "OccurredAtUtc" >= {f}""",
+            (null, { } t) => $"""SELECT MIN("Sequence") AS "First", MAX("Sequence") AS "Last", COUNT(*) AS "Count" FROM "AuditEntries" WHERE "OccurredAtUtc" < {t}""",
+            _ => throw new UnreachableException(),
+        };
+        var row = (await db.Database.SqlQuery<PeriodRow>(sql).ToListAsync(cancellationToken)).Single();
+        return row is { First: { } first, Last: { } last } ? new PeriodRange(first, last, row.Count) : new PeriodRange(0, 0, 0);
+    }
+
+    /// <summary>The entries whose time lies in the filter's period (whole Danish days).</summary>
+    private static IQueryable<AuditRecord> InPeriod(IQueryable<AuditRecord> query, AuditFilter filter)
     {
         if (filter.From is { } from)
         {
@@ -113,6 +157,21 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
         {
             var toUtc = AuditFilter.StartOfDayUtc(to.AddDays(1));
             query = query.Where(a => a.OccurredAtUtc < toUtc);
+        }
+
+        return query;
+    }
+
+    private IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> query, AuditFilter filter, PeriodRange? period)
+    {
+        if (period is { } range)
+        {
+            long first = range.First, last = range.Last;
+            query = query.Where(a => a.Sequence >= first && a.Sequence <= last);
+            if (!range.IsExact)
+            {
+                query = InPeriod(query, filter);
+            }
         }
 
         query = Matching(query, filter.UserId, a => a.UserId);
@@ -140,5 +199,24 @@ public sealed class AuditLogGrid(SspDbContext db, AuditService audit)
 
         Expression<Func<string?>> parameter = () => value;
         return query.Where(Expression.Lambda<Func<AuditRecord, bool>>(Expression.Equal(column.Body, parameter.Body), column.Parameters));
+    }
+
+    /// <summary>
+    /// The first and last sequence number of a period's entries and their number. <see cref="IsExact"/> when they
+    /// fill the range, so that every entry in the range is in the period (sequence numbers are unique).
+    /// </summary>
+    private sealed record PeriodRange(long First, long Last, long Count)
+    {
+        public bool IsExact => Count > 0 && Last - First + 1 == Count;
+    }
+
+    /// <summary>The row the period's query reads (no entries: no first and last).</summary>
+    private sealed class PeriodRow
+    {
+        public long? First { get; init; }
+
+        public long? Last { get; init; }
+
+        public long Count { get; init; }
     }
 }

@@ -59,13 +59,7 @@ public sealed class UserAdministration(
             query = query.Where(u => u.IsActive);
         }
 
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToUpperInvariant();
-#pragma warning disable CA1862 // Translated to SQL; UPPER(...) LIKE works the same on SQLite and PostgreSQL.
-            query = query.Where(u => u.FullName.ToUpper().Contains(term) || u.NormalizedEmail!.Contains(term));
-#pragma warning restore CA1862
-        }
+        query = UserSearch.Matching(query, search);
 
         var users = await query
             .Join(db.Parties, u => u.PartyId, p => p.Id, (u, p) => new { u, p.Code })
