@@ -26,7 +26,8 @@ public sealed record BenchScenario(
     string Page1000Cursor,
     string Page2000Cursor)
 {
-    public static async Task<BenchScenario> LoadAsync(WebApplication app)
+    /// <param name="pagesNeeded">False for a database smaller than 100,000 cases (the home page's growth): no cursors of pages 1,000 and 2,000.</param>
+    public static async Task<BenchScenario> LoadAsync(WebApplication app, bool pagesNeeded = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SspDbContext>();
@@ -56,6 +57,11 @@ public sealed record BenchScenario(
         }
 
         var allGroups = new ClaimsPrincipal(identity);
+
+        if (!pagesNeeded)
+        {
+            return new BenchScenario(groupId, coordination, groupMember, allGroups, "", "");
+        }
 
         // The keyset cursor of page 2,000 (newest first): the id of the last row of page 1,999.
         var visible = db.Cases.AsNoTracking().Where(c => coordination.Contains(c.CoordinationGroupId)).OrderByDescending(c => c.Id);

@@ -38,4 +38,27 @@ public sealed class CaseOverdueTests
         Assert.True(state.ReviewOverdue); // reviewed on day 1, due on day 31
         Assert.False(CaseOverdue.For(false, LevelSet, null, Level3, actions, LevelSet.AddDays(90)).Any);
     }
+
+    [Fact]
+    public void The_day_a_case_becomes_overdue_is_the_first_day_the_rule_says_so_and_every_later_day_too()
+    {
+        // Property: for random cases (levels, reviews, actions of every status, open or closed), on every day around
+        // their dates, For(...).Any is exactly From(...) <= today (ADR 0040 stores From on the case).
+        var random = new Random(39);
+        for (var n = 0; n < 2_000; n++)
+        {
+            var deadline = new LevelDeadline(CaseLevel.FirstTimeCrime, random.Next(1, 40), random.Next(1, 120));
+            var levelSet = LevelSet.AddDays(random.Next(-200, 200));
+            DateOnly? reviewed = random.Next(3) == 0 ? null : levelSet.AddDays(random.Next(0, 150));
+            var actions = Enumerable.Range(0, random.Next(0, 5))
+                .Select(_ => ((ActionStatus)random.Next(1, 4), levelSet.AddDays(random.Next(-60, 120)))).ToList();
+            var open = random.Next(6) > 0;
+            var from = CaseOverdue.From(open, levelSet, reviewed, deadline, actions);
+            Assert.Equal(open, from is not null);
+            for (var day = levelSet.AddDays(-70); day <= levelSet.AddDays(300); day = day.AddDays(1))
+            {
+                Assert.Equal(CaseOverdue.For(open, levelSet, reviewed, deadline, actions, day).Any, from <= day);
+            }
+        }
+    }
 }

@@ -28,7 +28,9 @@ public abstract class OverdueDefinitionTests(AppFixture fixture)
         string caseNumber;
         await using (var db = App.CreateDbContext())
         {
-            await db.CaseActions.Where(a => a.Id == actionId).ExecuteDeleteAsync();
+            // Through the context (not a bulk delete past it), so the case's stored overdue day follows as in the app (ADR 0040).
+            db.CaseActions.Remove(await db.CaseActions.SingleAsync(a => a.Id == actionId));
+            await db.SaveChangesAsync();
             caseNumber = await db.Cases.Where(c => c.Id == caseId).Select(c => c.CaseNumber).SingleAsync();
         }
 

@@ -68,4 +68,37 @@ public sealed record CaseOverdue(bool ReviewOverdue, bool FirstActionOverdue, in
             firstActionDue,
             firstActionTaken);
     }
+
+    /// <summary>
+    /// The first day on which <see cref="For"/> says the case is overdue, as long as none of its inputs change (the
+    /// case's status, level, level date and last review, its actions, the level's deadlines); null for a closed case,
+    /// which never is. Every part of the rule is "today is past a due date", so a case that is overdue on one day stays
+    /// overdue on every later day: <c>For(…, today).Any</c> is exactly <c>From(…) &lt;= today</c>. Stored on the case
+    /// (<see cref="SspCase.OverdueFrom"/>, ADR 0040) so counting overdue cases is one range of an index.
+    /// </summary>
+    public static DateOnly? From(bool isOpen, DateOnly levelSetOn, DateOnly? lastReviewedOn, LevelDeadline deadline,
+        IEnumerable<(ActionStatus Status, DateOnly DueOn)> actions)
+    {
+        if (!isOpen)
+        {
+            return null;
+        }
+
+        var all = actions.ToList();
+        var due = DeadlineRules.ReviewDue(lastReviewedOn ?? levelSetOn, deadline);
+        if (!all.Any(a => a.DueOn >= levelSetOn))
+        {
+            due = Min(due, DeadlineRules.FirstActionDue(levelSetOn, deadline));
+        }
+
+        foreach (var action in all.Where(a => a.Status == ActionStatus.Planned))
+        {
+            due = Min(due, action.DueOn);
+        }
+
+        // Overdue the day after the earliest due date (the due day itself is still in time).
+        return due.AddDays(1);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

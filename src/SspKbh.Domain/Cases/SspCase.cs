@@ -83,6 +83,13 @@ public sealed class SspCase
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>
+    /// The first day on which the case counts as overdue (<see cref="CaseOverdue.From"/>) while nothing changes; null
+    /// when closed. Derived, never set by hand: the database context recomputes it on every save that changes its inputs
+    /// (the case's status, level, level date or last review, an action of the case, a level's deadlines; ADR 0040).
+    /// </summary>
+    public DateOnly? OverdueFrom { get; set; }
+
     /// <summary>The day the retention job removed the case's text and personal data; the case then only counts in statistics.</summary>
     public DateOnly? AnonymisedOn { get; set; }
 

@@ -88,6 +88,39 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
 
     public DbSet<ConversationChecklistItem> ConversationChecklistItems => Set<ConversationChecklistItem>();
 
+    /// <summary>
+    /// Saves, and keeps each changed case's overdue date true in the same transaction (ADR 0040,
+    /// <see cref="Features.Cases.OverdueDates"/>). A save that changes none of the overdue rule's inputs is a plain save.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = Features.Cases.OverdueDates.Collect(ChangeTracker);
+        if (pending.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            await Features.Cases.OverdueDates.LockAsync(this, pending, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Features.Cases.OverdueDates.ApplyAsync(this, pending, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+    }
+
+    /// <summary>Every save in the app is asynchronous; one that changes the overdue rule's inputs must be (see <see cref="SaveChangesAsync(bool, CancellationToken)"/>).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        Features.Cases.OverdueDates.Collect(ChangeTracker).IsEmpty
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Cases, actions and level deadlines are saved with SaveChangesAsync, which keeps the cases' overdue dates.");
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // All timestamps are UTC. SQLite returns DateTime with Kind=Unspecified; say what it is.
@@ -293,6 +326,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasIndex(c => c.RaisedByPartyId);
             e.HasIndex(c => c.LeadUserId);
             e.HasIndex(c => c.ClosedOn);
+            // The home page's overdue count: a range per group, level read from the index (migration OverdueFrom, ADR 0040).
+            e.HasIndex(c => new { c.CoordinationGroupId, c.OverdueFrom, c.Level });
             e.HasOne<YoungPerson>().WithMany().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<SspGroup>().WithMany().HasForeignKey(c => c.CoordinationGroupId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Party>().WithMany().HasForeignKey(c => c.RaisedByPartyId).OnDelete(DeleteBehavior.Restrict);
@@ -330,7 +365,8 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => new { a.CaseId, a.Status, a.DueOn });
             e.HasIndex(a => new { a.Status, a.DueOn });
-            e.HasIndex(a => a.OwnerUserId);
+            // The home page's "my actions": a user's planned actions in due order, read until a page is full (migration CaseOverdueFrom).
+            e.HasIndex(a => new { a.OwnerUserId, a.Status, a.DueOn });
             e.HasIndex(a => a.OwnerPartyId);
             // No foreign key: SQLite cannot add one to an existing table without a rebuild. An agenda item
             // with minutes (the only kind that has tasks) is never deleted.

@@ -531,7 +531,11 @@ public sealed class DataGenerator(IServiceProvider services, IDbContextFactory<S
             }
 
             var end = c.ClosedOn ?? _today;
+            var firstAction = batch.Actions.Count;
             AddActions(c, members, raisedOn, end, batch);
+            // Written past the context (bulk inserts): the overdue date as SspDbContext would keep it (ADR 0040).
+            c.OverdueFrom = CaseOverdue.From(c.Status != CaseStatus.Closed, c.LevelSetOn, c.LastReviewedOn, deadline,
+                batch.Actions.Skip(firstAction).Select(a => (a.Status, a.DueOn)));
             AddNotes(c, members, raisedOn, end, batch);
 
             foreach (var h in c.LevelHistory)

@@ -68,7 +68,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         // The counts per level (no personal data) are read on a context of their own while this one reads the page and
         // the page's audit entry is written: the view costs the slower of the two, not their sum (docs/performance.md).
         // On the thread pool: SQLite's provider runs a query synchronously inside its async methods.
-        var counting = Task.Run(() => CountByLevelAsync(scope, filter, today, deadlines, cancellationToken), cancellationToken);
+        var counting = Task.Run(() => CountByLevelAsync(scope, filter, today, cancellationToken), cancellationToken);
         var reading = ReadPageAsync(scope, filter, user, today, deadlines, cancellationToken);
         await Task.WhenAll(counting, reading);
         var (rows, nextCursor) = await reading;
@@ -94,7 +94,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
         var scope = await access.ScopeForAsync(user, cancellationToken);
         return scope.IsEmpty
             ? NoCounts()
-            : await CountByLevelAsync(scope, filter, DanishTime.Today(clock), await LevelDeadlines.AllAsync(db, cancellationToken), cancellationToken);
+            : await CountByLevelAsync(scope, filter, DanishTime.Today(clock), cancellationToken);
     }
 
     /// <summary>The page with these counts and the total they give for the filter's level (or all levels).</summary>
@@ -103,11 +103,10 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
 
     private static Dictionary<CaseLevel, int> NoCounts() => Enum.GetValues<CaseLevel>().ToDictionary(l => l, _ => 0);
 
-    private async Task<IReadOnlyDictionary<CaseLevel, int>> CountByLevelAsync(CaseScope scope, CaseFilter filter, DateOnly today,
-        IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<CaseLevel, int>> CountByLevelAsync(CaseScope scope, CaseFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         await using var counter = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var counts = await Filter(counter, scope, filter with { Level = null }, today, deadlines, QueryShape.Count)
+        var counts = await Filter(counter, scope, filter with { Level = null }, today, QueryShape.Count)
             .GroupBy(c => c.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return Enum.GetValues<CaseLevel>().ToDictionary(l => l, l => counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0);
     }
@@ -116,7 +115,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
     private async Task<(List<CaseRow> Rows, string? NextCursor)> ReadPageAsync(CaseScope scope, CaseFilter filter, ClaimsPrincipal user, DateOnly today,
         IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, CancellationToken cancellationToken)
     {
-        var filtered = Filter(db, scope, filter, today, deadlines, QueryShape.Rows);
+        var filtered = Filter(db, scope, filter, today, QueryShape.Rows);
         var rows = await FirstRowsAsync(filtered, filter, scope, cancellationToken);
         var hasMore = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();
@@ -135,9 +134,9 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
             return null;
         }
 
+        // One range of IX_Cases_CoordinationGroupId_OverdueFrom_Level per group (ADR 0040): costs the overdue cases, not the open ones.
         var today = DanishTime.Today(clock);
-        return await Filter(db, scope, new CaseFilter { OverdueOnly = true }, today, await LevelDeadlines.AllAsync(db, cancellationToken), QueryShape.Count)
-            .CountAsync(cancellationToken);
+        return await scope.Apply(db.Cases.AsNoTracking()).Where(c => c.OverdueFrom <= today).CountAsync(cancellationToken);
     }
 
     /// <summary>A planned action of the user's; <paramref name="FollowUp"/> when it follows up an agreement from a concern conversation.</summary>
@@ -219,7 +218,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
 
         var today = DanishTime.Today(clock);
         var deadlines = await LevelDeadlines.AllAsync(db, cancellationToken);
-        var rows = await Page(Project(Filter(db, scope, filter, today, deadlines, QueryShape.Rows)), filter with { After = null })
+        var rows = await Page(Project(Filter(db, scope, filter, today, QueryShape.Rows)), filter with { After = null })
             .Take(MaxExportRows).ToListAsync(cancellationToken);
         var result = await ToRowsAsync(rows, scope, today, deadlines, cancellationToken);
         await audit.WriteAsync(new AuditEvent(AuditActions.CaseExport, SubjectType: "case", Purpose: "case-export",
@@ -240,7 +239,7 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
     }
 
     /// <summary>The cases in the user's scope that match the filter.</summary>
-    private static IQueryable<SspCase> Filter(SspDbContext source, CaseScope scope, CaseFilter filter, DateOnly today, IReadOnlyDictionary<CaseLevel, LevelDeadline> deadlines, QueryShape shape)
+    private static IQueryable<SspCase> Filter(SspDbContext source, CaseScope scope, CaseFilter filter, DateOnly today, QueryShape shape)
     {
         var cases = scope.Apply(source.Cases.AsNoTracking());
         if (filter.Level is { } level) cases = cases.Where(c => c.Level == level);
@@ -272,27 +271,8 @@ public sealed partial class CaseListQuery(SspDbContext db, IDbContextFactory<Ssp
 
         if (filter.OverdueOnly)
         {
-            var r1 = today.AddDays(-deadlines[CaseLevel.WorryingBehaviour].ReviewDays);
-            var r2 = today.AddDays(-deadlines[CaseLevel.FirstTimeCrime].ReviewDays);
-            var r3 = today.AddDays(-deadlines[CaseLevel.RepeatedSeriousCrime].ReviewDays);
-            var r4 = today.AddDays(-deadlines[CaseLevel.CrimeDangerousToPersons].ReviewDays);
-            var f1 = today.AddDays(-deadlines[CaseLevel.WorryingBehaviour].FirstActionDays);
-            var f2 = today.AddDays(-deadlines[CaseLevel.FirstTimeCrime].FirstActionDays);
-            var f3 = today.AddDays(-deadlines[CaseLevel.RepeatedSeriousCrime].FirstActionDays);
-            var f4 = today.AddDays(-deadlines[CaseLevel.CrimeDangerousToPersons].FirstActionDays);
-            // Cheapest test first: the case's own dates (in IX_Cases_LevelCounts), then its actions. The
-            // databases evaluate the OR from the left, so the lookups run only for cases not already overdue.
-            cases = cases.Where(c => c.Status != CaseStatus.Closed && (
-                (c.Level == CaseLevel.WorryingBehaviour && (c.LastReviewedOn ?? c.LevelSetOn) < r1)
-                || (c.Level == CaseLevel.FirstTimeCrime && (c.LastReviewedOn ?? c.LevelSetOn) < r2)
-                || (c.Level == CaseLevel.RepeatedSeriousCrime && (c.LastReviewedOn ?? c.LevelSetOn) < r3)
-                || (c.Level == CaseLevel.CrimeDangerousToPersons && (c.LastReviewedOn ?? c.LevelSetOn) < r4)
-                || source.CaseActions.Any(a => a.CaseId == c.Id && a.Status == ActionStatus.Planned && a.DueOn < today)
-                || (((c.Level == CaseLevel.WorryingBehaviour && c.LevelSetOn < f1)
-                    || (c.Level == CaseLevel.FirstTimeCrime && c.LevelSetOn < f2)
-                    || (c.Level == CaseLevel.RepeatedSeriousCrime && c.LevelSetOn < f3)
-                    || (c.Level == CaseLevel.CrimeDangerousToPersons && c.LevelSetOn < f4))
-                    && !source.CaseActions.Any(a => a.CaseId == c.Id && a.DueOn >= c.LevelSetOn))));
+            // The date each case became (or becomes) overdue is kept on the case (CaseOverdue.From, ADR 0040).
+            cases = cases.Where(c => c.OverdueFrom <= today);
         }
 
         return cases;

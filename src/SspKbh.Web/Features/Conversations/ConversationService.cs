@@ -131,17 +131,23 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
             return null;
         }
 
-        var visibleCases = scope.Apply(db.Cases.AsNoTracking()).Where(c => c.AnonymisedOn == null).Select(c => c.Id);
-        var statuses = await db.ConcernConversations.AsNoTracking().Where(c => c.ResponsibleUserId == userId && visibleCases.Contains(c.CaseId))
-            .Select(c => new { c.Status, HasDate = c.ScheduledDate != null }).ToListAsync(cancellationToken);
+        // One query (issue 15 #3): each count a subquery over the user's own conversations and agreements (their
+        // responsible/follow-up indexes), each one's case looked up by its id and tested against the scope. Not "case id IN
+        // (the scope's cases)": the database builds that list of every visible case id (20,000 for a big group) per count.
+        var visibleCases = scope.Apply(db.Cases.AsNoTracking()).Where(c => c.AnonymisedOn == null);
+        var mine = db.ConcernConversations.AsNoTracking().Where(c => c.ResponsibleUserId == userId && visibleCases.Any(v => v.Id == c.CaseId));
         var horizon = Today.AddDays(FollowUpHorizonDays);
-        var followUps = await db.ConversationAgreements.AsNoTracking()
-            .CountAsync(a => a.FollowUpUserId == userId && a.Outcome == AgreementOutcome.Open && a.FollowUpOn <= horizon
-                && db.ConcernConversations.Any(c => c.Id == a.ConversationId && visibleCases.Contains(c.CaseId) && c.Status != ConversationStatus.Cancelled), cancellationToken);
-        return (statuses.Count(s => s.Status == ConversationStatus.Prepared && s.HasDate),
-            statuses.Count(s => s.Status == ConversationStatus.Planned || (s.Status == ConversationStatus.Prepared && !s.HasDate)),
-            followUps,
-            statuses.Count(s => s.Status is ConversationStatus.Held or ConversationStatus.FollowedUp));
+        var followUps = db.ConversationAgreements.AsNoTracking()
+            .Where(a => a.FollowUpUserId == userId && a.Outcome == AgreementOutcome.Open && a.FollowUpOn <= horizon
+                && db.ConcernConversations.Any(c => c.Id == a.ConversationId && c.Status != ConversationStatus.Cancelled && visibleCases.Any(v => v.Id == c.CaseId)));
+        var counts = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(_ => new
+        {
+            Upcoming = mine.Count(c => c.Status == ConversationStatus.Prepared && c.ScheduledDate != null),
+            Preparing = mine.Count(c => c.Status == ConversationStatus.Planned || (c.Status == ConversationStatus.Prepared && c.ScheduledDate == null)),
+            FollowUps = followUps.Count(),
+            NotJournalised = mine.Count(c => c.Status == ConversationStatus.Held || c.Status == ConversationStatus.FollowedUp),
+        }).SingleOrDefaultAsync(cancellationToken);
+        return counts is null ? (0, 0, 0, 0) : (counts.Upcoming, counts.Preparing, counts.FollowUps, counts.NotJournalised);
     }
 
     /// <summary>The authority members of the case's koordinationsgruppe (and of the ledergruppe above it for a level 3–4 case).</summary>
