@@ -20,6 +20,10 @@ using SspKbh.Benchmarks;
 //   --audit-grid  the audit viewer's grid requests at 1,000,000 entries, per filter, against the baseline (see AuditGridBenchmarks)
 //   --meeting     with --browser: the meeting page with 30 agenda items (first render, minutes save, memory per circuit; see MeetingBenchmarks)
 //   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
+//   --ratios      issue 15's throughput ratios: 16 signed-in HTTP workers, interleaved phases of /healthz and GET /sager
+//                 (largest group, all groups) with the audit write on and off (see RatioBenchmarks, AuditWriteSwitch)
+//   --kill9       issue 15's durability check: the built app as its own process, 16 workers on the list and case pages,
+//                 kill -9 mid-load, then every served view is matched to its audit entry and verify-audit is run (see KillDurabilityBenchmark)
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
 var sql = args.Contains("--sql");
@@ -30,7 +34,9 @@ var gcdump = args.Contains("--gcdump");
 var noMemory = args.Contains("--no-memory");
 var parts = args.Contains("--parts");
 var auditGrid = args.Contains("--audit-grid");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting")).ToArray();
+var ratios = args.Contains("--ratios");
+var kill9 = args.Contains("--kill9");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting" or "--ratios" or "--kill9")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
 if (parts)
@@ -41,6 +47,14 @@ if (parts)
     }
 
     return await PartsBenchmarks.RunAsync(quick);
+}
+
+if (ratios || kill9)
+{
+    var ratiosLoadAtStart = LoadAverage();
+    var ratiosCode = ratios ? await RatioBenchmarks.RunAsync(quick) : await KillDurabilityBenchmark.RunAsync(quick);
+    Console.WriteLine($"Load average (1, 5, 15 min) before: {ratiosLoadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
+    return ratiosCode;
 }
 
 if (auditGrid)
