@@ -39,13 +39,13 @@ internal static partial class KillDurabilityBenchmark
     {
         var database = BenchDatabase.RunPath;
         var people = await PreparePeopleAsync(database);
-        var app = AppDll();
+        var app = AppProcess.Sqlite(database);
         var baseUrl = new Uri($"http://127.0.0.1:{Port}/");
         File.Delete(database + AuditAnchorFile.Suffix);
-        Console.WriteLine($"App: {app}; database {database}; {Workers} workers, each a different user.");
+        Console.WriteLine($"App: {AppProcess.Dll}; database {database}; {Workers} workers, each a different user.");
 
-        var server = StartApp(app, database, "first");
-        var startup = await WaitForHealthAsync(baseUrl, server);
+        var server = app.Start(Port, database + ".kill9-first.log");
+        var startup = await AppProcess.WaitForHealthAsync(baseUrl, server);
         Console.WriteLine($"Started in {startup.TotalSeconds:F1} s.");
         var clients = new List<HttpClient>();
         foreach (var person in people)
@@ -119,15 +119,15 @@ internal static partial class KillDurabilityBenchmark
             $"Killed with SIGKILL after {loadFor.TotalSeconds:F0} s of load (exit code {server.ExitCode}); {served.Count} views served ({servedAtKill} when the kill was sent), {failures} non-200 answers before it; load {RatioBenchmarks.Load()}."));
 
         // Start again on the same file: it must come up and serve (a page view writes its entry after the crash).
-        var restart = StartApp(app, database, "restart");
-        var again = await WaitForHealthAsync(baseUrl, restart);
+        var restart = app.Start(Port, database + ".kill9-restart.log");
+        var again = await AppProcess.WaitForHealthAsync(baseUrl, restart);
         using (var check = await LoadGenerator.SignInAsync(baseUrl, people[0].Email, BrowserUsers.Password))
         using (var response = await check.GetAsync("sager"))
         {
             Console.WriteLine($"Restarted in {again.TotalSeconds:F1} s; GET /sager after the restart: {(int)response.StatusCode}.");
         }
 
-        await StopAsync(restart);
+        await AppProcess.StopAsync(restart);
         foreach (var client in clients)
         {
             client.Dispose();
@@ -135,7 +135,7 @@ internal static partial class KillDurabilityBenchmark
 
         var entries = await EntriesAfterAsync(database, headBefore);
         var report = Match(served.OrderBy(s => s.Started).ToList(), entries, killedAt);
-        var verify = await RunCommandAsync(app, database, "verify-audit");
+        var verify = await app.RunCommandAsync("verify-audit");
         Console.WriteLine($"verify-audit: exit code {verify.ExitCode}: {verify.Output.Trim()}");
         var ok = report.Unmatched == 0 && verify.ExitCode == 0 && report.Served > 0;
         Console.WriteLine(ok ? "Durability: every served view has its audit entry; the chain is intact." : "Durability: FAILED (see above).");
@@ -200,115 +200,6 @@ internal static partial class KillDurabilityBenchmark
         }
 
         return new MatchReport(served.Count, unmatched.Count);
-    }
-
-    private static Process StartApp(string dll, string database, string label)
-    {
-        var start = AppStartInfo(dll, database);
-        start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}");
-        var process = new Process { StartInfo = start };
-        var log = new StreamWriter(Path.Combine(Path.GetDirectoryName(database)!, $"kill9-app-{label}.log")) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static ProcessStartInfo AppStartInfo(string dll, string database)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in new Dictionary<string, string>
-                 {
-                     ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                     ["Database__Provider"] = "Sqlite",
-                     ["ConnectionStrings__Sqlite"] = $"Data Source={database}",
-                     ["Demo__Seed"] = "false",
-                     ["Security__RequireTwoFactor"] = "false",
-                     ["Serilog__WriteToFile"] = "false",
-                     ["Serilog__MinimumLevel__Default"] = "Warning",
-                 })
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCommandAsync(string dll, string database, string command)
-    {
-        var start = AppStartInfo(dll, database);
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add(command);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static async Task<TimeSpan> WaitForHealthAsync(Uri baseUrl, Process process)
-    {
-        var watch = Stopwatch.StartNew();
-        using var client = LoadGenerator.NewClient(baseUrl);
-        while (watch.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {process.ExitCode} while starting (see the kill9-app-*.log next to the database).");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return watch.Elapsed;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The app did not answer /healthz within 3 minutes.");
-    }
-
-    /// <summary>SIGTERM (a normal shutdown), then wait.</summary>
-    private static async Task StopAsync(Process process)
-    {
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-    }
-
-    /// <summary>The web app's own build output (same configuration as this benchmark), which has its deps and runtime config.</summary>
-    private static string AppDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var dll = Path.Combine(dir.FullName, "src", "SspKbh.Web", "bin", configuration, "net10.0", "SspKbh.Web.dll");
-            if (File.Exists(Path.Combine(dir.FullName, "SspKbh.sln")) && File.Exists(dll))
-            {
-                return dll;
-            }
-        }
-
-        throw new InvalidOperationException("SspKbh.Web.dll not found: build the solution first.");
     }
 
     /// <summary>16 generated staff members of koordinationsgrupper (round robin over the groups), each with 8 of their group's newest cases.</summary>

@@ -24,6 +24,8 @@ using SspKbh.Benchmarks;
 //                 (largest group, all groups) with the audit write on and off (see RatioBenchmarks, AuditWriteSwitch)
 //   --kill9       issue 15's durability check: the built app as its own process, 16 workers on the list and case pages,
 //                 kill -9 mid-load, then every served view is matched to its audit entry and verify-audit is run (see KillDurabilityBenchmark)
+//   --db-cpu      issue 15's PostgreSQL ÷ SQLite CPU per request (home, list, case page): two app processes, one per database;
+//                 the PostgreSQL one needs the generated data there first (SSPKBH_BENCH_POSTGRES; see DatabaseCpuBenchmark, docs/performance.md)
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
 var sql = args.Contains("--sql");
@@ -36,7 +38,8 @@ var parts = args.Contains("--parts");
 var auditGrid = args.Contains("--audit-grid");
 var ratios = args.Contains("--ratios");
 var kill9 = args.Contains("--kill9");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting" or "--ratios" or "--kill9")).ToArray();
+var dbCpu = args.Contains("--db-cpu");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting" or "--ratios" or "--kill9" or "--db-cpu")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
 if (parts)
@@ -49,10 +52,11 @@ if (parts)
     return await PartsBenchmarks.RunAsync(quick);
 }
 
-if (ratios || kill9)
+if (ratios || kill9 || dbCpu)
 {
     var ratiosLoadAtStart = LoadAverage();
-    var ratiosCode = ratios ? await RatioBenchmarks.RunAsync(quick) : await KillDurabilityBenchmark.RunAsync(quick);
+    var ratiosCode = ratios ? await RatioBenchmarks.RunAsync(quick)
+        : kill9 ? await KillDurabilityBenchmark.RunAsync(quick) : await DatabaseCpuBenchmark.RunAsync(quick);
     Console.WriteLine($"Load average (1, 5, 15 min) before: {ratiosLoadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
     return ratiosCode;
 }
