@@ -192,7 +192,7 @@ internal static partial class KillDurabilityBenchmark
         Console.WriteLine($"| of those: a list entry in the window with other ids than the page | {listMismatch} |");
         Console.WriteLine($"| distinct correlation ids among the matched entries | {distinctCorrelations} |");
         Console.WriteLine($"| entries written during the load | {loadEntries} |");
-        Console.WriteLine($"| entries with no served view (answer lost in the kill, or sign-ins) | {loadEntries - used.Count} |");
+        Console.WriteLine($"| entries with no served view (answers in flight at the kill, at most one per worker) | {loadEntries - used.Count} |");
         Console.WriteLine($"| entries after the restart | {entries.Count - loadEntries} |");
         foreach (var view in unmatched.Take(10))
         {
