@@ -101,22 +101,30 @@ public static class BenchDatabase
     }
 }
 
-/// <summary>The web app's services (<see cref="AppServices.AddSspServices"/>) on a given SQLite file, without starting the server.</summary>
+/// <summary>The web app's services (<see cref="AppServices.AddSspServices"/>) on a given SQLite file (or PostgreSQL database), without starting the server.</summary>
 public static class BenchApp
 {
-    public static WebApplication Build(string sqlitePath, bool logSql = false)
+    public static WebApplication Build(string sqlitePath, bool logSql = false) => Build(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["ConnectionStrings:Sqlite"] = $"Data Source={sqlitePath}",
+    }, logSql);
+
+    /// <summary>The same on a PostgreSQL database (<see cref="DatabaseCpuBenchmark"/>).</summary>
+    public static WebApplication BuildPostgres(string connectionString) => Build(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Postgres"] = connectionString,
+    }, logSql: false);
+
+    private static WebApplication Build(Dictionary<string, string?> database, bool logSql)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Benchmark",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Sqlite"] = $"Data Source={sqlitePath}",
-            ["Demo:Seed"] = "false",
-        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(database) { ["Demo:Seed"] = "false" });
         // The app logs through Serilog with EF Core at Warning; nothing is logged on these paths.
         builder.Logging.ClearProviders();
         if (logSql)

@@ -33,15 +33,22 @@ internal sealed class BrowserHost : WebApplicationFactory<App>
 {
     private readonly string databasePath;
 
-    private BrowserHost(string databasePath) => this.databasePath = databasePath;
+    private readonly Action<IServiceCollection>? extraServices;
+
+    private BrowserHost(string databasePath, Action<IServiceCollection>? extraServices)
+    {
+        this.databasePath = databasePath;
+        this.extraServices = extraServices;
+    }
 
     public CircuitCounter Circuits { get; } = new();
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
-    public static BrowserHost Start(string databasePath)
+    /// <param name="extraServices">Benchmark-only service replacements (e.g. <see cref="AuditWriteSwitch"/>), after the app's own.</param>
+    public static BrowserHost Start(string databasePath, Action<IServiceCollection>? extraServices = null)
     {
-        var host = new BrowserHost(databasePath);
+        var host = new BrowserHost(databasePath, extraServices);
         host.UseKestrel(0);
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -78,6 +85,7 @@ internal sealed class BrowserHost : WebApplicationFactory<App>
             services.AddSingleton(Circuits);
             services.AddScoped<CircuitHandler, CountingCircuitHandler>();
             services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(1));
+            extraServices?.Invoke(services);
         });
     }
 

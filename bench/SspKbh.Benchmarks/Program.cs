@@ -21,6 +21,14 @@ using SspKbh.Benchmarks;
 //   --meeting     with --browser: the meeting page with 30 agenda items (first render, minutes save, memory per circuit; see MeetingBenchmarks);
 //                 with --gcdump only the memory per circuit and the heap's types
 //   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
+//   --ratios      issue 15's throughput ratios: 16 signed-in HTTP workers, interleaved phases of /healthz and GET /sager
+//                 (largest group, all groups) with the audit write on and off (see RatioBenchmarks, AuditWriteSwitch)
+//   --kill9       issue 15's durability check: the built app as its own process, 16 workers on the list and case pages,
+//                 kill -9 mid-load, then every served view is matched to its audit entry and verify-audit is run (see KillDurabilityBenchmark)
+//   --audit-write where the audit entry's cost goes: one entry at a time, with and without listed ids, before and after
+//                 dropping the audit grid's choice indexes from the run's copy (see AuditWriteBenchmarks)
+//   --db-cpu      issue 15's PostgreSQL ÷ SQLite CPU per request (home, list, case page): two app processes, one per database;
+//                 the PostgreSQL one needs the generated data there first (SSPKBH_BENCH_POSTGRES; see DatabaseCpuBenchmark, docs/performance.md)
 var quick = args.Contains("--quick");
 var regenerate = args.Contains("--regenerate");
 var sql = args.Contains("--sql");
@@ -31,7 +39,11 @@ var gcdump = args.Contains("--gcdump");
 var noMemory = args.Contains("--no-memory");
 var parts = args.Contains("--parts");
 var auditGrid = args.Contains("--audit-grid");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting")).ToArray();
+var ratios = args.Contains("--ratios");
+var kill9 = args.Contains("--kill9");
+var dbCpu = args.Contains("--db-cpu");
+var auditWrite = args.Contains("--audit-write");
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting" or "--ratios" or "--kill9" or "--db-cpu" or "--audit-write")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
 if (parts)
@@ -42,6 +54,16 @@ if (parts)
     }
 
     return await PartsBenchmarks.RunAsync(quick);
+}
+
+if (ratios || kill9 || dbCpu || auditWrite)
+{
+    var ratiosLoadAtStart = LoadAverage();
+    var ratiosCode = ratios ? await RatioBenchmarks.RunAsync(quick)
+        : kill9 ? await KillDurabilityBenchmark.RunAsync(quick)
+        : dbCpu ? await DatabaseCpuBenchmark.RunAsync(quick) : await AuditWriteBenchmarks.RunAsync(quick);
+    Console.WriteLine($"Load average (1, 5, 15 min) before: {ratiosLoadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");
+    return ratiosCode;
 }
 
 if (auditGrid)
