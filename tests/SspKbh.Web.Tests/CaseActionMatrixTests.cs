@@ -79,10 +79,10 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
                 return Of(outcome, "RequestEmergencyAccessAsync") == Answer.Allowed && result.Succeeded ? Answer.Allowed
                     : outcome == LookupOutcome.Forbidden ? Answer.Refused : throw new InvalidOperationException("RequestEmergencyAccessAsync was let in but granted nothing");
             }, NamesCase: true),
-            ["CaseService.RegisterAsync"] = new(async p =>
+            ["CaseRegistrationService.RegisterAsync"] = new(async p =>
             {
                 var input = await RegisterInputAsync(p.Area);
-                var (result, _) = await CasesAsync(p, (s, u) => s.RegisterAsync(input, u, None));
+                var (result, _) = await App.AsUserAsync<CaseRegistrationService, RegistrationOutcome>(p.Email, (s, u) => s.RegisterAsync(input, u, None));
                 return result.Succeeded ? Answer.Allowed
                     : result.FieldErrors.GetValueOrDefault(nameof(RegisterCaseInput.LocalAreaId)) is [var message] && message == Texts.Case_Validation_NotYourGroup ? Answer.Refused
                     : throw new InvalidOperationException($"RegisterAsync: {string.Join(" | ", result.FieldErrors.SelectMany(f => f.Value))}");
@@ -91,10 +91,10 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
                 (await App.AsUserAsync<KnownPeople, List<PersonMatch>>(p.Email, (s, u) => s.SearchKnownPeopleAsync(p.PersonName, u, None))).Any(m => m.FullName == p.PersonName) ? Answer.Allowed : Answer.Refused, NamesCase: false),
             ["CaseService.ScopeGroupsAsync"] = new(async p =>
                 (await CasesAsync(p, (s, u) => s.ScopeGroupsAsync(u, None))).Any(g => g.Id == p.GroupId) ? Answer.Allowed : Answer.Refused, NamesCase: false, ByGroup: true),
-            ["CaseService.LeadCandidatesAsync"] = new(async p =>
-                (await CasesAsync(p, (s, u) => s.LeadCandidatesAsync(u, None))).Any(c => c.GroupName == p.GroupName) ? Answer.Allowed : Answer.Refused, NamesCase: false, ByGroup: true),
-            ["CaseService.RegistrableAreasAsync"] = new(async p =>
-                (await CasesAsync(p, (s, u) => s.RegistrableAreasAsync(u, None))).Any(a => a.Name == p.Area) ? Answer.Allowed : Answer.Refused, NamesCase: false, ByGroup: true),
+            ["CaseRegistrationService.LeadCandidatesAsync"] = new(async p =>
+                (await App.AsUserAsync<CaseRegistrationService, List<CaseRegistrationService.LeadCandidate>>(p.Email, (s, u) => s.LeadCandidatesAsync(u, None))).Any(c => c.GroupName == p.GroupName) ? Answer.Allowed : Answer.Refused, NamesCase: false, ByGroup: true),
+            ["CaseRegistrationService.RegistrableAreasAsync"] = new(async p =>
+                (await App.AsUserAsync<CaseRegistrationService, List<(int Id, string Name)>>(p.Email, (s, u) => s.RegistrableAreasAsync(u, None))).Any(a => a.Name == p.Area) ? Answer.Allowed : Answer.Refused, NamesCase: false, ByGroup: true),
             ["CaseService.DeadlineForAsync"] = new(async p =>
                 await CasesAsync(p, (s, _) => s.DeadlineForAsync(CaseLevel.RepeatedSeriousCrime, None)) is not null ? Answer.Allowed : Answer.Refused, NamesCase: false),
             ["CaseWorkService.GetForEditAsync"] = new(async p =>
@@ -181,7 +181,7 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
     private static IEnumerable<string> PublicMethods() => AllPublicMethods().Except(RecipientMethods);
 
     private static IEnumerable<string> AllPublicMethods() =>
-        new[] { typeof(CaseService), typeof(KnownPeople), typeof(CaseWorkService), typeof(ConsentRegister) }.SelectMany(type => type
+        new[] { typeof(CaseService), typeof(CaseRegistrationService), typeof(KnownPeople), typeof(CaseWorkService), typeof(ConsentRegister) }.SelectMany(type => type
             .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName)
             .Select(m => $"{type.Name}.{m.Name}"))

@@ -41,7 +41,7 @@ public abstract class CaseDetailsComponentTests(AppFixture fixture)
             RaisedByPartyId = await PartyIdAsync("BUF"), Concern = "Meget fravær og sene aftener.", RaisedOn = await TodayAsync(),
         };
         extra?.Invoke(input);
-        var (result, _) = await App.WithScopeAsync(async services => await services.GetRequiredService<CaseService>()
+        var (result, _) = await App.WithScopeAsync(async services => await services.GetRequiredService<CaseRegistrationService>()
             .RegisterAsync(input, await AppHelpers.PrincipalAsync(services, Secretary), CancellationToken.None));
         Assert.True(result.Succeeded, string.Join("; ", result.FieldErrors.SelectMany(f => f.Value)));
         return int.Parse(result.CreatedId!, CultureInfo.InvariantCulture);

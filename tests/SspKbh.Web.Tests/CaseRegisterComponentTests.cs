@@ -92,7 +92,7 @@ public abstract class CaseRegisterComponentTests(AppFixture fixture)
         var page = Loaded(host.RenderPage<CaseRegister>());
         Assert.Single(page.FindAll("h1"));
         Assert.Equal(Texts.Cases_New, page.Find("h1").TextContent.Trim());
-        var areas = await App.WithScopeAsync(async s => await s.GetRequiredService<CaseService>().RegistrableAreasAsync(host.User, CancellationToken.None));
+        var areas = await App.WithScopeAsync(async s => await s.GetRequiredService<CaseRegistrationService>().RegistrableAreasAsync(host.User, CancellationToken.None));
         Assert.Equal(areas.Select(a => a.Name), page.Instance.Form!.Areas.Select(a => a.Text));
         Assert.Empty(page.FindAll("[data-testid='level-form']"));
         var name = Unique("Asger Testsen");

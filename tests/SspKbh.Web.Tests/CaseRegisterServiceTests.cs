@@ -39,7 +39,7 @@ public abstract class CaseRegisterServiceTests(AppFixture fixture)
     }
 
     private Task<RegistrationOutcome> RegisterAsync(RegisterCaseInput input, string email = Secretary) =>
-        App.WithScopeAsync(async services => await services.GetRequiredService<CaseService>()
+        App.WithScopeAsync(async services => await services.GetRequiredService<CaseRegistrationService>()
             .RegisterAsync(input, await AppHelpers.PrincipalAsync(services, email), CancellationToken.None));
 
     private Task<List<PersonMatch>> SearchAsync(string term, string email = Secretary) =>
@@ -150,7 +150,7 @@ public abstract class CaseRegisterServiceTests(AppFixture fixture)
 
         Assert.Equal([Texts.Case_Validation_NotYourGroup], refused.FieldErrors[nameof(RegisterCaseInput.LocalAreaId)]);
         Assert.Equal(before, await SnapshotAsync());
-        Assert.Empty(await App.WithScopeAsync(async services => await services.GetRequiredService<CaseService>()
+        Assert.Empty(await App.WithScopeAsync(async services => await services.GetRequiredService<CaseRegistrationService>()
             .RegistrableAreasAsync(await AppHelpers.PrincipalAsync(services, email), CancellationToken.None)));
     }
 

@@ -45,7 +45,7 @@ public abstract class CaseTests(AppFixture fixture)
     }
 
     private Task<RegistrationOutcome> RegisterInputAsync(RegisterCaseInput input, string email = Secretary) =>
-        App.WithScopeAsync(async services => await services.GetRequiredService<CaseService>()
+        App.WithScopeAsync(async services => await services.GetRequiredService<CaseRegistrationService>()
             .RegisterAsync(input, await AppHelpers.PrincipalAsync(services, email), CancellationToken.None));
 
     /// <summary>A level-1 case registered by the secretary; returns the case page's address.</summary>

@@ -20,7 +20,7 @@ public sealed record CaseListChoices(
 public sealed record CaseListState(string Query, CasePage Page, CaseListChoices Choices);
 
 /// <summary>Loads the case list page for the user it is given (the rows are read and audited by <see cref="CaseListQuery"/>).</summary>
-public sealed class CaseListLoader(CaseListQuery list, CaseService cases, OrganisationAdministration organisation)
+public sealed class CaseListLoader(CaseListQuery list, CaseService cases, CaseRegistrationService registration, OrganisationAdministration organisation)
 {
     /// <summary>The first view of the page: the rows and the filter choices.</summary>
     public async Task<CaseListState> LoadAsync(string query, CaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed class CaseListLoader(CaseListQuery list, CaseService cases, Organi
         var groups = await cases.ScopeGroupsAsync(user, cancellationToken);
         var areas = await organisation.ListAreasAsync(cancellationToken);
         var parties = await organisation.ListPartiesAsync(activeOnly: true, cancellationToken);
-        var canRegister = (await cases.RegistrableAreasAsync(user, cancellationToken)).Count > 0;
+        var canRegister = (await registration.RegistrableAreasAsync(user, cancellationToken)).Count > 0;
         return new CaseListState(query, page, new CaseListChoices(
             groups.Select(g => new CaseFilterChoice(g.Id, g.Name)).ToList(),
             areas.Select(a => new CaseFilterChoice(a.Id, a.Name)).ToList(),

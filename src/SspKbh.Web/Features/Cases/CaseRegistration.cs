@@ -36,7 +36,7 @@ public sealed record RegistrationOutcome(ServiceResult Result, IReadOnlyList<Per
 /// The registration page's loads and saves, each in the scope <c>UiOperations</c> gives it. The save spans
 /// two services (the case, then the handed-over concern it came from) in that one scope.
 /// </summary>
-public sealed class CaseRegistration(CaseService cases, KnownPeople knownPeople, OrganisationAdministration organisation, AttendanceService meetings)
+public sealed class CaseRegistration(CaseRegistrationService cases, KnownPeople knownPeople, OrganisationAdministration organisation, AttendanceService meetings)
 {
     /// <summary>The form for this user; with <paramref name="concernId"/> the input starts from the concern handed over at a meeting (when she may see it).</summary>
     public async Task<(RegistrationForm Form, RegisterCaseInput Input)> LoadAsync(int? concernId, ClaimsPrincipal user, CancellationToken cancellationToken)

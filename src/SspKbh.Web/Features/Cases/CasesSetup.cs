@@ -8,6 +8,7 @@ public static class CasesSetup
         services.AddScoped<Consents.ConsentRegister>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseService>();
+        services.AddScoped<CaseRegistrationService>();
         services.AddScoped<KnownPeople>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<CaseWorkService>();
