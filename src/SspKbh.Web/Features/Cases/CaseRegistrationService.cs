@@ -1,14 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SspKbh.Domain.Access;
-using SspKbh.Web.Features.Consents;
-using SspKbh.Web.Features.Conversations;
 using SspKbh.Domain.Cases;
 using SspKbh.Domain.Organisation;
 using SspKbh.Web.Audit;
-using SspKbh.Web.Components.Shared;
 using SspKbh.Web.Data;
 using SspKbh.Web.Infrastructure;
 using SspKbh.Web.Resources;

@@ -6,12 +6,9 @@ using SspKbh.Domain.Access;
 using SspKbh.Web.Features.Consents;
 using SspKbh.Web.Features.Conversations;
 using SspKbh.Domain.Cases;
-using SspKbh.Domain.Organisation;
 using SspKbh.Web.Audit;
-using SspKbh.Web.Components.Shared;
 using SspKbh.Web.Data;
 using SspKbh.Web.Infrastructure;
-using SspKbh.Web.Resources;
 using SspKbh.Web.Security;
 
 namespace SspKbh.Web.Features.Cases;
