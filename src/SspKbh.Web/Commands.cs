@@ -95,7 +95,8 @@ public static class Commands
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var knownMigrations = scope.ServiceProvider.GetRequiredService<SspDbContext>().Database.GetMigrations().ToList();
+        // A backup made before ADR 0041 is carried over at the next start, like the database it came from.
+        var knownMigrations = scope.ServiceProvider.GetRequiredService<SspDbContext>().Database.GetMigrations().Concat(LegacySchema.MigrationIds).ToList();
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var restored = SqliteBackup.Restore(connectionString, args[1], knownMigrations, clock, Console.Out, Console.Error);
         if (restored == 0)

@@ -22,17 +22,23 @@ try
 }
 catch (StartupRefusedException refused)
 {
-    // Configuration the app cannot run with: one line that says what to fix, no stack trace.
-    Console.Error.WriteLine("SspKbh does not start: " + refused.Message);
-    return StartupRefusedException.ExitCode;
+    return Refuse(refused);
 }
 
 var app = builder.Build();
 
 // Operator commands: `dotnet SspKbh.Web.dll migrate`, `... verify-audit`, `... create-admin`, `... generate`, `... backup`, `... restore`.
-if (args.Length > 0 && await Commands.TryRunAsync(app, args[0], args) is { } exitCode)
+try
 {
-    return exitCode;
+    if (args.Length > 0 && await Commands.TryRunAsync(app, args[0], args) is { } exitCode)
+    {
+        return exitCode;
+    }
+}
+catch (StartupRefusedException refused)
+{
+    // A database the app does not recognise (LegacySchema), refused before anything changed.
+    return Refuse(refused);
 }
 
 if (app.Configuration.GetValue("ReverseProxy:Enabled", false))
@@ -80,8 +86,23 @@ app.MapCaseExport();
 app.MapStatisticsExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (StartupRefusedException refused)
+{
+    return Refuse(refused);
+}
+
 return 0;
+
+// Configuration or a database the app cannot run with: one line that says what to fix, no stack trace.
+static int Refuse(StartupRefusedException refused)
+{
+    Console.Error.WriteLine("SspKbh does not start: " + refused.Message);
+    return StartupRefusedException.ExitCode;
+}
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -152,7 +152,7 @@ public abstract class OverdueDateTests(AppFixture fixture)
         {
             await db.Cases.ExecuteUpdateAsync(s => s.SetProperty(c => c.OverdueFrom, DateOnly.MinValue));
 #pragma warning disable EF1002 // The migration's own SQL, built from constants.
-            await db.Database.ExecuteSqlRawAsync(OverdueDates.RecomputeSql(db.Database.IsNpgsql(), "1 = 1"));
+            await db.Database.ExecuteSqlRawAsync(OverdueDates.RecomputeSql(db.Database.Dialect(), "1 = 1"));
 #pragma warning restore EF1002
         }
 

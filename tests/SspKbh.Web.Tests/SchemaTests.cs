@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace SspKbh.Web.Tests;
 
 /// <summary>
-/// The hand-written migrations must build exactly the schema the current model describes
-/// (engineering guide: "a migration that drifts from the model fails CI").
+/// The migrations must build exactly the schema the current model describes (engineering guide: "a migration that
+/// drifts from the model fails CI"), and the append-only triggers the model cannot describe.
 /// </summary>
 public abstract class SchemaTests(ITestOutputHelper output)
 {
@@ -50,7 +50,13 @@ public abstract class SchemaTests(ITestOutputHelper output)
             output.WriteLine(fact);
         }
 
-        var differences = created.Differences(migrated);
+        // The audit trail's triggers come from the migrations' own SQL, which EnsureCreated does not run.
+        var triggers = migrated.Facts.Where(f => f.StartsWith("trigger ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(triggers, t => t.StartsWith("trigger AuditEntries.", StringComparison.Ordinal));
+        Assert.Contains(triggers, t => t.StartsWith("trigger AuditEntrySubjects.", StringComparison.Ordinal));
+        Assert.Equal(4, triggers.Count);
+
+        var differences = created.Differences(migrated.WithoutTriggers());
         Assert.True(differences.Count == 0,
             $"The migrations ({Provider}) do not build the model's schema:\n" + string.Join('\n', differences));
     }

@@ -29,7 +29,7 @@ public sealed class StartupRefusalTests : IAsyncLifetime
     public async Task An_unknown_database_provider_is_refused_with_one_line()
     {
         var refused = await RunAsync(new() { ["Database:Provider"] = "Oracle" });
-        Assert.Equal("SspKbh does not start: Unknown Database:Provider 'Oracle'. Use 'Sqlite' or 'Postgres'.", refused);
+        Assert.Equal("SspKbh does not start: Unknown Database:Provider 'Oracle'. Use 'Sqlite', 'Postgres' or 'SqlServer'.", refused);
     }
 
     [Fact]
@@ -37,6 +37,13 @@ public sealed class StartupRefusalTests : IAsyncLifetime
     {
         var refused = await RunAsync(new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = "" });
         Assert.Equal("SspKbh does not start: Database:Provider is Postgres but ConnectionStrings:Postgres is not set.", refused);
+    }
+
+    [Fact]
+    public async Task SQL_Server_without_a_connection_string_is_refused_with_one_line()
+    {
+        var refused = await RunAsync(new() { ["Database:Provider"] = "SqlServer", ["ConnectionStrings:SqlServer"] = "" });
+        Assert.Equal("SspKbh does not start: Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.", refused);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ namespace SspKbh.Domain.Audit;
 /// </summary>
 public sealed class AuditRecord
 {
+    /// <summary>The longest subject id the trail stores (the column's length).</summary>
+    public const int SubjectIdMaxLength = 100;
+
     public long Id { get; set; }
 
     /// <summary>1, 2, 3 ... without gaps; unique, so two writers can never fork the chain.</summary>

@@ -18,6 +18,14 @@ public sealed class AuditChainWriter(IDbContextFactory<SspDbContext> contextFact
 {
     internal const long PostgresAdvisoryLockKey = 0x55B_A0D1;
 
+    /// <summary>SQL Server's counterpart of the advisory lock: an application lock owned by the transaction.
+    /// A refused or timed-out lock returns a negative status instead of raising, so the statement raises it.</summary>
+    internal const string SqlServerAppLock = """
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = N'sspkbh-audit-chain', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
+        IF @granted < 0 THROW 51001, N'The audit chain lock was not granted.', 1;
+        """;
+
     /// <summary>At most this many entries in one transaction; more wait for the next batch.</summary>
     private const int MaxBatchEntries = 1000;
 
@@ -127,9 +135,15 @@ public sealed class AuditChainWriter(IDbContextFactory<SspDbContext> contextFact
     {
         await using var db = await contextFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        if (db.Database.IsNpgsql())
+        // Several app instances on one server database: one writer at a time links the chain, until the commit.
+        switch (db.Database.Dialect())
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresAdvisoryLockKey})");
+            case SqlDialect.Postgres:
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresAdvisoryLockKey})");
+                break;
+            case SqlDialect.SqlServer:
+                await db.Database.ExecuteSqlRawAsync(SqlServerAppLock);
+                break;
         }
 
         var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).FirstOrDefaultAsync();

@@ -46,7 +46,7 @@ public sealed class AuditService(
     TimeProvider clock)
 {
     /// <summary>The longest subject id the trail stores (the column's length).</summary>
-    public const int SubjectIdMaxLength = 100;
+    public const int SubjectIdMaxLength = AuditRecord.SubjectIdMaxLength;
 
     /// <summary>Entries kept back while a caller's business transaction is open (<see cref="HoldUntilCommit"/>); null when writing at once.</summary>
     private List<AuditRecord>? held;

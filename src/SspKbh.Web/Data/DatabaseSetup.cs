@@ -9,30 +9,45 @@ public static class DatabaseSetup
 {
     public const string SqliteProvider = "Sqlite";
     public const string PostgresProvider = "Postgres";
+    public const string SqlServerProvider = "SqlServer";
 
     public static IServiceCollection AddSspDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var provider = configuration["Database:Provider"] ?? SqliteProvider;
-        if (string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase))
-        {
-            // appsettings.json ships the setting empty, so empty counts as not set.
-            var cs = configuration.GetConnectionString("Postgres") is { } configured && !string.IsNullOrWhiteSpace(configured)
-                ? configured
-                : throw new StartupRefusedException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContextFactory<SspDbContext>(o => o.UseNpgsql(cs));
-        }
-        else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
-        {
-            var cs = SqliteConnectionString(configuration, environment);
-            services.AddDbContextFactory<SspDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqliteTuning()));
-        }
-        else
-        {
-            throw new StartupRefusedException($"Unknown Database:Provider '{provider}'. Use '{SqliteProvider}' or '{PostgresProvider}'.");
-        }
-
+        var dialect = ProviderFrom(configuration);
+        var cs = dialect == SqlDialect.Sqlite
+            ? SqliteConnectionString(configuration, environment)
+            : ServerConnectionString(configuration, dialect == SqlDialect.Postgres ? PostgresProvider : SqlServerProvider);
+        services.AddDbContextFactory<SspDbContext>(o => UseDatabase(o, dialect, cs));
         return services;
     }
+
+    /// <summary><c>Database:Provider</c> (Sqlite when unset); a name the app does not know refuses the start in one line.</summary>
+    public static SqlDialect ProviderFrom(IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"];
+        return string.IsNullOrWhiteSpace(provider) || string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase) ? SqlDialect.Sqlite
+            : string.Equals(provider, PostgresProvider, StringComparison.OrdinalIgnoreCase) ? SqlDialect.Postgres
+            : string.Equals(provider, SqlServerProvider, StringComparison.OrdinalIgnoreCase) ? SqlDialect.SqlServer
+            : throw new StartupRefusedException(
+                $"Unknown Database:Provider '{provider}'. Use '{SqliteProvider}', '{PostgresProvider}' or '{SqlServerProvider}'.");
+    }
+
+    /// <summary>The provider with its own migrations assembly (ADR 0041); the tests build their contexts with this too.</summary>
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options, SqlDialect dialect, string connectionString) =>
+        dialect switch
+        {
+            SqlDialect.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationsAssemblies.Sqlite))
+                .AddInterceptors(new SqliteTuning()),
+            SqlDialect.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssemblies.Postgres)),
+            SqlDialect.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(MigrationsAssemblies.SqlServer)),
+            _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
+        };
+
+    private static string ServerConnectionString(IConfiguration configuration, string provider) =>
+        // appsettings.json ships the setting empty, so empty counts as not set.
+        configuration.GetConnectionString(provider) is { } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : throw new StartupRefusedException($"Database:Provider is {provider} but ConnectionStrings:{provider} is not set.");
 
     /// <summary>Resolves a relative SQLite file path against the content root and creates its folder.</summary>
     public static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
@@ -53,11 +68,17 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Applies pending migrations (creating the database file if it is missing).</summary>
+    /// <summary>
+    /// Applies pending migrations (creating the database file if it is missing). A database made by the hand-written
+    /// migrations of before ADR 0041 is first carried over to the baseline; one the app does not recognise is refused
+    /// unchanged (<see cref="LegacySchema"/>).
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<SspDbContext>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await LegacySchema.CheckAndCarryOverAsync(db, logger, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers work while one request writes; the setting is stored in the file.
@@ -67,16 +88,20 @@ public static class DatabaseSetup
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        switch (db.Database.Dialect())
         {
-            // Gather the statistics the query planner needs to choose the case-list indexes
-            // (docs/performance.md); cheap when they are current.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
-        }
-        else if (pending)
-        {
-            // New tables and indexes have no statistics until autovacuum gets to them: plan with real ones from the start.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+            case SqlDialect.Sqlite:
+                // Gather the statistics the query planner needs to choose the case-list indexes
+                // (docs/performance.md); cheap when they are current.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+                break;
+            case SqlDialect.Postgres when pending:
+                // New tables and indexes have no statistics until autovacuum gets to them: plan with real ones from the start.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+                break;
+            case SqlDialect.SqlServer when pending:
+                await db.Database.ExecuteSqlRawAsync("EXEC sp_updatestats;", cancellationToken);
+                break;
         }
     }
 }

@@ -8,21 +8,6 @@ using SspKbh.Web.Data;
 
 namespace SspKbh.Web.Security;
 
-/// <summary>One sign-in, kept on the server so that it can be ended there (ADR 0026).</summary>
-public sealed class UserSession
-{
-    public const int IdLength = 32;
-
-    public string Id { get; set; } = "";
-
-    public string UserId { get; set; } = "";
-
-    public DateTime CreatedAtUtc { get; set; }
-
-    /// <summary>When the session was ended (signed out, or all the user's sessions ended); null while it lives.</summary>
-    public DateTime? EndedAtUtc { get; set; }
-}
-
 /// <summary>
 /// Server-side sessions (ADR 0026): every sign-in gets a row in <c>UserSessions</c> and its id in the cookie's
 /// ticket. Every request checks that the row is still open, so "Log ud" ends the session at once for a copy of the

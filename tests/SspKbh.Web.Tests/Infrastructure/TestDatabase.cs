@@ -98,11 +98,11 @@ public sealed class TestDatabase : IAsyncDisposable
         var options = new DbContextOptionsBuilder<SspDbContext>().AddInterceptors(interceptors);
         if (Provider == DbProvider.Sqlite)
         {
-            options.UseSqlite(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ConnectionString);
+            DatabaseSetup.UseDatabase(options, SqlDialect.Sqlite, new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ConnectionString);
         }
         else
         {
-            options.UseNpgsql(ConnectionString);
+            DatabaseSetup.UseDatabase(options, SqlDialect.Postgres, ConnectionString);
         }
 
         return new SspDbContext(options.Options);

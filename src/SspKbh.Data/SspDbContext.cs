@@ -188,7 +188,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(a => a.Party).HasMaxLength(20);
             e.Property(a => a.Action).HasMaxLength(100).IsRequired();
             e.Property(a => a.SubjectType).HasMaxLength(50);
-            e.Property(a => a.SubjectId).HasMaxLength(Audit.AuditService.SubjectIdMaxLength);
+            e.Property(a => a.SubjectId).HasMaxLength(AuditRecord.SubjectIdMaxLength);
             e.Property(a => a.Purpose).HasMaxLength(500);
             e.Property(a => a.Outcome).HasMaxLength(20).IsRequired();
             e.Property(a => a.Details).HasMaxLength(2000);
@@ -221,7 +221,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
         });
 
         ConfigureCases(builder);
-        ConfigureAccess(builder);
+        ConfigureAccess(builder, Database.IsSqlServer());
         ConfigureMeetings(builder);
         ConfigureConversations(builder);
 
@@ -591,7 +591,7 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
         });
     }
 
-    private static void ConfigureAccess(ModelBuilder builder)
+    private static void ConfigureAccess(ModelBuilder builder, bool sqlServer)
     {
         builder.Entity<Consent>(e =>
         {
@@ -600,7 +600,11 @@ public sealed class SspDbContext(DbContextOptions<SspDbContext> options)
             e.Property(c => c.RecordedByUserId).HasMaxLength(450).IsRequired();
             e.Property(c => c.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
             e.HasOne<YoungPerson>().WithMany().HasForeignKey(c => c.YoungPersonId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<CustodyHolder>().WithMany().HasForeignKey(c => c.CustodyHolderId).OnDelete(DeleteBehavior.SetNull);
+            // SQL Server refuses a second cascading path from YoungPersons to Consents (directly, and through
+            // CustodyHolders): there the database leaves the key alone and EF clears it (ADR 0041). A custody holder
+            // is only ever deleted with its young person, whose consents go with it on the direct path.
+            e.HasOne<CustodyHolder>().WithMany().HasForeignKey(c => c.CustodyHolderId)
+                .OnDelete(sqlServer ? DeleteBehavior.ClientSetNull : DeleteBehavior.SetNull);
             e.HasMany(c => c.Recipients).WithOne().HasForeignKey(r => r.ConsentId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(c => c.YoungPersonId);
             e.HasIndex(c => c.CustodyHolderId);

@@ -76,19 +76,31 @@ public static class OverdueDates
     }
 
     /// <summary>
-    /// PostgreSQL: takes the rows of the cases this save changes before anything is written, so two saves of one case
-    /// (two people adding an action at the same moment) run one after the other and the second reads the first's
-    /// action. SQLite needs nothing: the save's transaction holds the database's write lock from its start.
+    /// PostgreSQL and SQL Server: takes the rows of the cases this save changes before anything is written, so two saves
+    /// of one case (two people adding an action at the same moment) run one after the other and the second reads the
+    /// first's action. SQLite needs nothing: the save's transaction holds the database's write lock from its start.
     /// </summary>
     public static async Task LockAsync(SspDbContext db, Pending pending, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsNpgsql() || pending.ExistingCaseIds.Count == 0)
+        if (pending.ExistingCaseIds.Count == 0)
         {
             return;
         }
 
         var ids = pending.ExistingCaseIds.Order().ToArray();
-        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Cases" WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""", cancellationToken);
+        switch (db.Database.Dialect())
+        {
+            case SqlDialect.Postgres:
+                await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Cases" WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""", cancellationToken);
+                break;
+            case SqlDialect.SqlServer:
+                // An update lock held to the end of the transaction; the ids are integers, so the list is no injection.
+                var list = string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+#pragma warning disable EF1002 // Integers only.
+                await db.Database.ExecuteSqlRawAsync($"""SELECT COUNT(*) FROM "Cases" WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE "Id" IN ({list})""", cancellationToken);
+#pragma warning restore EF1002
+                break;
+        }
     }
 
     /// <summary>After the save, in its transaction: stores the rule's date on every case noted (and every case of a level whose deadlines changed).</summary>
@@ -146,17 +158,17 @@ public static class OverdueDates
     {
         var list = string.Join(", ", levels.Select(l => ((int)l).ToString(CultureInfo.InvariantCulture)));
 #pragma warning disable EF1002 // Built from enum values and constants only, no input.
-        await db.Database.ExecuteSqlRawAsync(RecomputeSql(db.Database.IsNpgsql(), $"\"Level\" IN ({list})"), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(RecomputeSql(db.Database.Dialect(), $"\"Level\" IN ({list})"), cancellationToken);
 #pragma warning restore EF1002
     }
 
     /// <summary>
     /// <see cref="CaseOverdue.From"/> written as one UPDATE over the cases that match <paramref name="where"/> (a condition
-    /// on "Cases"), for SQLite or PostgreSQL: the migration that adds the column fills it with this, and a level's
+    /// on "Cases"), for each database: the migration that adds the column fills it with this, and a level's
     /// changed deadlines use it. <c>OverdueDateTests</c> holds it to the C# rule. A level with no stored deadlines has
     /// the placeholders, as <see cref="LevelDeadlines.AllAsync"/> gives them.
     /// </summary>
-    public static string RecomputeSql(bool npgsql, string where)
+    public static string RecomputeSql(SqlDialect dialect, string where)
     {
         string Days(string column, Func<LevelDeadline, int> placeholder) =>
             $"""COALESCE((SELECT d."{column}" FROM "LevelDeadlines" d WHERE d."Level" = "Cases"."Level"), CASE "Cases"."Level" """
@@ -168,7 +180,19 @@ public static class OverdueDates
         var planned = ((int)ActionStatus.Planned).ToString(CultureInfo.InvariantCulture);
         const string noFirstAction = """NOT EXISTS (SELECT 1 FROM "CaseActions" a WHERE a."CaseId" = "Cases"."Id" AND a."DueOn" >= "Cases"."LevelSetOn")""";
         var earliestPlanned = $"""(SELECT MIN(a."DueOn") FROM "CaseActions" a WHERE a."CaseId" = "Cases"."Id" AND a."Status" = {planned})""";
-        if (npgsql)
+        if (dialect == SqlDialect.SqlServer)
+        {
+            // LEAST (SQL Server 2022) passes over NULLs like PostgreSQL's; DATEADD adds days to a date.
+            return $"""
+                UPDATE "Cases" SET "OverdueFrom" = CASE WHEN "Status" = {closed} THEN NULL ELSE DATEADD(day, 1, LEAST(
+                    DATEADD(day, {reviewDays}, COALESCE("LastReviewedOn", "LevelSetOn")),
+                    CASE WHEN {noFirstAction} THEN DATEADD(day, {firstActionDays}, "LevelSetOn") END,
+                    {earliestPlanned})) END
+                WHERE {where}
+                """;
+        }
+
+        if (dialect == SqlDialect.Postgres)
         {
             // LEAST passes over NULLs; date + integer is a date.
             return $"""
