@@ -35,6 +35,17 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void Every_provider_has_the_same_migrations_under_the_same_ids()
+    {
+        using var sqlite = Offline(SqlDialect.Sqlite);
+        using var postgres = Offline(SqlDialect.Postgres);
+        using var sqlServer = Offline(SqlDialect.SqlServer);
+        var ids = sqlite.Database.GetMigrations().ToList();
+        Assert.Equal(ids, postgres.Database.GetMigrations());
+        Assert.Equal(ids, sqlServer.Database.GetMigrations());
+    }
+
+    [Fact]
     public void The_check_notices_a_model_change_without_a_migration()
     {
         // The same context type with one more index than the migrations know: the check must see it.

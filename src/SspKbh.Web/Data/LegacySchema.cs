@@ -14,7 +14,7 @@ namespace SspKbh.Web.Data;
 public static class LegacySchema
 {
     /// <summary>The generated baseline every provider's migrations start with.</summary>
-    public const string BaselineId = "20261211090000_Baseline";
+    public const string BaselineId = "20261205000000_Baseline";
 
     /// <summary>The hand-written migrations, all of which a carried-over database must have had applied.</summary>
     public static readonly IReadOnlyList<string> MigrationIds =

@@ -11,7 +11,7 @@ using SspKbh.Web.Data;
 namespace SspKbh.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SspDbContext))]
-    [Migration("20261211090000_Baseline")]
+    [Migration("20261205000000_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
