@@ -125,6 +125,8 @@ fi
 # 3. Restore, build, test
 # ---------------------------------------------------------------------------------------------
 log "Restore ($(elapsed))"
+# dotnet-ef (scripts/add-migration.sh) is a local tool; restoring it here proves the manifest resolves.
+dotnet tool restore
 restore_log="$(mktemp)"
 dotnet restore SspKbh.sln 2>&1 | tee "$restore_log"
 if grep -q 'NU1603' "$restore_log"; then

@@ -84,7 +84,7 @@ public static class Commands
         if (!string.Equals(provider, DatabaseSetup.SqliteProvider, StringComparison.OrdinalIgnoreCase))
         {
             Console.Error.WriteLine($"'{command}' works on the SQLite database only; Database:Provider is '{provider}'. "
-                + "On PostgreSQL use pg_dump -Fc to back up and pg_restore to restore (docs/operations.md).");
+                + "On PostgreSQL use pg_dump -Fc and pg_restore, on SQL Server BACKUP DATABASE and RESTORE DATABASE (docs/operations.md).");
             return SqliteBackup.Failed;
         }
 
@@ -161,6 +161,13 @@ public static class Commands
         if (cases is null)
         {
             Console.Error.WriteLine(usage);
+            return 1;
+        }
+
+        if (DatabaseSetup.ProviderFrom(app.Configuration) == SqlDialect.SqlServer)
+        {
+            // The generator writes in bulk with SQLite's and PostgreSQL's own SQL; nobody has run it on SQL Server.
+            Console.Error.WriteLine("'generate' works on SQLite and PostgreSQL only; Database:Provider is SqlServer. Nothing was changed.");
             return 1;
         }
 
