@@ -141,6 +141,60 @@ public sealed class BackupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backup_made_before_the_generated_migrations_is_restored_and_carried_over()
+    {
+        await using var database = await SqliteDatabaseInAsync(_folder);
+        await using (SspAppFactory.StartOn(database))
+        {
+        }
+
+        // A backup file of the last version with hand-written migrations (the legacy demo database, Fixtures/README.md).
+        var backup = Path.Combine(_folder, "sspkbh-before-adr-0041.db");
+        await using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "legacy-demo.sqlite.gz")),
+                         System.IO.Compression.CompressionMode.Decompress))
+        await using (var file = File.Create(backup))
+        {
+            await gz.CopyToAsync(file);
+        }
+
+        database.ClearSqlitePools();
+        var restored = await AppProcess.RunAsync(database, "restore", backup);
+        Assert.True(restored.ExitCode == 0, $"restore exited {restored.ExitCode}: {restored.Output} {restored.Error}");
+
+        // The next start carries it over; its twelve demo cases are there and its trail verifies.
+        await using (var app = SspAppFactory.StartOn(database))
+        {
+            await using var db = app.CreateDbContext();
+            Assert.Equal([LegacySchema.BaselineId], await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(12, await db.Cases.CountAsync());
+        }
+
+        database.ClearSqlitePools();
+        var verified = await AppProcess.RunAsync(database, "verify-audit");
+        Assert.True(verified.ExitCode == 0, $"verify-audit after restore exited {verified.ExitCode}: {verified.Output} {verified.Error}");
+    }
+
+    [Fact]
+    public async Task On_SQL_Server_backup_and_restore_point_to_BACKUP_DATABASE()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        var target = Path.Combine(_folder, "mssql.bak");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["ConnectionStrings:SqlServer"] = "Server=tcp:127.0.0.1,1;Database=sspkbh;Connect Timeout=2;Encrypt=false",
+        };
+        foreach (var command in new[] { "backup", "restore" })
+        {
+            var refused = await AppProcess.RunWithSettingsAsync(database, settings, command, target);
+            Assert.True(refused.ExitCode == SqliteBackup.Failed, $"{command} on SQL Server exited {refused.ExitCode}: {refused.Output} {refused.Error}");
+            Assert.Contains("BACKUP DATABASE and RESTORE DATABASE", refused.Error, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
     public async Task On_PostgreSQL_backup_and_restore_point_to_pg_dump_and_pg_restore()
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
