@@ -214,6 +214,8 @@ public abstract class MinutesItemComponentTests(AppFixture fixture)
 
         // Typing here, then another save: what is typed stays, and the page warns at once that a save would be refused.
         page.Find("#summary").Input("Mit eget udkast.");
+        // The field's input handler finishes on the renderer's dispatcher, which a busy machine may run a moment later.
+        page.WaitForAssertion(() => Assert.True(page.Instance.Dirty), Wait);
         await OtherSavesAsync("Rettet igen af den anden sekretær.");
         page.WaitForAssertion(() => Assert.StartsWith(Texts.Meeting_ItemChangedWhileTyping, page.TestIdText("item-changed-while-typing"), StringComparison.Ordinal), Wait);
         Assert.Equal("Mit eget udkast.", ValueOf(page, "summary"));
@@ -243,7 +245,7 @@ public abstract class MinutesItemComponentTests(AppFixture fixture)
 
         // Typed and not saved: going on asks first; staying keeps the text where it was.
         page.Find("#summary").Input("Tekst der ikke må gå tabt.");
-        Assert.True(page.Instance.Dirty);
+        page.WaitForAssertion(() => Assert.True(page.Instance.Dirty), Wait);
         host.FollowLink(page.Find("[data-testid='next-item']"));
         await host.Dialogs.AnswerAsync(Texts.Meeting_UnsavedStay);
         Assert.EndsWith($"/punkter/{first.Id}", host.RelativeUri, StringComparison.Ordinal);
@@ -262,6 +264,7 @@ public abstract class MinutesItemComponentTests(AppFixture fixture)
         // Back to the first: its saved text; leaving with changes and confirming drops only what the user chose to drop.
         Assert.Equal($"/moeder/{meeting}/punkter/{first.Id}", page.Find("[data-testid='previous-item']").GetAttribute("href"));
         page.Find("#summary").Input("Kladde til punkt to.");
+        page.WaitForAssertion(() => Assert.True(page.Instance.Dirty), Wait);
         host.FollowLink(page.Find("[data-testid='previous-item']"));
         await host.Dialogs.AnswerAsync(Texts.Meeting_UnsavedLeave);
         FollowToItem(host, page, first.Id);

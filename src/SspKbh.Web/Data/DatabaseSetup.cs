@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using SspKbh.Web.Infrastructure;
 
 namespace SspKbh.Web.Data;
@@ -86,7 +88,9 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        // A new database has no history table yet; reading it would log a failed command.
+        var pending = !await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+                      || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         await db.Database.MigrateAsync(cancellationToken);
         switch (db.Database.Dialect())
         {

@@ -31,7 +31,10 @@ public static class LegacySchema
     /// <summary>Carries a database of the hand-written migrations over, or refuses one the app does not recognise; any other database is left to <c>Migrate</c>.</summary>
     public static async Task CheckAndCarryOverAsync(SspDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        // Asked first: reading a history table that is not there logs a failed command at error level.
+        var applied = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList()
+            : [];
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         if (applied.Count == 0)
         {
