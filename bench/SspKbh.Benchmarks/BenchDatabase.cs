@@ -59,10 +59,19 @@ public static class BenchDatabase
             File.Copy(cache + "-wal", RunPath + "-wal");
         }
 
-        // Migrations added since the cache was generated (e.g. a new index) apply to the copy.
-        await using (var app = BenchApp.Build(RunPath))
+        // Migrations added since the cache was generated (e.g. a new index) apply to the copy. A cache the app no longer
+        // takes (made by hand-written migrations older than their last one, ADR 0041) is generated again.
+        try
         {
+            await using var app = BenchApp.Build(RunPath);
             await DatabaseSetup.MigrateAsync(app.Services);
+        }
+        catch (SspKbh.Web.Infrastructure.StartupRefusedException refused) when (!regenerate)
+        {
+            Console.WriteLine($"The cached database is refused ({refused.Message}); generating it again.");
+            SqliteConnection.ClearAllPools();
+            await PrepareAsync(regenerate: true, analyze);
+            return;
         }
 
         if (analyze)

@@ -16,9 +16,12 @@ public static class DatabaseSetup
     public static IServiceCollection AddSspDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var dialect = ProviderFrom(configuration);
-        var cs = dialect == SqlDialect.Sqlite
-            ? SqliteConnectionString(configuration, environment)
-            : ServerConnectionString(configuration, dialect == SqlDialect.Postgres ? PostgresProvider : SqlServerProvider);
+        var cs = dialect switch
+        {
+            SqlDialect.Sqlite => SqliteConnectionString(configuration, environment),
+            SqlDialect.Postgres => PostgresConnectionString(ServerConnectionString(configuration, PostgresProvider)),
+            _ => ServerConnectionString(configuration, SqlServerProvider),
+        };
         services.AddDbContextFactory<SspDbContext>(o => UseDatabase(o, dialect, cs));
         return services;
     }
@@ -50,6 +53,37 @@ public static class DatabaseSetup
         configuration.GetConnectionString(provider) is { } configured && !string.IsNullOrWhiteSpace(configured)
             ? configured
             : throw new StartupRefusedException($"Database:Provider is {provider} but ConnectionStrings:{provider} is not set.");
+
+    /// <summary>
+    /// Npgsql's defaults made for a web app that opens a short-lived context per operation (issue 15, docs/performance.md):
+    /// statements used twice are prepared once per connection and kept across the pool (no parse and plan per query on
+    /// the server), and a connection going back to the pool is not reset with DISCARD ALL (a round trip each time; the
+    /// app keeps no session state: no SET, no temporary tables, only transaction-scoped advisory locks). A connection
+    /// string that names any of these settings keeps its own values.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        bool Names(params string[] keys) => given.Keys.Cast<string>()
+            .Any(k => keys.Contains(k.Replace(" ", "", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase));
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!Names("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!Names("AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!Names("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>Resolves a relative SQLite file path against the content root and creates its folder.</summary>
     public static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
