@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,9 @@ namespace SspKbh.Benchmarks;
 /// built over a context factory that, while <see cref="Off"/>, hands out contexts whose SaveChanges is suppressed: the
 /// page still builds its entry, the writer still batches it, opens its transaction, reads the chain's head and seals the
 /// entry, but no row is inserted and nothing is flushed to disk. So "off" removes the inserts (entry and listed ids)
-/// and the commit's fsync, which are the audit's cost on the page's path; it keeps the small head read.
+/// and the commit's fsync, which are the audit's cost on the page's path; it keeps the small head read. The writer
+/// inserts the listed ids with its own SQL after SaveChanges (<see cref="AuditSubjectRows"/>): while off, those
+/// INSERT commands are suppressed too (their text is still built, a few microseconds).
 /// </summary>
 internal sealed class AuditWriteSwitch
 {
@@ -37,7 +40,7 @@ internal sealed class AuditWriteSwitch
         : IDbContextFactory<SspDbContext>
     {
         private readonly DbContextOptions<SspDbContext> noSave = new DbContextOptionsBuilder<SspDbContext>(options)
-            .AddInterceptors(new SuppressSave()).Options;
+            .AddInterceptors(new SuppressSave(), new SuppressInserts()).Options;
 
         public SspDbContext CreateDbContext() => auditSwitch.Off ? new SspDbContext(noSave) : inner.CreateDbContext();
     }
@@ -49,5 +52,16 @@ internal sealed class AuditWriteSwitch
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(0));
+    }
+
+    private sealed class SuppressInserts : DbCommandInterceptor
+    {
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+            IsInsert(command) ? InterceptionResult<int>.SuppressWithResult(0) : result;
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(IsInsert(command) ? InterceptionResult<int>.SuppressWithResult(0) : result);
+
+        private static bool IsInsert(DbCommand command) => command.CommandText.StartsWith("INSERT", StringComparison.Ordinal);
     }
 }

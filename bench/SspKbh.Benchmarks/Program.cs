@@ -25,7 +25,7 @@ using SspKbh.Benchmarks;
 //                 (largest group, all groups) with the audit write on and off (see RatioBenchmarks, AuditWriteSwitch)
 //   --kill9       issue 15's durability check: the built app as its own process, 16 workers on the list and case pages,
 //                 kill -9 mid-load, then every served view is matched to its audit entry and verify-audit is run (see KillDurabilityBenchmark)
-//   --audit-write where the audit entry's cost goes: one entry at a time, with and without listed ids, before and after
+//   --audit-write where the audit entry's cost goes: 16 concurrent writers (group commit), then one entry at a time, with and without listed ids, before and after
 //                 dropping the audit grid's choice indexes from the run's copy (see AuditWriteBenchmarks)
 //   --db-cpu      issue 15's PostgreSQL ÷ SQLite CPU per request (home, list, case page): two app processes, one per database;
 //                 the PostgreSQL one needs the generated data there first (SSPKBH_BENCH_POSTGRES; see DatabaseCpuBenchmark, docs/performance.md)

@@ -102,7 +102,7 @@ public sealed class MigrationsTests
                  {
                      Audit.AuditChainWriter.SqlServerAppLock,
                      Features.Cases.OverdueDates.RecomputeSql(SqlDialect.SqlServer, "\"Level\" IN (3, 4)"),
-                 })
+                 }.Concat(AuditSubjectRowsTests.SqlServerTexts()))
         {
             using var reader = new StringReader(sql);
             parser.Parse(reader, out var errors);
