@@ -326,11 +326,11 @@ public abstract partial class BoundaryTests(AppFixture fixture)
         var stamp = await App.CaseStampAsync(caseId);
         var before = await App.CaseDataSnapshotAsync();
         var sequence = await App.LastAuditSequenceAsync();
-        var changes = new Dictionary<string, Func<CaseWorkService, ClaimsPrincipal, Task<WorkResult>>>
+        var changes = new Dictionary<string, Func<CaseSaves, ClaimsPrincipal, Task<WorkResult>>>
         {
             [nameof(CaseWorkService.SetGoalsAsync)] = (work, user) => work.SetGoalsAsync(caseId, new GoalsInput { OverallGoal = "Nyt mål", ConcurrencyStamp = stamp }, user, CancellationToken.None),
             [nameof(CaseWorkService.SetFactorsAsync)] = (work, user) => work.SetFactorsAsync(caseId, new FactorsInput { ConcurrencyStamp = stamp }, user, CancellationToken.None),
-            [nameof(CaseWorkService.AddNoteAsync)] = (work, user) => work.AddNoteAsync(caseId, new NoteInput { NoteDate = new DateOnly(2025, 1, 1), Text = "Notat" }, user, CancellationToken.None),
+            [nameof(CaseActivityService.AddNoteAsync)] = (work, user) => work.AddNoteAsync(caseId, new NoteInput { NoteDate = new DateOnly(2025, 1, 1), Text = "Notat" }, user, CancellationToken.None),
             [nameof(CaseWorkService.MarkReviewedAsync)] = (work, user) => work.MarkReviewedAsync(caseId, stamp, user, CancellationToken.None),
             [nameof(CaseWorkService.ChangeStatusAsync)] = (work, user) => work.ChangeStatusAsync(caseId, new StatusInput { Status = CaseStatus.UnderCoordination, ConcurrencyStamp = stamp }, user, CancellationToken.None),
         };

@@ -12,7 +12,7 @@ namespace SspKbh.Web.Tests;
 
 /// <summary>
 /// The "Case service actions" table of docs/security/authorization-matrix.md: every public method of CaseService, KnownPeople,
-/// CaseWorkService and the consent register's case actions (ConsentRegister) has a row, and every cell is what the demo user of its column gets when the method is called for
+/// CaseWorkService, CaseActivityService and the consent register's case actions (ConsentRegister) has a row, and every cell is what the demo user of its column gets when the method is called for
 /// real, for a case of their own group, a level 3 case under their ledergruppe and a case outside their scope.
 /// </summary>
 public abstract class CaseActionMatrixTests(AppFixture fixture)
@@ -123,9 +123,9 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
             trials[name] = trial;
         }
 
-        foreach (var save in typeof(CaseWorkService).GetMethods().Where(m => m.ReturnType == typeof(Task<WorkResult>)).Select(m => m.Name))
+        foreach (var (service, save) in CaseSaves.AllSaves())
         {
-            trials["CaseWorkService." + save] = new(async p => Of(await App.WorkAsync(p.Email, (await App.ValidCaseWorkAsync(p.CaseId, p.ActionId))[save]), save), NamesCase: true);
+            trials[service.Name + "." + save] = new(async p => Of(await App.WorkAsync(p.Email, (await App.ValidCaseWorkAsync(p.CaseId, p.ActionId))[save]), save), NamesCase: true);
         }
 
         return trials;
@@ -181,7 +181,7 @@ public abstract class CaseActionMatrixTests(AppFixture fixture)
     private static IEnumerable<string> PublicMethods() => AllPublicMethods().Except(RecipientMethods);
 
     private static IEnumerable<string> AllPublicMethods() =>
-        new[] { typeof(CaseService), typeof(CaseRegistrationService), typeof(KnownPeople), typeof(CaseWorkService), typeof(ConsentRegister) }.SelectMany(type => type
+        new[] { typeof(CaseService), typeof(CaseRegistrationService), typeof(KnownPeople), typeof(CaseWorkService), typeof(CaseActivityService), typeof(ConsentRegister) }.SelectMany(type => type
             .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName)
             .Select(m => $"{type.Name}.{m.Name}"))

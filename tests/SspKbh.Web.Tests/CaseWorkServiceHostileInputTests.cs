@@ -36,7 +36,7 @@ public abstract class CaseWorkServiceHostileInputTests(AppFixture fixture)
         int CaseId, int ActionId, int Level3CaseId, int OtherActionId, int OutsideCaseId, int OutsideActionId,
         string Stamp, string Level3Stamp, string ActionStamp, int Buf, int SspPlusGroup, int OrdinaryGroup, string Lead, string StatisticsUser);
 
-    private delegate Task<WorkResult> Save(CaseWorkService work, ClaimsPrincipal user, Target t);
+    private delegate Task<WorkResult> Save(CaseSaves work, ClaimsPrincipal user, Target t);
 
     /// <summary>
     /// A hostile call. <paramref name="MayKeepText"/>: odd text that may be saved as it is (a quote), never run or shown
@@ -46,7 +46,7 @@ public abstract class CaseWorkServiceHostileInputTests(AppFixture fixture)
 
     /// <summary>An attack with a form input: the call gets <paramref name="input"/>.</summary>
     private static Attack Of<TInput>(string method, string payload, Func<Target, TInput> input,
-        Func<CaseWorkService, ClaimsPrincipal, Target, TInput, Task<WorkResult>> call, bool mayKeepText = false) =>
+        Func<CaseSaves, ClaimsPrincipal, Target, TInput, Task<WorkResult>> call, bool mayKeepText = false) =>
         new(method, payload, (w, u, t) => call(w, u, t, input(t)), mayKeepText);
 
     private static LevelChangeInput Level(Target t, Action<LevelChangeInput> forge)
@@ -128,12 +128,12 @@ public abstract class CaseWorkServiceHostileInputTests(AppFixture fixture)
         Of(nameof(CaseWorkService.SetFactorsAsync), payload, input, (w, u, t, i) => w.SetFactorsAsync(t.CaseId, i, u, None), mayKeepText);
 
     private static Attack AddAction(string payload, Func<Target, ActionInput> input, bool mayKeepText = false) =>
-        Of(nameof(CaseWorkService.AddActionAsync), payload, input, (w, u, t, i) => w.AddActionAsync(t.CaseId, i, u, None), mayKeepText);
+        Of(nameof(CaseActivityService.AddActionAsync), payload, input, (w, u, t, i) => w.AddActionAsync(t.CaseId, i, u, None), mayKeepText);
 
     private static Attack AddNote(string payload, Func<Target, NoteInput> input, bool mayKeepText = false) =>
-        Of(nameof(CaseWorkService.AddNoteAsync), payload, input, (w, u, t, i) => w.AddNoteAsync(t.CaseId, i, u, None), mayKeepText);
+        Of(nameof(CaseActivityService.AddNoteAsync), payload, input, (w, u, t, i) => w.AddNoteAsync(t.CaseId, i, u, None), mayKeepText);
 
-    /// <summary>Every hostile call, by the CaseWorkService method it goes to.</summary>
+    /// <summary>Every hostile call, by the CaseWorkService or CaseActivityService method it goes to.</summary>
     private static IEnumerable<Attack> Attacks() =>
     [
         ChangeLevel("level 99", t => Level(t, i => i.Level = (CaseLevel)99)),
@@ -293,9 +293,8 @@ public abstract class CaseWorkServiceHostileInputTests(AppFixture fixture)
         var secretaryId = await App.UserIdAsync(Secretary);
         var outside = await App.ValidCaseWorkAsync(t.OutsideCaseId, t.OutsideActionId);
         var unknown = await App.ValidCaseWorkAsync(999_999, 999_999);
-        // Every save of CaseWorkService is tried (the list cannot miss one that is added later).
-        Assert.Equal(typeof(CaseWorkService).GetMethods().Where(m => m.DeclaringType == typeof(CaseWorkService) && m.ReturnType == typeof(Task<WorkResult>))
-            .Select(m => m.Name).Order(), outside.Keys.Order());
+        // Every save of CaseWorkService and CaseActivityService is tried (the list cannot miss one that is added later).
+        Assert.Equal(CaseSaves.AllSaves().Select(s => s.Name).Order(), outside.Keys.Order());
         var problems = new List<string>();
         foreach (var (method, call) in outside)
         {

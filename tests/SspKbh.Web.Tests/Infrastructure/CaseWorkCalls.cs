@@ -27,9 +27,11 @@ public static class CaseWorkCalls
         where TService : notnull =>
         app.WithScopeAsync(async services => await call(services.GetRequiredService<TService>(), await AppHelpers.PrincipalAsync(services, email)));
 
-    /// <summary>Calls <see cref="CaseWorkService"/> as the user with this e-mail.</summary>
-    public static Task<WorkResult> WorkAsync(this SspAppFactory app, string email, Func<CaseWorkService, ClaimsPrincipal, Task<WorkResult>> call) =>
-        app.AsUserAsync(email, call);
+    /// <summary>Calls a save of the case page (<see cref="CaseSaves"/>) as the user with this e-mail.</summary>
+    public static Task<WorkResult> WorkAsync(this SspAppFactory app, string email, Func<CaseSaves, ClaimsPrincipal, Task<WorkResult>> call) =>
+        app.WithScopeAsync(async services => await call(
+            new CaseSaves(services.GetRequiredService<CaseWorkService>(), services.GetRequiredService<CaseActivityService>()),
+            await AppHelpers.PrincipalAsync(services, email)));
 
     /// <summary>
     /// What a case form does before it calls the service: the form's validator (the class the static pages used,
@@ -121,10 +123,10 @@ public static class CaseWorkCalls
     }
 
     /// <summary>
-    /// A valid call of every save of <see cref="CaseWorkService"/>, by method name, aimed at <paramref name="caseId"/> and its
+    /// A valid call of every save of <see cref="CaseWorkService"/> and <see cref="CaseActivityService"/>, by method name, aimed at <paramref name="caseId"/> and its
     /// action (stamps taken from the database; an unknown id gets a stamp that matches nothing).
     /// </summary>
-    public static async Task<Dictionary<string, Func<CaseWorkService, ClaimsPrincipal, Task<WorkResult>>>> ValidCaseWorkAsync(this SspAppFactory app, int caseId, int actionId)
+    public static async Task<Dictionary<string, Func<CaseSaves, ClaimsPrincipal, Task<WorkResult>>>> ValidCaseWorkAsync(this SspAppFactory app, int caseId, int actionId)
     {
         await using var db = app.CreateDbContext();
         var stamp = await db.Cases.Where(c => c.Id == caseId).Select(c => c.ConcurrencyStamp).SingleOrDefaultAsync() ?? "none";
@@ -134,7 +136,7 @@ public static class CaseWorkCalls
         var lead = await db.Users.Where(u => u.Email == "sekretaer@sspkbh.dk").Select(u => u.Id).SingleAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var none = CancellationToken.None;
-        return new Dictionary<string, Func<CaseWorkService, ClaimsPrincipal, Task<WorkResult>>>(StringComparer.Ordinal)
+        return new Dictionary<string, Func<CaseSaves, ClaimsPrincipal, Task<WorkResult>>>(StringComparer.Ordinal)
         {
             [nameof(CaseWorkService.ChangeLevelAsync)] = (w, u) => w.ChangeLevelAsync(caseId,
                 new LevelChangeInput { Level = CaseLevel.FirstTimeCrime, Reason = "Sigtet for tyveri", LeadUserId = lead, ConcurrencyStamp = stamp }, u, none),
@@ -143,11 +145,11 @@ public static class CaseWorkCalls
             [nameof(CaseWorkService.SetGoalsAsync)] = (w, u) => w.SetGoalsAsync(caseId, new GoalsInput { OverallGoal = "Tilbage i skole", ConcurrencyStamp = stamp }, u, none),
             [nameof(CaseWorkService.SetFactorsAsync)] = (w, u) => w.SetFactorsAsync(caseId, new FactorsInput { Factors = { ["HighAbsence"] = true }, ConcurrencyStamp = stamp }, u, none),
             [nameof(CaseWorkService.MarkReviewedAsync)] = (w, u) => w.MarkReviewedAsync(caseId, stamp, u, none),
-            [nameof(CaseWorkService.AddActionAsync)] = (w, u) => w.AddActionAsync(caseId,
+            [nameof(CaseActivityService.AddActionAsync)] = (w, u) => w.AddActionAsync(caseId,
                 new ActionInput { What = "Hjemmebesøg", OwnerName = "Klasselæreren", OwnerPartyId = buf, DueOn = today.AddDays(3) }, u, none),
-            [nameof(CaseWorkService.CompleteActionAsync)] = (w, u) => w.CompleteActionAsync(caseId, actionId, ActionStatus.Done, actionStamp, u, none),
+            [nameof(CaseActivityService.CompleteActionAsync)] = (w, u) => w.CompleteActionAsync(caseId, actionId, ActionStatus.Done, actionStamp, u, none),
             [nameof(CaseWorkService.SetLeaderGroupFlagAsync)] = (w, u) => w.SetLeaderGroupFlagAsync(caseId, false, stamp, u, none),
-            [nameof(CaseWorkService.AddNoteAsync)] = (w, u) => w.AddNoteAsync(caseId, new NoteInput { NoteDate = today.AddDays(-1), Text = "Mor ringede." }, u, none),
+            [nameof(CaseActivityService.AddNoteAsync)] = (w, u) => w.AddNoteAsync(caseId, new NoteInput { NoteDate = today.AddDays(-1), Text = "Mor ringede." }, u, none),
         };
     }
 
@@ -265,4 +267,39 @@ public static class CaseWorkCalls
             .Where(a => a.Sequence > sequence && a.UserId == userId && a.Outcome == AuditOutcomes.Denied)
             .Select(a => a.Action).ToListAsync();
     }
+}
+
+/// <summary>
+/// Every save the case page makes, whichever of the two case services holds it (<see cref="CaseWorkService"/>: the
+/// case's own fields; <see cref="CaseActivityService"/>: what is appended), so a test can try them all the same way.
+/// </summary>
+public sealed class CaseSaves(CaseWorkService work, CaseActivityService activity)
+{
+    /// <summary>The services whose saves these are; the tests check that none of their saves is left out.</summary>
+    public static readonly Type[] Services = [typeof(CaseWorkService), typeof(CaseActivityService)];
+
+    public static IEnumerable<(Type Service, string Name)> AllSaves() =>
+        Services.SelectMany(t => t.GetMethods().Where(m => m.DeclaringType == t && m.ReturnType == typeof(Task<WorkResult>)).Select(m => (t, m.Name)));
+
+    public Task<WorkResult> ChangeLevelAsync(int id, LevelChangeInput input, ClaimsPrincipal user, CancellationToken ct) => work.ChangeLevelAsync(id, input, user, ct);
+
+    public Task<WorkResult> ChangeStatusAsync(int id, StatusInput input, ClaimsPrincipal user, CancellationToken ct) => work.ChangeStatusAsync(id, input, user, ct);
+
+    public Task<WorkResult> HandOverAsync(int id, HandoverInput input, ClaimsPrincipal user, CancellationToken ct) => work.HandOverAsync(id, input, user, ct);
+
+    public Task<WorkResult> SetGoalsAsync(int id, GoalsInput input, ClaimsPrincipal user, CancellationToken ct) => work.SetGoalsAsync(id, input, user, ct);
+
+    public Task<WorkResult> SetFactorsAsync(int id, FactorsInput input, ClaimsPrincipal user, CancellationToken ct) => work.SetFactorsAsync(id, input, user, ct);
+
+    public Task<WorkResult> MarkReviewedAsync(int id, string? stamp, ClaimsPrincipal user, CancellationToken ct) => work.MarkReviewedAsync(id, stamp, user, ct);
+
+    public Task<WorkResult> SetLeaderGroupFlagAsync(int id, bool flagged, string? stamp, ClaimsPrincipal user, CancellationToken ct) =>
+        work.SetLeaderGroupFlagAsync(id, flagged, stamp, user, ct);
+
+    public Task<WorkResult> AddActionAsync(int id, ActionInput input, ClaimsPrincipal user, CancellationToken ct) => activity.AddActionAsync(id, input, user, ct);
+
+    public Task<WorkResult> CompleteActionAsync(int id, int actionId, ActionStatus outcome, string? stamp, ClaimsPrincipal user, CancellationToken ct) =>
+        activity.CompleteActionAsync(id, actionId, outcome, stamp, user, ct);
+
+    public Task<WorkResult> AddNoteAsync(int id, NoteInput input, ClaimsPrincipal user, CancellationToken ct) => activity.AddNoteAsync(id, input, user, ct);
 }

@@ -41,18 +41,18 @@ public sealed record WorkResult(LookupOutcome Outcome, ServiceResult Result)
 }
 
 /// <summary>
-/// Changes to a case after registration: level, status, SSP+ handover, goals, actions, journal
-/// notes and reviews. Level, status and handover belong to the koordinationsgruppe; goals, actions
-/// and notes may also be written by the ledergruppe reviewing a level 3–4 case. Every change is
-/// checked against the case's concurrency stamp and audited.
+/// Changes to the case's own fields after registration: level, status, SSP+ handover, goals, factors, reviews and the
+/// ledergruppe flag. Level, status and handover belong to the koordinationsgruppe; goals, factors and reviews may also be
+/// written by the ledergruppe reviewing a level 3–4 case. Every change is checked against the case's concurrency stamp
+/// and audited. What is appended to a case (actions, their outcomes, journal notes) is <see cref="CaseActivityService"/>.
 /// </summary>
-public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
+public sealed class CaseWorkService(SspDbContext db, CaseAccess access, CaseChangeGate gate, AuditService audit, TimeProvider clock)
 {
     public DateOnly Today => DanishTime.Today(clock);
 
     public async Task<(LookupOutcome Outcome, CaseEditContext? Context)> GetForEditAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, c, basis) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var (outcome, c, basis) = await gate.LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
         if (c is null)
         {
             return (outcome, null);
@@ -69,7 +69,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
 
     public async Task<WorkResult> ChangeLevelAsync(int id, LevelChangeInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
+        var (outcome, c, _) = await gate.LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
         var result = new ServiceResult();
         if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
         {
@@ -112,12 +112,12 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             }, field.StartsWith("Form.", StringComparison.Ordinal) ? CaseTexts.FormFieldRequired(field["Form.".Length..]) : CaseTexts.Error(error));
         }
 
-        return await SaveAsync(c, result, user, $"level={(int)from}->{(int)level}", cancellationToken);
+        return await gate.SaveAsync(c, result, user, $"level={(int)from}->{(int)level}", cancellationToken);
     }
 
     public async Task<WorkResult> ChangeStatusAsync(int id, StatusInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
+        var (outcome, c, _) = await gate.LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
         var result = new ServiceResult();
         if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
         {
@@ -142,12 +142,12 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
                 CaseTexts.Error(error));
         }
 
-        return await SaveAsync(c, result, user, $"status={from}->{input.Status}", cancellationToken);
+        return await gate.SaveAsync(c, result, user, $"status={from}->{input.Status}", cancellationToken);
     }
 
     public async Task<WorkResult> HandOverAsync(int id, HandoverInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
+        var (outcome, c, _) = await gate.LoadAsync(id, user, coordinationGroupOnly: true, cancellationToken);
         var result = new ServiceResult();
         if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
         {
@@ -169,12 +169,12 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             result.Field(error == "HandoverInFuture" ? nameof(HandoverInput.HandoverOn) : nameof(HandoverInput.GroupId), CaseTexts.Error(error));
         }
 
-        return await SaveAsync(c, result, user, $"handover=ssp-plus; receiving-group={input.GroupId}", cancellationToken); // the group reads it from now on (ADR 0030)
+        return await gate.SaveAsync(c, result, user, $"handover=ssp-plus; receiving-group={input.GroupId}", cancellationToken); // the group reads it from now on (ADR 0030)
     }
 
     public async Task<WorkResult> SetGoalsAsync(int id, GoalsInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var (outcome, c, _) = await gate.LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
         var result = new ServiceResult();
         if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
         {
@@ -187,7 +187,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         }
 
         c.SetGoals(input.OverallGoal, input.GoalSchool, input.GoalLeisure, input.GoalHome, input.GoalCrime, clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync(c, result, user, "goals", cancellationToken);
+        return await gate.SaveAsync(c, result, user, "goals", cancellationToken);
     }
 
     /// <summary>The case's ticked factors and notes, for a user who may change them (null, audited as denied, for anyone else).</summary>
@@ -217,7 +217,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
 
     public async Task<WorkResult> SetFactorsAsync(int id, FactorsInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var (outcome, c, _) = await gate.LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
         var result = new ServiceResult();
         if (c is null || !Concurrency.Matches(db, c, input.ConcurrencyStamp))
         {
@@ -254,12 +254,12 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         }
 
         c.Touch(clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync(c, result, user, $"factors={wanted.Count}", cancellationToken);
+        return await gate.SaveAsync(c, result, user, $"factors={wanted.Count}", cancellationToken);
     }
 
     public async Task<WorkResult> MarkReviewedAsync(int id, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var (outcome, c, _) = await gate.LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
         var result = new ServiceResult();
         if (c is null || !Concurrency.Matches(db, c, stamp))
         {
@@ -267,98 +267,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
         }
 
         c.MarkReviewed(Today, clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync(c, result, user, "reviewed", cancellationToken);
-    }
-
-    /// <param name="agendaItemId">Set when the action is a task decided in a meeting's minutes.</param>
-    public async Task<WorkResult> AddActionAsync(int id, ActionInput input, ClaimsPrincipal user, CancellationToken cancellationToken, int? agendaItemId = null)
-    {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
-        var result = new ServiceResult();
-        if (c is null)
-        {
-            return new WorkResult(outcome, result);
-        }
-
-        if (ServiceResult.Refusing(new ActionInputValidator(), input) is { } invalid)
-        {
-            return new WorkResult(outcome, invalid);
-        }
-
-        if (c.Status == CaseStatus.Closed)
-        {
-            return new WorkResult(outcome, result.General(CaseTexts.Error("CaseIsClosed")));
-        }
-
-        if (!await db.Parties.AnyAsync(p => p.Id == input.OwnerPartyId && p.IsActive, cancellationToken))
-        {
-            result.Field(nameof(ActionInput.OwnerPartyId), Texts.Validation_PartyRequired);
-        }
-
-        string? ownerName = Blank(input.OwnerName);
-        if (!string.IsNullOrWhiteSpace(input.OwnerUserId))
-        {
-            // Only someone who works on the case may own its action: otherwise it would reach nobody's "my actions".
-            ownerName = (await access.AuthorityPeopleOfCaseAsync(c.Id, cancellationToken)).FirstOrDefault(p => p.UserId == input.OwnerUserId)?.FullName;
-            if (ownerName is null)
-            {
-                result.Field(nameof(ActionInput.OwnerUserId), Texts.Case_Validation_ActionOwnerNoAccess);
-            }
-        }
-
-        if (input.DueOn is { } due && due < c.RaisedOn)
-        {
-            result.Field(nameof(ActionInput.DueOn), Texts.Case_Validation_ActionDueBeforeCase);
-        }
-
-        if (!result.Succeeded)
-        {
-            return new WorkResult(outcome, result);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.CaseActions.Add(new CaseAction
-        {
-            CaseId = c.Id,
-            What = input.What!.Trim(),
-            OwnerUserId = Blank(input.OwnerUserId),
-            OwnerName = ownerName!,
-            OwnerPartyId = input.OwnerPartyId!.Value,
-            DueOn = input.DueOn!.Value,
-            CreatedByUserId = user.UserId()!,
-            CreatedAtUtc = now,
-            AgendaItemId = agendaItemId,
-        });
-        return await SaveAsync(c, result, user, "action-add", cancellationToken);
-    }
-
-    public async Task<WorkResult> CompleteActionAsync(int id, int actionId, ActionStatus outcomeStatus, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
-        var result = new ServiceResult();
-        if (c is null)
-        {
-            return new WorkResult(outcome, result);
-        }
-
-        var action = await db.CaseActions.FirstOrDefaultAsync(a => a.Id == actionId && a.CaseId == id, cancellationToken);
-        if (action is null)
-        {
-            return new WorkResult(LookupOutcome.NotFound, result);
-        }
-
-        if (!Concurrency.Matches(db, action, stamp))
-        {
-            return new WorkResult(outcome, result.General(Texts.Concurrency_Conflict));
-        }
-
-        if (action.Complete(outcomeStatus, Today) is { } error)
-        {
-            return new WorkResult(outcome, result.General(CaseTexts.Error(error)));
-        }
-
-        // The action has a stamp of its own; the case's is left alone (see AddNoteAsync).
-        return await SaveAsync(c, result, user, $"action-{outcomeStatus}={actionId}", cancellationToken);
+        return await gate.SaveAsync(c, result, user, "reviewed", cancellationToken);
     }
 
     /// <summary>
@@ -367,7 +276,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
     /// </summary>
     public async Task<WorkResult> SetLeaderGroupFlagAsync(int id, bool flagged, string? stamp, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
+        var (outcome, c, _) = await gate.LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
         var result = new ServiceResult();
         if (c is null || !Concurrency.Matches(db, c, stamp))
         {
@@ -379,72 +288,7 @@ public sealed class CaseWorkService(SspDbContext db, CaseAccess access, AuditSer
             result.Field("Decision", CaseTexts.Error(error));
         }
 
-        return await SaveAsync(c, result, user, flagged ? "leader-group=flagged" : "leader-group=cleared", cancellationToken);
-    }
-
-    /// <summary>
-    /// Appends a journal note. Appending is not editing: a note (like a new action, or an action's outcome) is a row
-    /// of its own and leaves the case row and its concurrency stamp alone, so two people writing notes on one case at
-    /// the same moment both succeed, and a dialog open on the case does not go stale because someone added a note.
-    /// Only edits of the case's own fields conflict.
-    /// </summary>
-    public async Task<WorkResult> AddNoteAsync(int id, NoteInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var (outcome, c, _) = await LoadAsync(id, user, coordinationGroupOnly: false, cancellationToken);
-        var result = new ServiceResult();
-        if (c is null)
-        {
-            return new WorkResult(outcome, result);
-        }
-
-        if (ServiceResult.Refusing(new NoteInputValidator(Today), input) is { } invalid)
-        {
-            return new WorkResult(outcome, invalid);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.JournalNotes.Add(new JournalNote
-        {
-            CaseId = c.Id,
-            NoteDate = input.NoteDate!.Value,
-            AuthorUserId = user.UserId()!,
-            Text = input.Text!.Trim(),
-            CreatedAtUtc = now,
-        });
-        return await SaveAsync(c, result, user, "note-add", cancellationToken);
-    }
-
-    /// <summary>Loads a case for change, tracked, if the user may change it (audits a refusal).</summary>
-    private async Task<(LookupOutcome, SspCase?, CaseAccessBasis)> LoadAsync(int id, ClaimsPrincipal user, bool coordinationGroupOnly, CancellationToken cancellationToken)
-    {
-        // Histories are only appended to, so they are not loaded.
-        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        if (c is null)
-        {
-            return (LookupOutcome.NotFound, null, CaseAccessBasis.None);
-        }
-
-        var scope = await access.ScopeForAsync(user, cancellationToken);
-        var basis = scope.BasisFor(c);
-        // An anonymised case keeps only what statistics need: nobody changes it any more. A received handover only reads (ADR 0030).
-        if (!basis.MayChange() || (coordinationGroupOnly && basis != CaseAccessBasis.CoordinationGroupMember) || c.AnonymisedOn is not null)
-        {
-            await audit.WriteAsync(new AuditEvent(AuditActions.CaseUpdate, AuditOutcomes.Denied, SubjectType: "case", SubjectId: Id(id), Actor: user), cancellationToken);
-            return (LookupOutcome.Forbidden, null, basis);
-        }
-
-        return (LookupOutcome.Found, c, basis);
-    }
-
-    private async Task<WorkResult> SaveAsync(SspCase c, ServiceResult result, ClaimsPrincipal user, string details, CancellationToken cancellationToken)
-    {
-        if (!result.Succeeded || !await Concurrency.TrySaveAsync(db, result, cancellationToken))
-        {
-            return new WorkResult(LookupOutcome.Found, result);
-        }
-
-        await audit.WriteAsync(new AuditEvent(AuditActions.CaseUpdate, SubjectType: "case", SubjectId: Id(c.Id), Details: details, Actor: user), cancellationToken);
-        return new WorkResult(LookupOutcome.Found, result);
+        return await gate.SaveAsync(c, result, user, flagged ? "leader-group=flagged" : "leader-group=cleared", cancellationToken);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

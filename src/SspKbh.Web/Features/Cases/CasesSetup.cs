@@ -11,7 +11,9 @@ public static class CasesSetup
         services.AddScoped<CaseRegistrationService>();
         services.AddScoped<KnownPeople>();
         services.AddScoped<CaseRegistration>();
+        services.AddScoped<CaseChangeGate>();
         services.AddScoped<CaseWorkService>();
+        services.AddScoped<CaseActivityService>();
         services.AddScoped<CaseListQuery>();
         services.AddScoped<CaseListLoader>();
         services.AddSingleton<CaseListMetrics>();

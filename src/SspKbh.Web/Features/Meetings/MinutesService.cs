@@ -21,7 +21,7 @@ namespace SspKbh.Web.Features.Meetings;
 /// saved in one transaction, with their audit entries written after the commit (ADR 0036).
 /// </summary>
 public sealed class MinutesService(
-    SspDbContext db, MeetingAccess meetings, MeetingService meetingViews, CaseWorkService work, Conversations.ConversationService conversations, AuditService audit, TimeProvider clock)
+    SspDbContext db, MeetingAccess meetings, MeetingService meetingViews, CaseWorkService work, CaseActivityService activity, Conversations.ConversationService conversations, AuditService audit, TimeProvider clock)
 {
     /// <summary>The meeting and group of an agenda item, for its minutes page; null when the user may not write them.</summary>
     public async Task<(LookupOutcome Outcome, MeetingView? Meeting, AgendaItemView? Item)> GetItemAsync(int meetingId, int itemId, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -179,7 +179,7 @@ public sealed class MinutesService(
             return new MeetingResult(LookupOutcome.Found, new ServiceResult().Field(nameof(ActionInput.DueOn), Texts.Meeting_Validation_TaskDueBeforeMeeting));
         }
 
-        var added = await work.AddActionAsync(caseId, input, user, cancellationToken, agendaItemId: itemId);
+        var added = await activity.AddActionAsync(caseId, input, user, cancellationToken, agendaItemId: itemId);
         if (added.Succeeded)
         {
             // The task is on the case, and in the item's minutes: the meeting's open pages show it.
