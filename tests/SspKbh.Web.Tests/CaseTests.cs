@@ -214,7 +214,7 @@ public abstract class CaseTests(AppFixture fixture)
             new GoalsInput { OverallGoal = "Tilbage i skole", GoalSchool = "Skolen ringer kl. 8.30", ConcurrencyStamp = await App.CaseStampAsync(caseId) }, user, CancellationToken.None));
         Assert.True(goals.Succeeded);
 
-        // No owner and no date: the form's validator answers (CaseWorkService.AddActionAsync does not check these
+        // No owner and no date: the form's validator answers (CaseActivityService.AddActionAsync does not check these
         // fields itself; CaseWorkServiceHostileInputTests lists that gap), and nothing is saved.
         var before = await App.CaseDataSnapshotAsync();
         var incomplete = new ActionInput { What = "Hjemmebesøg", OwnerPartyId = int.Parse(await PartyIdAsync("BUF"), CultureInfo.InvariantCulture) };
