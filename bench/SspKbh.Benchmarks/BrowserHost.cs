@@ -33,11 +33,14 @@ internal sealed class BrowserHost : WebApplicationFactory<App>
 {
     private readonly string databasePath;
 
+    private readonly string? postgres;
+
     private readonly Action<IServiceCollection>? extraServices;
 
-    private BrowserHost(string databasePath, Action<IServiceCollection>? extraServices)
+    private BrowserHost(string databasePath, string? postgres, Action<IServiceCollection>? extraServices)
     {
         this.databasePath = databasePath;
+        this.postgres = postgres;
         this.extraServices = extraServices;
     }
 
@@ -46,9 +49,10 @@ internal sealed class BrowserHost : WebApplicationFactory<App>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     /// <param name="extraServices">Benchmark-only service replacements (e.g. <see cref="AuditWriteSwitch"/>), after the app's own.</param>
-    public static BrowserHost Start(string databasePath, Action<IServiceCollection>? extraServices = null)
+    /// <param name="postgres">A PostgreSQL connection string to run on instead of the SQLite file (<c>--ratios --postgres</c>).</param>
+    public static BrowserHost Start(string databasePath, Action<IServiceCollection>? extraServices = null, string? postgres = null)
     {
-        var host = new BrowserHost(databasePath, extraServices);
+        var host = new BrowserHost(databasePath, postgres, extraServices);
         host.UseKestrel(0);
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -63,8 +67,9 @@ internal sealed class BrowserHost : WebApplicationFactory<App>
         builder.UseEnvironment("Production");
         foreach (var (key, value) in new Dictionary<string, string>
                  {
-                     ["Database:Provider"] = "Sqlite",
+                     ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
                      ["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}",
+                     ["ConnectionStrings:Postgres"] = postgres ?? "",
                      ["Demo:Seed"] = "false",
                      ["Security:RequireTwoFactor"] = "false",
                      ["Serilog:WriteToFile"] = "false",
@@ -162,9 +167,13 @@ internal sealed record BrowserUsers(BenchScenario Scenario, int CaseId, string G
 {
     public const string Password = "Bench-kodeord-2026";
 
-    public static async Task<BrowserUsers> PrepareAsync(string databasePath)
+    public static Task<BrowserUsers> PrepareAsync(string databasePath) => PrepareAsync(BenchApp.Build(databasePath));
+
+    /// <summary>The same on the app's database as <paramref name="app"/> is configured, which may be a PostgreSQL database
+    /// kept between runs: a password or memberships given by an earlier run are kept.</summary>
+    public static async Task<BrowserUsers> PrepareAsync(WebApplication application)
     {
-        await using var app = BenchApp.Build(databasePath);
+        await using var app = application;
         var scenario = await BenchScenario.LoadAsync(app);
         var caseId = await CircuitBenchmarks.BusiestCaseAsync(app, scenario.GroupId);
         string Email(string party) => string.Create(CultureInfo.InvariantCulture, $"{party}.kg{scenario.GroupId}@{DataGenerator.StaffEmailDomain}");
@@ -177,12 +186,17 @@ internal sealed record BrowserUsers(BenchScenario Scenario, int CaseId, string G
             foreach (var (email, groups) in new[] { (users.GroupMemberEmail, new[] { scenario.GroupId }), (users.AllGroupsEmail, scenario.CoordinationGroups.ToArray()) })
             {
                 var user = await userManager.FindByEmailAsync(email) ?? throw new InvalidOperationException("The generated staff user is missing: " + email);
+                if (await userManager.HasPasswordAsync(user))
+                {
+                    Check(await userManager.RemovePasswordAsync(user), email);
+                }
+
                 Check(await userManager.AddPasswordAsync(user, Password), email);
                 Check(await userManager.SetTwoFactorEnabledAsync(user, false), email);
-                var memberOf = await db.GroupMemberships.Where(m => m.UserId == user.Id).Select(m => m.GroupId).ToListAsync();
-                if (!memberOf.SequenceEqual([scenario.GroupId]))
+                var memberOf = await db.GroupMemberships.Where(m => m.UserId == user.Id).Select(m => m.GroupId).OrderBy(g => g).ToListAsync();
+                if (!memberOf.SequenceEqual([scenario.GroupId]) && !memberOf.SequenceEqual(groups.Order()))
                 {
-                    throw new InvalidOperationException($"{email} should be a member of group {scenario.GroupId} only.");
+                    throw new InvalidOperationException($"{email} should be a member of group {scenario.GroupId} only, or of {string.Join(", ", groups)} after an earlier run.");
                 }
 
                 db.GroupMemberships.AddRange(groups.Except(memberOf).Select(g => new GroupMembership { GroupId = g, UserId = user.Id, Role = GroupRole.Member }));

@@ -29,8 +29,7 @@ internal static class DatabaseCpuBenchmark
 
     public static async Task<int> RunAsync(bool quick)
     {
-        var postgres = Environment.GetEnvironmentVariable("SSPKBH_BENCH_POSTGRES")
-            ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=sspkbh_ratios";
+        var postgres = BenchPostgres.ConnectionString;
         if (!await HasGeneratedDataAsync(postgres))
         {
             Console.WriteLine("The PostgreSQL database has no generated cases: make it first (docs/performance.md, issue 15's ratios).");
@@ -154,7 +153,7 @@ internal static class DatabaseCpuBenchmark
     }
 
     /// <summary>CPU time so far of each PostgreSQL server process connected to the database (not this monitoring connection).</summary>
-    private static async Task<Dictionary<int, TimeSpan>> ServerCpuAsync(string connectionString)
+    internal static async Task<Dictionary<int, TimeSpan>> ServerCpuAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -171,7 +170,7 @@ internal static class DatabaseCpuBenchmark
         return pids.ToDictionary(pid => pid, Cpu);
     }
 
-    private static async Task<bool> HasGeneratedDataAsync(string connectionString)
+    internal static async Task<bool> HasGeneratedDataAsync(string connectionString)
     {
         try
         {
@@ -231,4 +230,11 @@ internal static class DatabaseCpuBenchmark
     {
         public double TotalPerRequest => AppPerRequest + DatabasePerRequest;
     }
+}
+
+/// <summary>The PostgreSQL database with the generated data (<c>--db-cpu</c>, <c>--ratios --postgres</c>).</summary>
+internal static class BenchPostgres
+{
+    public static string ConnectionString => Environment.GetEnvironmentVariable("SSPKBH_BENCH_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=sspkbh_ratios";
 }

@@ -65,17 +65,25 @@ public static class PartsBenchmarks
         Console.WriteLine("| piece | median (ms) | p95 (ms) |");
         Console.WriteLine("|---|---:|---:|");
         var big = await HomePiecesAsync(BenchDatabase.RunPath, iterations, print: true);
-        var smallPath = await SmallDatabaseAsync();
-        var small = (await HomePiecesAsync(smallPath, iterations, print: false)).ToDictionary(p => p.Name, p => p.Times, StringComparer.Ordinal);
 
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| median (ms) | {SmallCases:N0} cases | {BenchDatabase.Cases:N0} cases | growth |"));
-        Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var (name, times) in big)
+        // Two small databases: the audit trail scaled with the cases (10 entries per case, as the big one), and the big
+        // one's 1,000,000 entries, so that the growth of the cases alone can be told from the growth of the audit chain
+        // every page view appends to.
+        foreach (var audit in new[] { SmallCases * 10L, BenchDatabase.AuditRows })
         {
-            var before = CircuitBenchmarks.Median(small[name]);
-            var after = CircuitBenchmarks.Median(times);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {before:F1} | {after:F1} | {after / before:F2}× |"));
+            var smallPath = await SmallDatabaseAsync(audit);
+            var small = (await HomePiecesAsync(smallPath, iterations, print: false)).ToDictionary(p => p.Name, p => p.Times, StringComparer.Ordinal);
+
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| median (ms) | {SmallCases:N0} cases, {audit:N0} audit entries | {BenchDatabase.Cases:N0} cases, {BenchDatabase.AuditRows:N0} audit entries | growth |"));
+            Console.WriteLine("|---|---:|---:|---:|");
+            foreach (var (name, times) in big)
+            {
+                var before = CircuitBenchmarks.Median(small[name]);
+                var after = CircuitBenchmarks.Median(times);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {before:F1} | {after:F1} | {after / before:F2}× |"));
+            }
         }
 
         return 0;
@@ -118,11 +126,11 @@ public static class PartsBenchmarks
         return pieces;
     }
 
-    /// <summary>A fresh copy of the 10,000-case database (generated once into bench/.data with the same seed, 10 audit entries per case).</summary>
-    private static async Task<string> SmallDatabaseAsync()
+    /// <summary>A fresh copy of a 10,000-case database with this many audit entries (generated once into bench/.data with the same seed).</summary>
+    private static async Task<string> SmallDatabaseAsync(long auditEntries)
     {
         var folder = Path.GetDirectoryName(BenchDatabase.RunPath)!;
-        var cache = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"sspkbh-{SmallCases}-cases-{SmallCases * 10}-audit-seed{BenchDatabase.Seed}.db"));
+        var cache = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"sspkbh-{SmallCases}-cases-{auditEntries}-audit-seed{BenchDatabase.Seed}.db"));
         if (!File.Exists(cache + ".complete"))
         {
             Console.WriteLine($"Generating the {SmallCases:N0}-case database in {cache} (once) ...");
@@ -130,7 +138,7 @@ public static class PartsBenchmarks
             await using (var generating = BenchApp.Build(cache))
             {
                 await ActivatorUtilities.CreateInstance<SspKbh.Web.Demo.DataGenerator>(generating.Services)
-                    .GenerateAsync(new SspKbh.Web.Demo.GenerateOptions(SmallCases, SmallCases * 10L, BenchDatabase.Seed), null, CancellationToken.None);
+                    .GenerateAsync(new SspKbh.Web.Demo.GenerateOptions(SmallCases, auditEntries, BenchDatabase.Seed), null, CancellationToken.None);
             }
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -138,6 +146,7 @@ public static class PartsBenchmarks
         }
 
         var run = Path.Combine(folder, "run-small.db");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         DeleteDatabase(run);
         File.Copy(cache, run);
         await using (var app = BenchApp.Build(run))

@@ -22,7 +22,8 @@ using SspKbh.Benchmarks;
 //                 with --gcdump only the memory per circuit and the heap's types
 //   --no-memory   with --browser: skip the memory per circuit (about 7 minutes per page), for a quick look at the times
 //   --ratios      issue 15's throughput ratios: 16 signed-in HTTP workers, interleaved phases of /healthz and GET /sager
-//                 (largest group, all groups) with the audit write on and off (see RatioBenchmarks, AuditWriteSwitch)
+//                 (largest group, all groups) with the audit write on and off (see RatioBenchmarks, AuditWriteSwitch);
+//                 with --postgres on the PostgreSQL database of --db-cpu instead of SQLite
 //   --kill9       issue 15's durability check: the built app as its own process, 16 workers on the list and case pages,
 //                 kill -9 mid-load, then every served view is matched to its audit entry and verify-audit is run (see KillDurabilityBenchmark)
 //   --audit-write where the audit entry's cost goes: 16 concurrent writers (group commit), then one entry at a time, with and without listed ids, before and after
@@ -43,7 +44,7 @@ var ratios = args.Contains("--ratios");
 var kill9 = args.Contains("--kill9");
 var dbCpu = args.Contains("--db-cpu");
 var auditWrite = args.Contains("--audit-write");
-var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting" or "--ratios" or "--kill9" or "--db-cpu" or "--audit-write")).ToArray();
+var rest = args.Where(a => a is not ("--quick" or "--regenerate" or "--sql" or "--analyze" or "--circuits" or "--browser" or "--gcdump" or "--no-memory" or "--parts" or "--home" or "--audit-grid" or "--meeting" or "--ratios" or "--kill9" or "--db-cpu" or "--audit-write" or "--postgres")).ToArray();
 
 await BenchDatabase.PrepareAsync(regenerate, analyze);
 if (parts)
@@ -59,7 +60,7 @@ if (parts)
 if (ratios || kill9 || dbCpu || auditWrite)
 {
     var ratiosLoadAtStart = LoadAverage();
-    var ratiosCode = ratios ? await RatioBenchmarks.RunAsync(quick)
+    var ratiosCode = ratios ? await RatioBenchmarks.RunAsync(quick, args.Contains("--postgres") ? BenchPostgres.ConnectionString : null)
         : kill9 ? await KillDurabilityBenchmark.RunAsync(quick)
         : dbCpu ? await DatabaseCpuBenchmark.RunAsync(quick) : await AuditWriteBenchmarks.RunAsync(quick);
     Console.WriteLine($"Load average (1, 5, 15 min) before: {ratiosLoadAtStart}; after: {LoadAverage()}; cores: {Environment.ProcessorCount}");

@@ -22,8 +22,28 @@ public static class DatabaseSetup
             SqlDialect.Postgres => PostgresConnectionString(ServerConnectionString(configuration, PostgresProvider)),
             _ => ServerConnectionString(configuration, SqlServerProvider),
         };
-        services.AddDbContextFactory<SspDbContext>(o => UseDatabase(o, dialect, cs));
+        var memoryMap = dialect == SqlDialect.Sqlite ? SqliteMemoryMapBytes(configuration) : 0;
+        services.AddDbContextFactory<SspDbContext>(o => UseDatabase(o, dialect, cs, memoryMap));
         return services;
+    }
+
+    /// <summary>
+    /// <c>Database:SqliteMemoryMapMegabytes</c>: how much of the SQLite file each connection reads through a memory map
+    /// (ADR 0043; <see cref="SqliteTuning.DefaultMmapBytes"/> when unset). A value that is not a whole number from 0 to
+    /// 65,536 refuses the start in one line.
+    /// </summary>
+    public static long SqliteMemoryMapBytes(IConfiguration configuration)
+    {
+        var configured = configuration["Database:SqliteMemoryMapMegabytes"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return SqliteTuning.DefaultMmapBytes;
+        }
+
+        return int.TryParse(configured, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var megabytes) && megabytes <= 65_536
+            ? megabytes * 1024L * 1024
+            : throw new StartupRefusedException(
+                $"Database:SqliteMemoryMapMegabytes must be a whole number of megabytes from 0 to 65536, not '{configured}'.");
     }
 
     /// <summary><c>Database:Provider</c> (Sqlite when unset); a name the app does not know refuses the start in one line.</summary>
@@ -38,11 +58,13 @@ public static class DatabaseSetup
     }
 
     /// <summary>The provider with its own migrations assembly (ADR 0041); the tests build their contexts with this too.</summary>
-    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options, SqlDialect dialect, string connectionString) =>
+    /// <param name="sqliteMemoryMapBytes">SQLite only: the memory map per connection (<see cref="SqliteMemoryMapBytes"/>).</param>
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options, SqlDialect dialect, string connectionString,
+        long sqliteMemoryMapBytes = SqliteTuning.DefaultMmapBytes) =>
         dialect switch
         {
             SqlDialect.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationsAssemblies.Sqlite))
-                .AddInterceptors(new SqliteTuning()),
+                .AddInterceptors(new SqliteTuning(sqliteMemoryMapBytes)),
             SqlDialect.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssemblies.Postgres)),
             SqlDialect.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(MigrationsAssemblies.SqlServer)),
             _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
