@@ -120,7 +120,7 @@ public static class PartsBenchmarks
             await Piece($"home page (all of it), {who}", s => s.GetRequiredService<HomeDashboard>().LoadAsync(user, CancellationToken.None));
             await Piece($"  overdue count, {who}", s => s.GetRequiredService<CaseListQuery>().CountOverdueAsync(user, CancellationToken.None));
             await Piece($"  my actions, {who}", s => s.GetRequiredService<CaseListQuery>().MyActionsAsync(user, CancellationToken.None));
-            await Piece($"  conversation counts, {who}", s => s.GetRequiredService<ConversationService>().CountsAsync(user, CancellationToken.None));
+            await Piece($"  conversation counts, {who}", s => s.GetRequiredService<MyConversationsReader>().CountsAsync(user, CancellationToken.None));
         }
 
         return pieces;

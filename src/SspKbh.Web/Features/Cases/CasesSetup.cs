@@ -28,6 +28,7 @@ public static class CasesSetup
         services.AddScoped<Meetings.MinutesPageLoader>();
         services.AddScoped<Meetings.JournalExtractService>();
         services.AddScoped<Conversations.ConversationService>();
+        services.AddScoped<Conversations.MyConversationsReader>();
         services.AddScoped<Conversations.ConversationFollowUpService>();
         services.AddScoped<Conversations.ConversationPlanningService>();
         services.AddScoped<Conversations.ConversationChecklistService>();

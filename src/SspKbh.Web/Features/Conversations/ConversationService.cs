@@ -20,13 +20,11 @@ namespace SspKbh.Web.Features.Conversations;
 /// through before, during and after with the record's own checklist version, and followed up through
 /// case actions. Who may read a conversation is who may read its case (<see cref="CaseAccess"/>); authority
 /// members of the case's koordinationsgruppe, and the ledergruppe for a level 3–4 case, may change it;
-/// emergency access is read-only. Every look and change is audited against the case.
+/// emergency access is read-only. Every look and change is audited against the case. A user's own list and the home
+/// page's counts are <see cref="MyConversationsReader"/>.
 /// </summary>
 public sealed class ConversationService(SspDbContext db, CaseAccess access, AuditService audit, TimeProvider clock)
 {
-    /// <summary>How many days ahead a follow-up counts as due on the dashboard.</summary>
-    public const int FollowUpHorizonDays = 7;
-
     public DateOnly Today => DanishTime.Today(clock);
 
     internal DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -77,78 +75,11 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
 
     /// <summary>The conversations of a case (for the case page), newest first; the caller has already checked access to the case.</summary>
     public async Task<List<ConversationSummary>> ForCaseAsync(int caseId, CancellationToken cancellationToken) =>
-        await SummariesAsync(db.ConcernConversations.AsNoTracking().Where(c => c.CaseId == caseId), cancellationToken);
+        await ConversationSummaries.ReadAsync(db, db.ConcernConversations.AsNoTracking().Where(c => c.CaseId == caseId), Today, cancellationToken);
 
     /// <summary>The conversation a meeting decision offered (for the minutes page's link), if any.</summary>
     public Task<int?> ForAgendaItemAsync(int agendaItemId, CancellationToken cancellationToken) =>
         db.ConcernConversations.AsNoTracking().Where(c => c.AgendaItemId == agendaItemId).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>"My concern conversations": the ones the user is responsible for, and the follow-ups that are theirs.</summary>
-    public async Task<ConversationDashboard> DashboardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var scope = await access.ScopeForAsync(user, cancellationToken);
-        if (scope.IsEmpty || userId is null)
-        {
-            return new ConversationDashboard([], [], [], []);
-        }
-
-        var visibleCases = scope.Apply(db.Cases.AsNoTracking()).Where(c => c.AnonymisedOn == null).Select(c => c.Id);
-        var mine = await SummariesAsync(db.ConcernConversations.AsNoTracking()
-            .Where(c => c.ResponsibleUserId == userId && visibleCases.Contains(c.CaseId)
-                && c.Status != ConversationStatus.Journalised && c.Status != ConversationStatus.Declined && c.Status != ConversationStatus.Cancelled), cancellationToken);
-        var horizon = Today.AddDays(FollowUpHorizonDays);
-        var followUps = await db.ConversationAgreements.AsNoTracking()
-            .Where(a => a.FollowUpUserId == userId && a.Outcome == AgreementOutcome.Open && a.FollowUpOn <= horizon)
-            .Join(db.ConcernConversations.Where(c => visibleCases.Contains(c.CaseId) && c.Status != ConversationStatus.Cancelled), a => a.ConversationId, c => c.Id,
-                (a, c) => new { a.Id, a.ConversationId, a.What, a.ResponsibleName, a.FollowUpOn, c.CaseId })
-            .Join(db.Cases, x => x.CaseId, c => c.Id, (x, c) => new { x.Id, x.ConversationId, x.What, x.ResponsibleName, x.FollowUpOn, c.CaseNumber })
-            .OrderBy(x => x.FollowUpOn).ThenBy(x => x.Id).Take(100)
-            .ToListAsync(cancellationToken);
-        var caseIds = mine.Select(m => m.CaseId).ToList();
-        if (caseIds.Count > 0 || followUps.Count > 0)
-        {
-            await audit.WriteListAsync(new AuditEvent(AuditActions.ConversationView, Purpose: AuditPurposes.MyConversations, Actor: user), "case",
-                caseIds.Concat(await db.ConcernConversations.AsNoTracking().Where(c => followUps.Select(f => f.ConversationId).Contains(c.Id)).Select(c => c.CaseId).ToListAsync(cancellationToken)),
-                cancellationToken);
-        }
-
-        return new ConversationDashboard(
-            mine.Where(m => m.Status == ConversationStatus.Prepared && m.ScheduledDate is not null).OrderBy(m => m.ScheduledDate).ThenBy(m => m.StartTime).ToList(),
-            mine.Where(m => m.Status == ConversationStatus.Planned || (m.Status == ConversationStatus.Prepared && m.ScheduledDate is null))
-                .OrderBy(m => m.ScheduledDate ?? DateOnly.MaxValue).ThenBy(m => m.Id).ToList(),
-            followUps.Select(f => new FollowUpSummary(f.ConversationId, f.Id, f.CaseNumber, f.What, f.ResponsibleName, f.FollowUpOn, DeadlineRules.IsOverdue(f.FollowUpOn, Today))).ToList(),
-            mine.Where(m => m.Status is ConversationStatus.Held or ConversationStatus.FollowedUp).OrderBy(m => m.ScheduledDate).ToList());
-    }
-
-    /// <summary>For the home page: how many of the user's conversations need them, by kind (counts only, no personal data).</summary>
-    public async Task<(int Upcoming, int Preparing, int FollowUps, int NotJournalised)?> CountsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var scope = await access.ScopeForAsync(user, cancellationToken);
-        if (scope.IsEmpty || userId is null)
-        {
-            return null;
-        }
-
-        // One query (issue 15 #3): each count a subquery over the user's own conversations and agreements (their
-        // responsible/follow-up indexes), each one's case looked up by its id and tested against the scope. Not "case id IN
-        // (the scope's cases)": the database builds that list of every visible case id (20,000 for a big group) per count.
-        var visibleCases = scope.Apply(db.Cases.AsNoTracking()).Where(c => c.AnonymisedOn == null);
-        var mine = db.ConcernConversations.AsNoTracking().Where(c => c.ResponsibleUserId == userId && visibleCases.Any(v => v.Id == c.CaseId));
-        var horizon = Today.AddDays(FollowUpHorizonDays);
-        var followUps = db.ConversationAgreements.AsNoTracking()
-            .Where(a => a.FollowUpUserId == userId && a.Outcome == AgreementOutcome.Open && a.FollowUpOn <= horizon
-                && db.ConcernConversations.Any(c => c.Id == a.ConversationId && c.Status != ConversationStatus.Cancelled && visibleCases.Any(v => v.Id == c.CaseId)));
-        var counts = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(_ => new
-        {
-            Upcoming = mine.Count(c => c.Status == ConversationStatus.Prepared && c.ScheduledDate != null),
-            Preparing = mine.Count(c => c.Status == ConversationStatus.Planned || (c.Status == ConversationStatus.Prepared && c.ScheduledDate == null)),
-            FollowUps = followUps.Count(),
-            NotJournalised = mine.Count(c => c.Status == ConversationStatus.Held || c.Status == ConversationStatus.FollowedUp),
-        }).SingleOrDefaultAsync(cancellationToken);
-        return counts is null ? (0, 0, 0, 0) : (counts.Upcoming, counts.Preparing, counts.FollowUps, counts.NotJournalised);
-    }
 
     /// <summary>The authority members of the case's koordinationsgruppe (and of the ledergruppe above it for a level 3–4 case).</summary>
     public async Task<List<ResponsibleCandidate>> ResponsibleCandidatesAsync(int caseId, CancellationToken cancellationToken) =>
@@ -380,30 +311,6 @@ public sealed class ConversationService(SspDbContext db, CaseAccess access, Audi
 
     internal async Task<ChecklistTemplate> TemplateAsync(int templateId, CancellationToken cancellationToken) =>
         await db.ChecklistTemplates.AsNoTracking().Include(t => t.Items).FirstAsync(t => t.Id == templateId, cancellationToken);
-
-    private async Task<List<ConversationSummary>> SummariesAsync(IQueryable<ConcernConversation> query, CancellationToken cancellationToken)
-    {
-        var rows = await query
-            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r, c.CaseNumber, c.YoungPersonId })
-            .Join(db.YoungPersons, x => x.YoungPersonId, p => p.Id, (x, p) => new { x.r, x.CaseNumber, p.FullName })
-            .OrderByDescending(x => x.r.CreatedAtUtc).Take(200)
-            .ToListAsync(cancellationToken);
-        var ids = rows.Select(x => x.r.Id).ToList();
-        var templateIds = rows.Select(x => x.r.ChecklistTemplateId).Distinct().ToList();
-        var items = await db.ChecklistTemplateItems.AsNoTracking().Where(i => templateIds.Contains(i.TemplateId)).ToListAsync(cancellationToken);
-        var done = await db.ConversationChecklistItems.AsNoTracking().Where(i => ids.Contains(i.ConversationId) && i.DoneAtUtc != null)
-            .Select(i => new { i.ConversationId, i.TemplateItemId }).ToListAsync(cancellationToken);
-        var responsibleIds = rows.Select(x => x.r.ResponsibleUserId).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => responsibleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
-        var today = Today;
-        return rows.Select(x => new ConversationSummary(x.r.Id, x.r.CaseId, x.CaseNumber, x.FullName, x.r.Status, x.r.ScheduledDate, x.r.StartTime,
-                names.GetValueOrDefault(x.r.ResponsibleUserId, ""),
-                ConversationProgress.Compute(x.r.Status, items.Where(i => i.TemplateId == x.r.ChecklistTemplateId),
-                    done.Where(d => d.ConversationId == x.r.Id).Select(d => d.TemplateItemId)),
-                x.r.Status is ConversationStatus.Planned or ConversationStatus.Prepared && x.r.ScheduledDate is { } d && d < today,
-                x.r.Place))
-            .ToList();
-    }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -20,7 +20,7 @@ public sealed record HomeGroup(string Name, GroupKind Kind, GroupRole Role);
 public sealed record ConversationCounts(int Upcoming, int Preparing, int FollowUps, int NotJournalised);
 
 /// <summary>Loads the home page for the user it is given (the list of actions is audited as a view of those cases).</summary>
-public sealed class HomeDashboard(SspDbContext db, CaseListQuery cases, ConversationService conversations)
+public sealed class HomeDashboard(SspDbContext db, CaseListQuery cases, MyConversationsReader conversations)
 {
     public async Task<HomeView> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
