@@ -164,7 +164,11 @@ public static class CircuitBenchmarks
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SspKbh.Web.Data.SspDbContext>();
         return await db.Cases.AsNoTracking().Where(c => c.CoordinationGroupId == groupId)
-            .OrderByDescending(c => db.CaseActions.Count(a => a.CaseId == c.Id)).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            .OrderByDescending(c => db.CaseActions.Count(a => a.CaseId == c.Id))
+            // Then by journal notes: with actions alone, SQLite's and PostgreSQL's copies of the generated data chose
+            // different cases (--db-cpu), one with two notes and one without.
+            .ThenByDescending(c => db.JournalNotes.Count(n => n.CaseId == c.Id))
+            .ThenBy(c => c.Id).Select(c => c.Id).FirstAsync();
     }
 
     private static void WaitForQuery(IRenderedComponent<CaseList> page, string query) =>
