@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace SspKbh.Web.Data;
 
 /// <summary>
-/// SQLite settings that live on a connection rather than in the file. The memory map (ADR 0027, revised by ADR 0043):
+/// SQLite settings that live on a connection rather than in the file. The memory map (ADR 0043, which superseded ADR 0027):
 /// with <c>mmap_size</c> above 0 each connection reads pages straight from a map of the file instead of copying them
 /// into its own 2 MB cache; the amount is <c>Database:SqliteMemoryMapMegabytes</c>. Applied when a physical connection
 /// first opens (a pooled one keeps it) and again if the amount differs.
@@ -45,7 +45,8 @@ public sealed class SqliteTuning(long mmapBytes) : DbConnectionInterceptor
         // On every open: Microsoft.Data.Sqlite removes a connection object's functions when it goes back to the pool,
         // and what it leaves behind answers upper(x) with "wrong number of arguments" on the next open.
         sqlite.CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
-        var applied = Applied.GetValue(handle, _ => new StrongBox<long>(0));
+        // -1 for a connection not seen before: set the size even when it is SQLite's own default, whatever the build's is.
+        var applied = Applied.GetValue(handle, _ => new StrongBox<long>(-1));
         if (applied.Value == MmapBytes)
         {
             return;
