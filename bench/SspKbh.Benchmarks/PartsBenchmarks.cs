@@ -57,32 +57,98 @@ public static class PartsBenchmarks
     /// <summary>
     /// (--parts --home) The home page's pieces beside the case page, as the group's member and as the all-groups user,
     /// in one run: issue 15's goal is a home page that costs at most twice the case page. Then the same at 10,000 cases
-    /// (a database of its own, generated once like the big one) for the goal "at most 1.5× from 10,000 to 100,000 cases".
+    /// (databases of their own, generated once like the big one) for the goal "at most 1.5× from 10,000 to 100,000 cases".
+    /// The three databases are open side by side, warmed up until the JIT has settled and measured in interleaved rounds,
+    /// so that no database is timed with colder code than another (the first form timed the big one first, while the JIT
+    /// was still tiering up the pieces it then ran on the small ones).
     /// </summary>
-    public static async Task<int> HomeAsync(bool quick)
+    public static async Task<int> HomeAsync(bool quick, bool sql = false)
     {
-        var iterations = quick ? 30 : 100;
-        Console.WriteLine("| piece | median (ms) | p95 (ms) |");
-        Console.WriteLine("|---|---:|---:|");
-        var big = await HomePiecesAsync(BenchDatabase.RunPath, iterations, print: true);
+        if (sql)
+        {
+            // --sql: each piece once on the big database, with the SQL it sends.
+            await using var logged = await HomeDatabase.OpenAsync(BenchDatabase.RunPath, logSql: true);
+            foreach (var piece in logged.Pieces)
+            {
+                CircuitBenchmarks.Row(piece.Name, [await TimeOnceAsync(logged.App, piece.Work)], "");
+            }
+
+            return 0;
+        }
 
         // Two small databases: the audit trail scaled with the cases (10 entries per case, as the big one), and the big
         // one's 1,000,000 entries, so that the growth of the cases alone can be told from the growth of the audit chain
         // every page view appends to.
+        var small = new List<(long Audit, HomeDatabase Database)>();
         foreach (var audit in new[] { SmallCases * 10L, BenchDatabase.AuditRows })
         {
-            var smallPath = await SmallDatabaseAsync(audit);
-            var small = (await HomePiecesAsync(smallPath, iterations, print: false)).ToDictionary(p => p.Name, p => p.Times, StringComparer.Ordinal);
+            small.Add((audit, await HomeDatabase.OpenAsync(await SmallDatabaseAsync(audit))));
+        }
 
-            Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| median (ms) | {SmallCases:N0} cases, {audit:N0} audit entries | {BenchDatabase.Cases:N0} cases, {BenchDatabase.AuditRows:N0} audit entries | growth |"));
-            Console.WriteLine("|---|---:|---:|---:|");
-            foreach (var (name, times) in big)
+        await using var big = await HomeDatabase.OpenAsync(BenchDatabase.RunPath);
+        var all = small.Select(s => s.Database).Prepend(big).ToList();
+        try
+        {
+            for (var cycle = 1; ; cycle++)
             {
-                var before = CircuitBenchmarks.Median(small[name]);
-                var after = CircuitBenchmarks.Median(times);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {before:F1} | {after:F1} | {after / before:F2}× |"));
+                var jit = JitMark.Now();
+                var started = Stopwatch.GetTimestamp();
+                foreach (var database in all)
+                {
+                    await database.RunAsync(20, record: false);
+                }
+
+                var (methods, jitMs) = jit.Since();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warm-up cycle {cycle}: {methods} methods compiled, {jitMs:F0} ms in the JIT, load {RatioBenchmarks.Load()}"));
+                if (jitMs < 0.02 * Stopwatch.GetElapsedTime(started).TotalMilliseconds || cycle == (quick ? 6 : 10))
+                {
+                    break;
+                }
+            }
+
+            var rounds = quick ? 3 : 5;
+            var perRound = (quick ? 30 : 100) / rounds;
+            var measured = JitMark.Now();
+            for (var round = 0; round < rounds; round++)
+            {
+                // Each round starts with a different database.
+                for (var i = 0; i < all.Count; i++)
+                {
+                    await all[(round + i) % all.Count].RunAsync(perRound, record: true);
+                }
+            }
+
+            var (measuredMethods, measuredJitMs) = measured.Since();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{rounds} rounds of {perRound} iterations per piece and database; {measuredMethods} methods compiled ({measuredJitMs:F0} ms) while measuring"));
+            Console.WriteLine();
+            Console.WriteLine("| piece | median (ms) | p95 (ms) |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var piece in big.Pieces)
+            {
+                CircuitBenchmarks.Row(piece.Name, piece.Times, "");
+            }
+
+            foreach (var (audit, database) in small)
+            {
+                Console.WriteLine();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| median (ms) | {SmallCases:N0} cases, {audit:N0} audit entries | {BenchDatabase.Cases:N0} cases, {BenchDatabase.AuditRows:N0} audit entries | growth |"));
+                Console.WriteLine("|---|---:|---:|---:|");
+                foreach (var (piece, before) in big.Pieces.Zip(database.Pieces))
+                {
+                    var b = CircuitBenchmarks.Median(before.Times);
+                    var a = CircuitBenchmarks.Median(piece.Times);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {piece.Name} | {b:F1} | {a:F1} | {a / b:F2}× |"));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (_, database) in small)
+            {
+                await database.DisposeAsync();
             }
         }
 
@@ -91,39 +157,62 @@ public static class PartsBenchmarks
 
     private const int SmallCases = 10_000;
 
-    /// <summary>The pieces timed on one database, by name (in the order they were timed).</summary>
-    private static async Task<List<(string Name, List<TimeSpan> Times)>> HomePiecesAsync(string path, int iterations, bool print)
+    /// <summary>One database's app and the home page's pieces on it, each with the times recorded so far.</summary>
+    private sealed class HomeDatabase : IAsyncDisposable
     {
-        await using var app = BenchApp.Build(path);
-        var scenario = await BenchScenario.LoadAsync(app, pagesNeeded: path == BenchDatabase.RunPath);
-        int caseId;
-        await using (var scope = app.Services.CreateAsyncScope())
+        private HomeDatabase(Microsoft.AspNetCore.Builder.WebApplication app, List<HomePiece> pieces)
         {
-            var db = scope.ServiceProvider.GetRequiredService<SspDbContext>();
-            caseId = await db.Cases.AsNoTracking().Where(c => c.CoordinationGroupId == scenario.GroupId).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+            App = app;
+            Pieces = pieces;
         }
 
-        var pieces = new List<(string Name, List<TimeSpan> Times)>();
-        async Task Piece(string name, Func<IServiceProvider, Task> work)
+        public Microsoft.AspNetCore.Builder.WebApplication App { get; }
+
+        public List<HomePiece> Pieces { get; }
+
+        public static async Task<HomeDatabase> OpenAsync(string path, bool logSql = false)
         {
-            var times = await TimeAsync(iterations, app, work);
-            pieces.Add((name, times));
-            if (print)
+            var app = BenchApp.Build(path, logSql);
+            var scenario = await BenchScenario.LoadAsync(app, pagesNeeded: path == BenchDatabase.RunPath);
+            int caseId;
+            await using (var scope = app.Services.CreateAsyncScope())
             {
-                CircuitBenchmarks.Row(name, times, "");
+                var db = scope.ServiceProvider.GetRequiredService<SspDbContext>();
+                caseId = await db.Cases.AsNoTracking().Where(c => c.CoordinationGroupId == scenario.GroupId).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+            }
+
+            var pieces = new List<HomePiece>();
+            foreach (var (who, user) in new[] { ("one group", scenario.GroupMember), ("all 7 groups", scenario.AllGroups) })
+            {
+                pieces.Add(new($"case page (load + audit), {who}", s => s.GetRequiredService<CasePageLoader>().LoadAsync(caseId, user, CancellationToken.None)));
+                pieces.Add(new($"home page (all of it), {who}", s => s.GetRequiredService<HomeDashboard>().LoadAsync(user, CancellationToken.None)));
+                pieces.Add(new($"  overdue count, {who}", s => s.GetRequiredService<CaseListQuery>().CountOverdueAsync(user, CancellationToken.None)));
+                pieces.Add(new($"  my actions, {who}", s => s.GetRequiredService<CaseListQuery>().MyActionsAsync(user, CancellationToken.None)));
+                pieces.Add(new($"  conversation counts, {who}", s => s.GetRequiredService<MyConversationsReader>().CountsAsync(user, CancellationToken.None)));
+            }
+
+            return new HomeDatabase(app, pieces);
+        }
+
+        /// <summary>Each piece in turn, this many times (after one run that is not timed).</summary>
+        public async Task RunAsync(int iterations, bool record)
+        {
+            foreach (var piece in Pieces)
+            {
+                var times = await TimeAsync(iterations, App, piece.Work, untimed: 1);
+                if (record)
+                {
+                    piece.Times.AddRange(times);
+                }
             }
         }
 
-        foreach (var (who, user) in new[] { ("one group", scenario.GroupMember), ("all 7 groups", scenario.AllGroups) })
-        {
-            await Piece($"case page (load + audit), {who}", s => s.GetRequiredService<CasePageLoader>().LoadAsync(caseId, user, CancellationToken.None));
-            await Piece($"home page (all of it), {who}", s => s.GetRequiredService<HomeDashboard>().LoadAsync(user, CancellationToken.None));
-            await Piece($"  overdue count, {who}", s => s.GetRequiredService<CaseListQuery>().CountOverdueAsync(user, CancellationToken.None));
-            await Piece($"  my actions, {who}", s => s.GetRequiredService<CaseListQuery>().MyActionsAsync(user, CancellationToken.None));
-            await Piece($"  conversation counts, {who}", s => s.GetRequiredService<MyConversationsReader>().CountsAsync(user, CancellationToken.None));
-        }
+        public ValueTask DisposeAsync() => App.DisposeAsync();
+    }
 
-        return pieces;
+    private sealed record HomePiece(string Name, Func<IServiceProvider, Task> Work)
+    {
+        public List<TimeSpan> Times { get; } = [];
     }
 
     /// <summary>A fresh copy of a 10,000-case database with this many audit entries (generated once into bench/.data with the same seed).</summary>
@@ -145,7 +234,7 @@ public static class PartsBenchmarks
             await File.WriteAllTextAsync(cache + ".complete", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         }
 
-        var run = Path.Combine(folder, "run-small.db");
+        var run = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"run-small-{auditEntries}.db"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         DeleteDatabase(run);
         File.Copy(cache, run);
@@ -173,15 +262,15 @@ public static class PartsBenchmarks
         return watch.Elapsed;
     }
 
-    private static async Task<List<TimeSpan>> TimeAsync(int iterations, Microsoft.AspNetCore.Builder.WebApplication app, Func<IServiceProvider, Task> work)
+    private static async Task<List<TimeSpan>> TimeAsync(int iterations, Microsoft.AspNetCore.Builder.WebApplication app, Func<IServiceProvider, Task> work, int untimed = 5)
     {
         var times = new List<TimeSpan>();
-        for (var i = 0; i < iterations + 5; i++)
+        for (var i = 0; i < iterations + untimed; i++)
         {
             await using var scope = app.Services.CreateAsyncScope();
             var watch = Stopwatch.StartNew();
             await work(scope.ServiceProvider);
-            if (i >= 5)
+            if (i >= untimed)
             {
                 times.Add(watch.Elapsed);
             }

@@ -16,7 +16,7 @@ using SspKbh.Benchmarks;
 //   --browser     the interactive pages over real circuits: the app on Kestrel, Chromium tabs (see BrowserCircuitBenchmarks)
 //   --gcdump      with --browser: the case list's heap growth by type (a gcdump-style heap walk, see HeapTypes)
 //   --parts       the pieces of a list filter change (rows + audit, counts, a bare audit write) timed one by one
-//                 (with --home: the home page's pieces beside the case page, at 100,000 and at 10,000 cases)
+//                 (with --home: the home page's pieces beside the case page, at 100,000 and at 10,000 cases; with --sql each piece once with its SQL)
 //   --audit-grid  the audit viewer's grid requests at 1,000,000 entries, per filter, against the baseline (see AuditGridBenchmarks)
 //   --meeting     with --browser: the meeting page with 30 agenda items (first render, minutes save, memory per circuit; see MeetingBenchmarks);
 //                 with --gcdump only the memory per circuit and the heap's types
@@ -51,7 +51,7 @@ if (parts)
 {
     if (args.Contains("--home"))
     {
-        return await PartsBenchmarks.HomeAsync(quick);
+        return await PartsBenchmarks.HomeAsync(quick, sql);
     }
 
     return await PartsBenchmarks.RunAsync(quick);
