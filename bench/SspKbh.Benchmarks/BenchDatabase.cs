@@ -133,7 +133,7 @@ public static class BenchApp
             EnvironmentName = "Benchmark",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(database) { ["Demo:Seed"] = "false" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(database) { ["Demo:Seed"] = "false", ["Retention:Enabled"] = "false" });
         // The app logs through Serilog with EF Core at Warning; nothing is logged on these paths.
         builder.Logging.ClearProviders();
         if (logSql)
