@@ -145,8 +145,9 @@ public static class DatabaseSetup
         }
 
         // A new database has no history table yet; reading it would log a failed command.
-        var pending = !await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+        var pending = !await LegacySchema.HistoryExistsAsync(db, cancellationToken)
                       || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        await LegacySchema.EnsureHistoryTableAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         switch (db.Database.Dialect())
         {

@@ -32,7 +32,7 @@ public static class LegacySchema
     public static async Task CheckAndCarryOverAsync(SspDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         // Asked first: reading a history table that is not there logs a failed command at error level.
-        var applied = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+        var applied = await HistoryExistsAsync(db, cancellationToken)
             ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList()
             : [];
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
@@ -99,6 +99,31 @@ public static class LegacySchema
 
             await tx.CommitAsync(cancellationToken);
         });
+    }
+
+    /// <summary>
+    /// Whether EF's migration history table exists. On PostgreSQL the catalog is asked: Npgsql's own check reads the
+    /// table itself, and on a new database that read fails and is logged at error level before the answer comes back.
+    /// </summary>
+    public static async Task<bool> HistoryExistsAsync(SspDbContext db, CancellationToken cancellationToken) =>
+        db.Database.Dialect() == SqlDialect.Postgres
+            ? await db.Database.SqlQueryRaw<int>(
+                $"""SELECT count(*)::int AS "Value" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{HistoryRepository.DefaultTableName}'""")
+                .SingleAsync(cancellationToken) > 0
+            : await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken);
+
+    /// <summary>
+    /// On PostgreSQL, makes the (empty) history table before EF's migrator looks for it, so that a new database's first
+    /// start logs no failed command (see <see cref="HistoryExistsAsync"/>). The migrator would make the same table.
+    /// </summary>
+    public static async Task EnsureHistoryTableAsync(SspDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.Dialect() == SqlDialect.Postgres && !await HistoryExistsAsync(db, cancellationToken))
+        {
+#pragma warning disable EF1002 // EF's own script, no input in it.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+#pragma warning restore EF1002
+        }
     }
 
     /// <summary>The database's own tables, without EF's migration bookkeeping.</summary>
