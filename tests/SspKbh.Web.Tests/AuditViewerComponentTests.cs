@@ -205,7 +205,7 @@ public sealed class AuditViewerComponentTests(SqliteApp fixture) : IClassFixture
         await cut.Find("#subject-query").InputAsync(new ChangeEventArgs { Value = "140612-4117" });
         await cut.Find("#subject-query").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
         var yusuf = await App.PersonIdAsync("Yusuf Amin");
-        cut.WaitForAssertion(() => Assert.Equal($"admin/audit/indsigt/{yusuf}", host.RelativeUri), Wait);
+        host.WaitForAddress(a => Assert.Equal($"admin/audit/indsigt/{yusuf}", a), Wait);
         Assert.DoesNotContain("4117", host.Navigation.Uri, StringComparison.Ordinal);
     }
 

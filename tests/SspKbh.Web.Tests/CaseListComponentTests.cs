@@ -172,7 +172,7 @@ public sealed class CaseListComponentTests(SqliteApp fixture) : IClassFixture<Sq
 
         await cut.Find("[data-testid='previous-page']").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
-        cut.WaitForAssertion(() => Assert.Equal(start, host.RelativeUri), Wait);
+        host.WaitForAddress(a => Assert.Equal(start, a), Wait);
         cut.WaitForAssertion(() => Assert.Equal(firstPage, Names(cut)), Wait);
         Assert.Empty(cut.FindAll("[data-testid='previous-page']"));
         Assert.Equal(string.Format(Texts.Cases_PageNumber, 1), TestIdText(cut, "page-number"));

@@ -138,7 +138,7 @@ public abstract class ConversationCreateTests(AppFixture fixture)
         var created = await db.ConcernConversations.AsNoTracking().Where(c => c.CaseId == caseId).OrderByDescending(c => c.Id).FirstAsync();
         Assert.Equal(before + 1, await db.ConcernConversations.CountAsync());
         Assert.Equal(await App.UserIdAsync(Member), created.ResponsibleUserId);
-        page.WaitForAssertion(() => Assert.Equal($"samtaler/{created.Id.ToString(CultureInfo.InvariantCulture)}", host.RelativeUri), CasePageSteps.Patience);
+        host.WaitForAddress(a => Assert.Equal($"samtaler/{created.Id.ToString(CultureInfo.InvariantCulture)}", a), CasePageSteps.Patience);
         Assert.Contains(host.Snackbars.ShownSnackbars, s => s.Message == Texts.Conversation_Created);
     }
 

@@ -122,7 +122,7 @@ public abstract class MeetingPagesComponentTests(AppFixture fixture)
         cut.Find("#starttime").Change("09:30");
         cut.Find("#place").Input("Sundby Skole, lokale 2");
         await cut.InvokeAsync(() => cut.Find("[data-testid='create-meeting']").Click());
-        cut.WaitForAssertion(() => Assert.Matches(@"^moeder/\d+\?gemt=1$", host.RelativeUri), Wait);
+        host.WaitForAddress(a => Assert.Matches(@"^moeder/\d+\?gemt=1$", a), Wait);
         var id = int.Parse(host.RelativeUri["moeder/".Length..].Split('?')[0], CultureInfo.InvariantCulture);
         await using var db = App.CreateDbContext();
         var meeting = await db.Meetings.Include(m => m.Items).SingleAsync(m => m.Id == id);
@@ -212,7 +212,7 @@ public abstract class MeetingPagesComponentTests(AppFixture fixture)
 
         // Sorting by case number: the address says so, the rows follow, and the column tells screen readers.
         await cut.InvokeAsync(() => cut.Find("[data-testid='sort-case']").Click());
-        cut.WaitForAssertion(() => Assert.Equal($"{boardPath}?sortering=Case&retning=stigende", host.RelativeUri), Wait);
+        host.WaitForAddress(a => Assert.Equal($"{boardPath}?sortering=Case&retning=stigende", a), Wait);
         cut.WaitForAssertion(() => Assert.Equal(board.Cases.Select(c => c.CaseNumber).Order(StringComparer.CurrentCulture), Rows()), Wait);
         Assert.Equal("ascending", cut.Find("[data-testid='sort-case']").Closest("th")!.GetAttribute("aria-sort"));
         await cut.InvokeAsync(() => cut.Find("[data-testid='sort-case']").Click());

@@ -88,7 +88,7 @@ public abstract class MinutesItemComponentTests(AppFixture fixture)
     private static void FollowToItem(ComponentHost host, IRenderedComponent<MinutesItemPage> page, int itemId)
     {
         // The navigation lock is asked first (asynchronously): the address changes once it lets the navigation go.
-        page.WaitForAssertion(() => Assert.EndsWith($"/punkter/{itemId}", host.RelativeUri, StringComparison.Ordinal), Wait);
+        host.WaitForAddress(a => Assert.EndsWith($"/punkter/{itemId}", a, StringComparison.Ordinal), Wait);
         page.Render(p => p.Add(x => x.ItemId, itemId));
         WaitForItem(page, itemId);
     }
@@ -288,7 +288,7 @@ public abstract class MinutesItemComponentTests(AppFixture fixture)
         var label = AgendaTable.Label(page.Instance.State!.Item!);
         await page.ClickAsync("save-and-next");
         Saw(host, page, string.Format(Texts.Culture, Texts.Meeting_MinutesItemSaved, label));
-        page.WaitForAssertion(() => Assert.EndsWith($"/punkter/{second.Id}", host.RelativeUri, StringComparison.Ordinal), Wait);
+        host.WaitForAddress(a => Assert.EndsWith($"/punkter/{second.Id}", a, StringComparison.Ordinal), Wait);
         Assert.Empty(host.Dialogs.FindAll(".mud-message-box"));
         var saved = await ItemAsync(first.Id);
         Assert.Equal(("Velkomst og godkendelse af dagsordenen.", "Dagsordenen blev godkendt."), (saved.Summary, saved.DecisionText));

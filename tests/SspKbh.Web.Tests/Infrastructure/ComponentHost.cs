@@ -57,6 +57,31 @@ public sealed class ComponentHost : BunitContext
     /// <summary>The address as the browser shows it, relative to the app ("sager?niveau=...").</summary>
     public string RelativeUri => Navigation.ToBaseRelativePath(Navigation.Uri);
 
+    /// <summary>
+    /// Waits until the address passes <paramref name="assertion"/>, then asserts it once more (so a failure says what
+    /// the address was). A change of address renders nothing in a component test (there is no router), so the address
+    /// is watched itself: a bUnit wait re-checks only on renders, and could check once just before the change and never
+    /// again (a CI failure after a confirmed "leave" on the minutes page).
+    /// </summary>
+    public void WaitForAddress(Action<string> assertion, TimeSpan patience)
+    {
+        SpinWait.SpinUntil(() => Passes(assertion, RelativeUri), patience);
+        assertion(RelativeUri);
+    }
+
+    private static bool Passes(Action<string> assertion, string address)
+    {
+        try
+        {
+            assertion(address);
+            return true;
+        }
+        catch (Xunit.Sdk.XunitException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A host for the demo (or test) user with this e-mail address, signed in as the app would sign them in.</summary>
     public static async Task<ComponentHost> ForAsync(SspAppFactory app, string email) =>
         new(app, await app.WithScopeAsync(services => AppHelpers.PrincipalAsync(services, email)));
