@@ -145,9 +145,13 @@ public static class DatabaseSetup
         }
 
         // A new database has no history table yet; reading it would log a failed command.
-        var pending = !await LegacySchema.HistoryExistsAsync(db, cancellationToken)
-                      || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
-        await LegacySchema.EnsureHistoryTableAsync(db, cancellationToken);
+        var historyExists = await LegacySchema.HistoryExistsAsync(db, cancellationToken);
+        var pending = !historyExists || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        if (!historyExists)
+        {
+            await LegacySchema.CreatePostgresHistoryTableAsync(db, cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         switch (db.Database.Dialect())
         {

@@ -113,12 +113,12 @@ public static class LegacySchema
             : await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken);
 
     /// <summary>
-    /// On PostgreSQL, makes the (empty) history table before EF's migrator looks for it, so that a new database's first
-    /// start logs no failed command (see <see cref="HistoryExistsAsync"/>). The migrator would make the same table.
+    /// On PostgreSQL, makes the (empty) history table of a new database before EF's migrator looks for it, so that the
+    /// first start logs no failed command (see <see cref="HistoryExistsAsync"/>). The migrator would make the same table.
     /// </summary>
-    public static async Task EnsureHistoryTableAsync(SspDbContext db, CancellationToken cancellationToken)
+    public static async Task CreatePostgresHistoryTableAsync(SspDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.Dialect() == SqlDialect.Postgres && !await HistoryExistsAsync(db, cancellationToken))
+        if (db.Database.Dialect() == SqlDialect.Postgres)
         {
 #pragma warning disable EF1002 // EF's own script, no input in it.
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
